@@ -1,0 +1,13 @@
+export * from './schema';
+export * from './ids';
+export * from './factory';
+export * from './commands';
+export * from './load';
+export * from './migrations';
+export { checkReferences } from './references';
+
+import type { Project } from './schema';
+/** The canonical text of a project file (.previs.json). */
+export function serializeProject(p: Project): string {
+  return JSON.stringify(p, null, 1);
+}

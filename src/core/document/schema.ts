@@ -1,0 +1,320 @@
+// The scene document: the one persisted truth of a project. Pure data, validated by zod.
+// Units: metres, radians, Y up — identical in data and in rendering (no axis swaps anywhere).
+// Focal length in millimetres is the stored truth of a camera; FOV is always derived (core/lens).
+import { z } from 'zod';
+
+export const CURRENT_SCHEMA_VERSION = 2;
+export const DOCUMENT_KIND = 'previs-sandbox/project';
+
+const finite = z.number().finite();
+const nonNeg = finite.min(0);
+const positive = finite.positive();
+export const Vec3 = z.tuple([finite, finite, finite]);
+export type Vec3 = z.infer<typeof Vec3>;
+const Colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'expected a colour like #a1b2c3');
+const Id = z.string().min(1).max(128);
+const Name = z.string().max(256);
+const Sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'expected a lowercase hex SHA-256');
+
+export const Transform = z.object({
+  position: Vec3,
+  /** Euler XYZ, radians */
+  rotation: Vec3,
+  scale: Vec3,
+});
+export type Transform = z.infer<typeof Transform>;
+
+const base = {
+  id: Id,
+  name: Name,
+  parentId: Id.nullable(),
+  transform: Transform,
+  visible: z.boolean(),
+  locked: z.boolean(),
+};
+
+export const WallOpening = z.object({
+  /** offset of the opening's centre along the wall from the wall's centre, metres */
+  offset: finite,
+  sill: nonNeg,
+  width: positive,
+  height: positive,
+});
+
+export const SetPiece = z.object({
+  ...base,
+  type: z.literal('setPiece'),
+  shape: z.enum(['box', 'cylinder', 'plane', 'stairs', 'wall']),
+  /** width (x), height (y), depth (z) in metres; for cylinders x = diameter */
+  size: Vec3,
+  steps: z.number().int().min(1).max(200).optional(),
+  openings: z.array(WallOpening).max(64).optional(),
+  colour: Colour,
+});
+export type SetPiece = z.infer<typeof SetPiece>;
+
+export const BuildingMaterial = z.enum(['concrete', 'brick', 'glass', 'steel']);
+export const Building = z.object({
+  ...base,
+  type: z.literal('building'),
+  footprint: z.object({ width: positive.max(1000), depth: positive.max(1000) }),
+  floors: z.number().int().min(1).max(200),
+  floorHeight: positive.max(20),
+  bays: z.object({ x: z.number().int().min(1).max(100), z: z.number().int().min(1).max(100) }),
+  /** window area as a fraction of each bay's face */
+  windowRatio: finite.min(0).max(0.95),
+  roof: z.enum(['flat', 'gable', 'hip']),
+  material: BuildingMaterial,
+  colour: Colour,
+});
+export type Building = z.infer<typeof Building>;
+
+export const ActorBuild = z.enum(['male', 'female', 'child']);
+export const Actor = z.object({
+  ...base,
+  type: z.literal('actor'),
+  build: ActorBuild,
+  heightCm: finite.min(40).max(260),
+  /** joint name → Euler XYZ radians, relative to the rest pose */
+  pose: z.record(z.string().max(64), Vec3),
+  posePreset: z.string().max(64).nullable(),
+  lookAt: Vec3.nullable(),
+  colour: Colour,
+});
+export type Actor = z.infer<typeof Actor>;
+
+export const Lens = z.object({
+  focalLengthMm: finite.min(1).max(2000),
+  kind: z.enum(['spherical', 'anamorphic']),
+  squeeze: finite.min(1).max(2),
+  tStop: finite.min(0.5).max(64),
+  focusDistanceM: finite.min(0.05).max(100000),
+  /** the prime set or zoom this lens belongs to, for [ / ] stepping */
+  lensSetId: z.string().max(64).nullable(),
+});
+export type Lens = z.infer<typeof Lens>;
+
+export const CameraBody = z.object({
+  sensorPresetId: z.string().max(64).nullable(),
+  sensorWidthMm: finite.min(1).max(100),
+  sensorHeightMm: finite.min(1).max(100),
+});
+export type CameraBody = z.infer<typeof CameraBody>;
+
+export const Camera = z.object({
+  ...base,
+  type: z.literal('camera'),
+  body: CameraBody,
+  lens: Lens,
+  /** delivery aspect ratio, width / height (2.39, 1.85, 16/9 …) */
+  deliveryAspect: finite.min(0.2).max(5),
+  /** background plate shown when looking through this camera */
+  backgroundPlateId: Id.nullable(),
+});
+export type Camera = z.infer<typeof Camera>;
+
+export const Light = z.object({
+  ...base,
+  type: z.literal('light'),
+  kind: z.enum(['sun', 'spot', 'point', 'area']),
+  colour: Colour,
+  intensity: nonNeg.max(1e6),
+  castShadow: z.boolean(),
+  /** sun only: hours 0–24, drives elevation/azimuth */
+  timeOfDay: finite.min(0).max(24).optional(),
+  /** spot only: cone half-angle, radians */
+  angle: finite.min(0).max(Math.PI / 2).optional(),
+  /** area only: metres */
+  width: positive.max(1000).optional(),
+  height: positive.max(1000).optional(),
+});
+export type Light = z.infer<typeof Light>;
+
+export const Plate = z.object({
+  ...base,
+  type: z.literal('plate'),
+  assetId: Sha256,
+  mediaKind: z.enum(['image', 'video']),
+  widthPx: z.number().int().min(1).max(16384),
+  heightPx: z.number().int().min(1).max(16384),
+  frameCount: z.number().int().min(1).max(1_000_000),
+  fps: finite.min(1).max(240),
+  /** plate rights: needed by the disclosure system */
+  rights: z.enum(['owned', 'licensed', 'third-party', 'unknown']),
+  depictsPerson: z.boolean(),
+  performerName: z.string().max(256).nullable(),
+});
+export type Plate = z.infer<typeof Plate>;
+
+export const ImportedAsset = z.object({
+  ...base,
+  type: z.literal('asset'),
+  assetId: Sha256,
+  format: z.enum(['glb', 'gltf']),
+  /** metres per file unit, confirmed by the user on import */
+  unitScale: positive,
+  rights: z.enum(['owned', 'licensed', 'third-party', 'unknown']),
+});
+export type ImportedAsset = z.infer<typeof ImportedAsset>;
+
+export const RunReport = z.object({
+  backend: z.string().max(64),
+  adapter: z.string().max(256).nullable(),
+  fallbackReason: z.string().max(1024).nullable(),
+  timingsMs: z.record(z.string().max(64), nonNeg),
+  peakMemoryBytes: nonNeg.nullable(),
+  softwareVersion: z.string().max(64),
+  startedAt: z.string().max(64),
+});
+export type RunReport = z.infer<typeof RunReport>;
+
+export const ModelRef = z.object({
+  id: z.string().max(128),
+  version: z.string().max(64),
+  sha256: Sha256,
+  license: z.string().max(128),
+  kind: z.enum(['learned', 'procedural']),
+});
+export type ModelRef = z.infer<typeof ModelRef>;
+
+export const EffectLayer = z.object({
+  ...base,
+  type: z.literal('effectLayer'),
+  effect: z.string().min(1).max(64),
+  /** ids of the objects (building, plate…) the effect reads */
+  targetIds: z.array(Id).max(256),
+  params: z.record(z.string().max(64), z.unknown()),
+  seed: z.number().int().min(0).max(2 ** 32 - 1),
+  models: z.array(ModelRef).max(32),
+  status: z.enum(['idle', 'running', 'done', 'failed']),
+  /** content hashes of the inputs the last run read */
+  inputHashes: z.record(Id, Sha256),
+  output: z.object({ assetId: Sha256, contentHash: Sha256 }).nullable(),
+  runReport: RunReport.nullable(),
+  frameRange: z.object({ start: z.number().int(), end: z.number().int() }).nullable(),
+  intendedUse: z.enum(['previs-only', 'may-reach-final']),
+  /** declared by the artist: third-party IP involved in inputs or outputs */
+  thirdPartyIp: z.boolean(),
+  consentId: Id.nullable(),
+  runCount: z.number().int().min(0),
+});
+export type EffectLayer = z.infer<typeof EffectLayer>;
+
+export const SceneObject = z.discriminatedUnion('type', [
+  SetPiece,
+  Building,
+  Actor,
+  Camera,
+  Light,
+  Plate,
+  ImportedAsset,
+  EffectLayer,
+]);
+export type SceneObject = z.infer<typeof SceneObject>;
+export type ObjectType = SceneObject['type'];
+export type ObjectOfType<T extends ObjectType> = Extract<SceneObject, { type: T }>;
+
+export const ShotSize = z.enum(['ECU', 'CU', 'MCU', 'MS', 'MLS', 'LS', 'WS', 'EWS']);
+export const Shot = z.object({
+  id: Id,
+  number: z.string().max(32),
+  name: Name,
+  cameraId: Id,
+  /** frame numbers on the scene timeline, in inclusive, out exclusive */
+  in: z.number().int().min(0),
+  out: z.number().int().min(1),
+  take: z.number().int().min(1).max(9999),
+  size: ShotSize.nullable(),
+  angle: z.string().max(64).nullable(),
+  notes: z.string().max(10_000),
+});
+export type Shot = z.infer<typeof Shot>;
+
+export const Interpolation = z.enum(['step', 'linear', 'bezier']);
+export const Keyframe = z.object({
+  frame: finite,
+  value: z.union([finite, z.array(finite).max(256)]),
+  interp: Interpolation,
+  /** bezier handles in normalised (time, value) space, CSS-style */
+  ease: z.tuple([finite, finite, finite, finite]).optional(),
+});
+export type Keyframe = z.infer<typeof Keyframe>;
+
+export const Track = z.object({
+  id: Id,
+  targetId: Id,
+  /** property path on the object, e.g. "transform.position", "lens.focalLengthMm", "pose" */
+  property: z.string().min(1).max(128),
+  keys: z.array(Keyframe).max(100_000),
+});
+export type Track = z.infer<typeof Track>;
+
+export const Environment = z.object({
+  skyColour: Colour,
+  groundColour: Colour,
+  groundSize: positive.max(100_000),
+});
+
+export const Scene = z.object({
+  id: Id,
+  name: Name,
+  environment: Environment,
+  objects: z.record(Id, SceneObject),
+  shots: z.record(Id, Shot),
+  shotOrder: z.array(Id),
+  tracks: z.record(Id, Track),
+});
+export type Scene = z.infer<typeof Scene>;
+
+export const AssetMeta = z.object({
+  id: Sha256,
+  name: Name,
+  mime: z.string().max(128),
+  byteLength: z.number().int().min(0),
+  kind: z.enum(['plate', 'model', 'bake', 'document', 'thumbnail']),
+});
+export type AssetMeta = z.infer<typeof AssetMeta>;
+
+/** One signed entry of the project's hash chain; its payload is interpreted by core/disclosure. */
+export const LedgerEntry = z.object({
+  seq: z.number().int().min(0),
+  kind: z.enum(['disclosure', 'review', 'consent', 'consent-revocation', 'key']),
+  payload: z.record(z.string(), z.unknown()),
+  prevHash: z.string().max(64),
+  hash: Sha256,
+  signature: z.string().max(512).nullable(),
+  keyId: z.string().max(128).nullable(),
+});
+export type LedgerEntry = z.infer<typeof LedgerEntry>;
+
+export const FrameRate = z.union([
+  z.literal(23.976),
+  z.literal(24),
+  z.literal(25),
+  z.literal(29.97),
+  z.literal(30),
+  z.literal(48),
+  z.literal(60),
+]);
+export type FrameRate = z.infer<typeof FrameRate>;
+
+export const Project = z.object({
+  kind: z.literal(DOCUMENT_KIND),
+  schemaVersion: z.literal(CURRENT_SCHEMA_VERSION),
+  id: Id,
+  name: Name,
+  createdAt: z.string().max(64),
+  modifiedAt: z.string().max(64),
+  settings: z.object({
+    fps: FrameRate,
+    /** project frame range, in inclusive, out exclusive */
+    frameIn: z.number().int().min(0),
+    frameOut: z.number().int().min(1),
+    author: z.string().max(256),
+  }),
+  scenes: z.record(Id, Scene),
+  sceneOrder: z.array(Id).min(1),
+  assets: z.record(Sha256, AssetMeta),
+  ledger: z.array(LedgerEntry),
+});
+export type Project = z.infer<typeof Project>;
