@@ -41,6 +41,7 @@ export const WallOpening = z.object({
   height: positive,
 });
 
+// Set pieces, buildings and actors have their origin at the centre of their base: they stand on y = 0.
 export const SetPiece = z.object({
   ...base,
   type: z.literal('setPiece'),
@@ -143,6 +144,8 @@ export const Plate = z.object({
   rights: z.enum(['owned', 'licensed', 'third-party', 'unknown']),
   depictsPerson: z.boolean(),
   performerName: z.string().max(256).nullable(),
+  /** who the depicted performer is, for the disclosure policy (a public figure or a deceased person needs more) */
+  performerStatus: z.enum(['private', 'public-figure', 'deceased']).optional(),
 });
 export type Plate = z.infer<typeof Plate>;
 
@@ -197,6 +200,9 @@ export const EffectLayer = z.object({
   thirdPartyIp: z.boolean(),
   consentId: Id.nullable(),
   runCount: z.number().int().min(0),
+  /** set by the effect: true when it alters a real person's likeness (face, body, voice); when absent, a target
+   * plate that depicts a person counts as a likeness alteration (the safe default) */
+  altersLikeness: z.boolean().optional(),
 });
 export type EffectLayer = z.infer<typeof EffectLayer>;
 
@@ -233,7 +239,8 @@ export type Shot = z.infer<typeof Shot>;
 export const Interpolation = z.enum(['step', 'linear', 'bezier']);
 export const Keyframe = z.object({
   frame: finite,
-  value: z.union([finite, z.array(finite).max(256)]),
+  /** a number, a vector, or named channels (an actor's pose: joint → Euler XYZ) keyed as a whole */
+  value: z.union([finite, z.array(finite).max(256), z.record(z.string().max(64), z.array(finite).max(16))]),
   interp: Interpolation,
   /** bezier handles in normalised (time, value) space, CSS-style */
   ease: z.tuple([finite, finite, finite, finite]).optional(),
