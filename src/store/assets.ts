@@ -1,0 +1,32 @@
+// Binary assets (plates, bakes, imported glTF) stored once, keyed by their SHA-256.
+import { sha256Hex } from '../core/util/sha256';
+import { idbGet, idbPut } from './idb';
+
+interface StoredAsset {
+  hash: string;
+  mime: string;
+  bytes: ArrayBuffer;
+}
+
+const memory = new Map<string, Uint8Array>();
+
+/** Stores the bytes (if new) and returns their hash. */
+export async function putAsset(bytes: Uint8Array, mime: string): Promise<string> {
+  const hash = await sha256Hex(bytes);
+  if (!memory.has(hash)) {
+    const copy = bytes.slice();
+    await idbPut('assets', hash, { hash, mime, bytes: copy.buffer } satisfies StoredAsset);
+    memory.set(hash, copy);
+  }
+  return hash;
+}
+
+export async function getAssetBytes(hash: string): Promise<Uint8Array | null> {
+  const cached = memory.get(hash);
+  if (cached) return cached;
+  const stored = await idbGet<StoredAsset>('assets', hash);
+  if (!stored) return null;
+  const bytes = new Uint8Array(stored.bytes);
+  memory.set(hash, bytes);
+  return bytes;
+}

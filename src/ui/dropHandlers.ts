@@ -1,0 +1,23 @@
+// Files dropped on the window go to the first handler that accepts them (project files, glTF, plates…).
+export interface DropHandler {
+  id: string;
+  accepts(file: File): boolean;
+  handle(file: File): Promise<void>;
+}
+
+export const dropHandlers: DropHandler[] = [];
+
+export async function dispatchFiles(files: File[], notify: (level: 'error', text: string) => void): Promise<void> {
+  for (const f of files) {
+    const h = dropHandlers.find((d) => d.accepts(f));
+    if (!h) {
+      notify('error', `${f.name}: Previs Sandbox does not know this kind of file`);
+      continue;
+    }
+    try {
+      await h.handle(f);
+    } catch (e) {
+      notify('error', `${f.name}: ${(e as Error).message}`);
+    }
+  }
+}

@@ -1,0 +1,21 @@
+// Per-type inspector sections. Features add entries; each renders below the common fields.
+import type { ComponentType } from 'react';
+import type { ObjectType, SceneObject } from '../../core/document';
+import { SetPieceSection, BuildingSection, ActorSection, LightSection, EffectLayerSection } from './basicSections';
+
+export interface InspectorSection {
+  id: string;
+  title: string;
+  types: ObjectType[];
+  /** effect layers: restrict to one effect name */
+  effect?: string;
+  Component: ComponentType<{ object: SceneObject; sceneId: string }>;
+}
+
+export const inspectorSections: InspectorSection[] = [
+  { id: 'setPiece', title: 'Set piece', types: ['setPiece'], Component: SetPieceSection as InspectorSection['Component'] },
+  { id: 'building', title: 'Building', types: ['building'], Component: BuildingSection as InspectorSection['Component'] },
+  { id: 'actor', title: 'Actor', types: ['actor'], Component: ActorSection as InspectorSection['Component'] },
+  { id: 'light', title: 'Light', types: ['light'], Component: LightSection as InspectorSection['Component'] },
+  { id: 'effectLayer', title: 'Effect layer', types: ['effectLayer'], Component: EffectLayerSection as InspectorSection['Component'] },
+];

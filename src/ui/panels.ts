@@ -1,0 +1,19 @@
+// The panel registry: each feature adds one entry; App lays them out by area and order.
+import type { ComponentType } from 'react';
+import { Outliner } from './Outliner';
+import { Inspector } from './inspector/Inspector';
+import { HistoryPanel } from './HistoryPanel';
+
+export interface PanelDef {
+  id: string;
+  title: string;
+  area: 'left' | 'right' | 'bottom';
+  order: number;
+  Component: ComponentType;
+}
+
+export const panels: PanelDef[] = [
+  { id: 'outliner', title: 'Outliner', area: 'left', order: 0, Component: Outliner },
+  { id: 'history', title: 'History', area: 'left', order: 90, Component: HistoryPanel },
+  { id: 'inspector', title: 'Inspector', area: 'right', order: 0, Component: Inspector },
+];

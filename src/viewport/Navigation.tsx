@@ -1,0 +1,81 @@
+// Orbit/pan/zoom (OrbitControls) and fly navigation (drag to look, WASD/QE to move, Shift for speed).
+import { useEffect, useRef } from 'react';
+import { OrbitControls } from '@react-three/drei';
+import { useFrame, useThree } from '@react-three/fiber';
+import { Box3, Euler, Vector3 } from 'three';
+import type { OrbitControls as OrbitImpl } from 'three-stdlib';
+import { useEditor, editorStore } from '../store/editorStore';
+import { objectRefs } from './objectRefs';
+import { viewportCommands } from './viewportCommands';
+
+export function Navigation() {
+  const nav = useEditor((s) => s.navMode);
+  const viewMode = useEditor((s) => s.viewMode);
+  const controls = useRef<OrbitImpl>(null);
+  const { camera } = useThree();
+
+  useEffect(
+    () =>
+      viewportCommands.register('frameSelection', () => {
+        const box = new Box3();
+        for (const id of editorStore.getState().selection) {
+          const o = objectRefs.get(id);
+          if (o) box.expandByObject(o);
+        }
+        if (box.isEmpty()) return;
+        const centre = box.getCenter(new Vector3());
+        const radius = Math.max(box.getSize(new Vector3()).length() / 2, 0.5);
+        const dir = camera.position.clone().sub(controls.current?.target ?? centre).normalize();
+        camera.position.copy(centre).addScaledVector(dir, radius * 2.5);
+        controls.current?.target.copy(centre);
+        controls.current?.update();
+      }),
+    [camera],
+  );
+
+  if (viewMode !== 'perspective') return null;
+  return nav === 'orbit' ? <OrbitControls ref={controls as never} makeDefault enableDamping={false} /> : <FlyNavigation />;
+}
+
+function FlyNavigation() {
+  const { camera, gl } = useThree();
+  const keys = useRef(new Set<string>());
+  useEffect(() => {
+    const euler = new Euler(0, 0, 0, 'YXZ').setFromQuaternion(camera.quaternion);
+    let dragging = false;
+    const down = (e: KeyboardEvent) => keys.current.add(e.code);
+    const up = (e: KeyboardEvent) => keys.current.delete(e.code);
+    const pdown = () => (dragging = true);
+    const pup = () => (dragging = false);
+    const move = (e: PointerEvent) => {
+      if (!dragging) return;
+      euler.y -= e.movementX * 0.003;
+      euler.x = Math.max(-1.5, Math.min(1.5, euler.x - e.movementY * 0.003));
+      camera.quaternion.setFromEuler(euler);
+    };
+    const el = gl.domElement;
+    window.addEventListener('keydown', down);
+    window.addEventListener('keyup', up);
+    el.addEventListener('pointerdown', pdown);
+    window.addEventListener('pointerup', pup);
+    window.addEventListener('pointermove', move);
+    return () => {
+      window.removeEventListener('keydown', down);
+      window.removeEventListener('keyup', up);
+      el.removeEventListener('pointerdown', pdown);
+      window.removeEventListener('pointerup', pup);
+      window.removeEventListener('pointermove', move);
+    };
+  }, [camera, gl]);
+  useFrame((_, dt) => {
+    const k = keys.current;
+    const speed = (k.has('ShiftLeft') || k.has('ShiftRight') ? 20 : 5) * dt;
+    const v = new Vector3(
+      (k.has('KeyD') ? 1 : 0) - (k.has('KeyA') ? 1 : 0),
+      (k.has('KeyE') ? 1 : 0) - (k.has('KeyQ') ? 1 : 0),
+      (k.has('KeyS') ? 1 : 0) - (k.has('KeyW') ? 1 : 0),
+    );
+    if (v.lengthSq() > 0) camera.position.add(v.normalize().multiplyScalar(speed).applyQuaternion(camera.quaternion));
+  });
+  return null;
+}

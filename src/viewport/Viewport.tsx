@@ -1,0 +1,61 @@
+// The main 3D view: the evaluated scene, ground and grid, navigation, selection gizmo, and whatever
+// features register as viewport extensions (look-through, plan view, labels, effect playback).
+import { Canvas, useFrame, useThree } from '@react-three/fiber';
+import { useEffect } from 'react';
+import { editorStore } from '../store/editorStore';
+import { useActiveScene } from '../store/projectStore';
+import { SceneObjects } from './SceneObjects';
+import { GroundGrid } from './GroundGrid';
+import { SelectionGizmo } from './SelectionGizmo';
+import { Navigation } from './Navigation';
+import { viewportExtensions } from './renderers';
+import { frameStats } from './frameStats';
+
+function FrameProbe() {
+  const gl = useThree((s) => s.gl);
+  useEffect(() => {
+    const ctx = gl.getContext();
+    frameStats.renderer = typeof WebGL2RenderingContext !== 'undefined' && ctx instanceof WebGL2RenderingContext ? 'WebGL2' : 'WebGL';
+  }, [gl]);
+  useFrame((_, dt) => frameStats.record(dt * 1000));
+  return null;
+}
+
+function DefaultLights() {
+  const scene = useActiveScene();
+  const hasSun = Object.values(scene.objects).some((o) => o.type === 'light' && o.kind === 'sun');
+  return (
+    <>
+      <hemisphereLight args={[scene.environment.skyColour, scene.environment.groundColour, 1.2]} />
+      {hasSun ? null : <directionalLight position={[20, 30, 15]} intensity={2} castShadow />}
+    </>
+  );
+}
+
+export function Viewport() {
+  const scene = useActiveScene();
+  return (
+    <div className="viewport" data-testid="viewport">
+      <Canvas
+        shadows
+        dpr={1}
+        camera={{ position: [26, 16, 36], fov: 45, near: 0.05, far: 5000 }}
+        gl={{ preserveDrawingBuffer: true, antialias: true }}
+        onPointerMissed={(e) => {
+          if (e.type === 'click' && !e.shiftKey) editorStore.getState().select([]);
+        }}
+      >
+        <color attach="background" args={[scene.environment.skyColour]} />
+        <FrameProbe />
+        <DefaultLights />
+        <GroundGrid />
+        <SceneObjects />
+        <SelectionGizmo />
+        <Navigation />
+        {viewportExtensions.map(({ id, Component }) => (
+          <Component key={id} />
+        ))}
+      </Canvas>
+    </div>
+  );
+}

@@ -1,0 +1,20 @@
+// Object type → the R3F component that draws it. Features replace or add entries here.
+// A renderer draws the object in its local space; SceneObjects applies the transform.
+import type { ComponentType } from 'react';
+import type { ObjectType, SceneObject } from '../core/document';
+import { SetPieceMesh, BuildingMesh, ActorMesh, CameraMesh, LightObject, PlaceholderMesh } from './objects/basic';
+
+export type ObjectRenderer = ComponentType<{ object: SceneObject; selected: boolean }>;
+
+export const objectRenderers: Partial<Record<ObjectType, ObjectRenderer>> = {
+  setPiece: SetPieceMesh as ObjectRenderer,
+  building: BuildingMesh as ObjectRenderer,
+  actor: ActorMesh as ObjectRenderer,
+  camera: CameraMesh as ObjectRenderer,
+  light: LightObject as ObjectRenderer,
+  plate: PlaceholderMesh as ObjectRenderer,
+  asset: PlaceholderMesh as ObjectRenderer,
+};
+
+/** Components drawn inside the Canvas for a view mode or a feature (look-through, plan, labels…). */
+export const viewportExtensions: { id: string; Component: ComponentType }[] = [];

@@ -1,0 +1,82 @@
+// openApp(): serves the built app, opens it in a fresh headless Chromium, records every request so a
+// test can assert nothing left the app's own origin, and waits until the app has started.
+import type { Page, BrowserContext } from 'playwright-core';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { serveStatic } from './staticServer';
+import { launchChromium } from './chromium';
+
+export const DIST = resolve(process.env.PREVIS_DIST ?? 'dist');
+
+export interface App {
+  page: Page;
+  context: BrowserContext;
+  origin: string;
+  /** every URL the page asked for */
+  requests: string[];
+  /** console errors and page errors */
+  errors: string[];
+  reload(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function openApp(opts: { flags?: string[]; viewport?: { width: number; height: number }; path?: string } = {}): Promise<App> {
+  if (!existsSync(resolve(DIST, 'index.html'))) throw new Error(`no built app at ${DIST}: run "vite build" first`);
+  const server = await serveStatic(DIST);
+  const browser = await launchChromium(opts.flags, opts.viewport);
+  const page = browser.context.pages()[0] ?? (await browser.context.newPage());
+  const requests: string[] = [];
+  const errors: string[] = [];
+  page.on('request', (r) => requests.push(r.url()));
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`console: ${m.text()}`);
+  });
+  await page.goto(server.origin + (opts.path ?? '/'));
+  await waitForApp(page);
+  return {
+    page,
+    context: browser.context,
+    origin: server.origin,
+    requests,
+    errors,
+    async reload() {
+      await page.reload();
+      await waitForApp(page);
+    },
+    async close() {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
+
+export async function waitForApp(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const h = (globalThis as unknown as { __previs?: { ready?: { done: boolean } } }).__previs;
+    return !!h?.ready?.done;
+  }, undefined, { timeout: 60_000 });
+  // the first frame is drawn
+  await page.waitForFunction(() => (globalThis as unknown as { __previs: { frameStats: { frames: number } } }).__previs.frameStats.frames > 2, undefined, {
+    timeout: 60_000,
+  });
+}
+
+/** Evaluates in the page with the test hook as the argument. */
+export function inApp<T>(page: Page, fn: (h: any) => T | Promise<T>): Promise<T> {
+  return page.evaluate(`(${fn.toString()})(globalThis.__previs)`) as Promise<T>;
+}
+
+/** RGBA pixels of the viewport canvas. */
+export async function canvasPixels(page: Page): Promise<{ width: number; height: number; data: number[] }> {
+  return page.evaluate(() => {
+    const src = document.querySelector('[data-testid=viewport] canvas') as HTMLCanvasElement;
+    const c = document.createElement('canvas');
+    c.width = src.width;
+    c.height = src.height;
+    const g = c.getContext('2d')!;
+    g.drawImage(src, 0, 0);
+    const d = g.getImageData(0, 0, c.width, c.height);
+    return { width: c.width, height: c.height, data: Array.from(d.data) };
+  });
+}
