@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import {
+  CURRENT_SCHEMA_VERSION,
+  loadProjectText,
+  loadProjectValue,
+  migrate,
+  MIGRATIONS,
+  newProject,
+  serializeProject,
+  createObject,
+  createShot,
+  addObjects,
+  upsertShot,
+  type Project,
+} from './index';
+import { buildDemoProject } from './demo';
+import { readFileSync } from 'node:fs';
+
+function sample(): Project {
+  const p = newProject('Round trip');
+  const sid = p.sceneOrder[0]!;
+  const cam = createObject('camera');
+  const withObjects = addObjects(sid, [createObject('setPiece'), createObject('building'), createObject('actor'), cam, createObject('light')])(p);
+  return upsertShot(sid, createShot(cam.id, '1A', 0, 48))(withObjects);
+}
+
+describe('scene document', () => {
+  it('round-trips: save → load gives an equal document', () => {
+    const p = sample();
+    const r = loadProjectText(serializeProject(p));
+    expect(r.ok).toBe(true);
+    if (r.ok) expect(r.project).toEqual(p);
+  });
+
+  it('keeps a focal length exactly (35 stays 35, never 34.98)', () => {
+    const p = sample();
+    const sid = p.sceneOrder[0]!;
+    const cam = Object.values(p.scenes[sid]!.objects).find((o) => o.type === 'camera')!;
+    if (cam.type !== 'camera') throw new Error('no camera');
+    const r = loadProjectText(serializeProject(p));
+    if (!r.ok) throw new Error(r.error);
+    const back = r.project.scenes[sid]!.objects[cam.id]!;
+    expect(back.type === 'camera' && back.lens.focalLengthMm).toBe(35);
+  });
+
+  it('the committed demo project is the one the demo builder makes and it loads', () => {
+    const text = readFileSync(new URL('../../../public/demo/street.previs.json', import.meta.url), 'utf8');
+    const r = loadProjectText(text);
+    if (!r.ok) throw new Error(r.error);
+    expect(r.project).toEqual(buildDemoProject());
+    const objs = Object.values(r.project.scenes[r.project.sceneOrder[0]!]!.objects);
+    expect(objs.filter((o) => o.type === 'building').length).toBeGreaterThanOrEqual(2);
+    expect(objs.filter((o) => o.type === 'actor').length).toBe(2);
+    expect(objs.filter((o) => o.type === 'camera').length).toBe(2);
+  });
+
+  it('refuses a file of a future version, naming the field', () => {
+    const raw = JSON.parse(serializeProject(sample()));
+    raw.schemaVersion = CURRENT_SCHEMA_VERSION + 1;
+    const r = loadProjectValue(raw);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error).toMatch(/^schemaVersion: .*newer/);
+  });
+
+  it('names the field of a wrong type', () => {
+    const raw = JSON.parse(serializeProject(sample()));
+    const sid = raw.sceneOrder[0];
+    const id = Object.keys(raw.scenes[sid].objects)[0];
+    raw.scenes[sid].objects[id].transform.position[1] = 'high';
+    const r = loadProjectValue(raw);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error).toContain(`scenes.${sid}.objects.${id}.transform.position.1`);
+  });
+
+  it('refuses broken references: a shot on a missing camera', () => {
+    const raw = JSON.parse(serializeProject(sample()));
+    const sid = raw.sceneOrder[0];
+    const shotId = Object.keys(raw.scenes[sid].shots)[0];
+    raw.scenes[sid].shots[shotId].cameraId = 'nope';
+    const r = loadProjectValue(raw);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error).toBe(`scenes.${sid}.shots.${shotId}.cameraId: "nope" is not a camera in this scene`);
+  });
+
+  it('refuses truncated JSON and non-projects with a message', () => {
+    const text = serializeProject(sample());
+    const r = loadProjectText(text.slice(0, text.length / 2));
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error).toMatch(/^file: not valid JSON/);
+    const r2 = loadProjectText('{"kind":"something-else"}');
+    expect(r2.ok).toBe(false);
+    if (!r2.ok) expect(r2.error).toMatch(/^kind:/);
+  });
+});
+
+describe('migrations', () => {
+  it('has one step per version up to the current one', () => {
+    expect(MIGRATIONS.map((m) => m.from)).toEqual(Array.from({ length: CURRENT_SCHEMA_VERSION - 1 }, (_, i) => i + 1));
+  });
+
+  it('1 → 2 adds tracks and the ledger, keeping everything else', () => {
+    const v2 = JSON.parse(serializeProject(sample()));
+    const v1 = structuredClone(v2);
+    v1.schemaVersion = 1;
+    delete v1.ledger;
+    for (const s of Object.values(v1.scenes) as Record<string, unknown>[]) delete s.tracks;
+    const m = migrate(v1);
+    expect(m.ok).toBe(true);
+    const r = loadProjectValue(v1);
+    if (!r.ok) throw new Error(r.error);
+    expect(r.migrations).toHaveLength(1);
+    expect(JSON.parse(serializeProject(r.project))).toEqual(v2);
+  });
+
+  it('refuses a version it never wrote', () => {
+    const raw = JSON.parse(serializeProject(sample()));
+    raw.schemaVersion = 0;
+    const r = loadProjectValue(raw);
+    expect(r.ok).toBe(false);
+  });
+});
