@@ -3,7 +3,7 @@ import { fractureBuilding } from './fracture';
 import { clipPoly, volumeCentroid, type Poly } from './polyhedron';
 import type { BuildingShape } from './solid';
 
-const demo: BuildingShape = { footprint: { width: 12, depth: 10 }, floors: 5, floorHeight: 3.2, bays: { x: 4, z: 3 }, windowRatio: 0.4 };
+const demo: BuildingShape = { footprint: { width: 12, depth: 10 }, floors: 5, floorHeight: 3.2, bays: { x: 4, z: 3 }, windowRatio: 0.4, roof: 'flat' };
 const opts = { fragmentCount: 600, impactPoint: [0, 2, 5] as [number, number, number], impactRadius: 3, material: 'concrete' as const, seed: 7 };
 
 /** Volume of a ∩ b for convex fragments: clip a by every face plane of b. */
@@ -27,7 +27,7 @@ describe('fracture', () => {
 
   it('gives mass = volume × density and marks fracture faces apart from the surface', () => {
     const r = fractureBuilding(demo, { ...opts, material: 'brick' });
-    for (const f of r.fragments.slice(0, 50)) expect(f.mass).toBeCloseTo(f.volume * 1900, 6);
+    for (const f of r.fragments.slice(0, 80)) expect(f.mass).toBeCloseTo(f.volume * (f.kind === 'glass' ? 2500 : 1900), 6);
     const interior = r.fragments.flatMap((f) => f.poly.faces).filter((f) => f.tag >= 0).length;
     const surface = r.fragments.flatMap((f) => f.poly.faces).filter((f) => f.tag < 0).length;
     expect(interior).toBeGreaterThan(0);
@@ -49,15 +49,29 @@ describe('fracture', () => {
   });
 
   it('is denser near the impact and repeatable from the seed', () => {
-    const a = fractureBuilding(demo, opts);
-    const b = fractureBuilding(demo, opts);
-    const c = fractureBuilding(demo, { ...opts, seed: 8 });
+    const o = { ...opts, fragmentCount: 1500 };
+    const a = fractureBuilding(demo, o);
+    const b = fractureBuilding(demo, o);
+    const c = fractureBuilding(demo, { ...o, seed: 8 });
     expect(b.fragments.map((f) => f.volume)).toEqual(a.fragments.map((f) => f.volume));
     expect(c.fragments.map((f) => f.volume)).not.toEqual(a.fragments.map((f) => f.volume));
-    const near = a.fragments.filter((f) => Math.hypot(f.centroid[0], f.centroid[1] - 2, f.centroid[2] - 5) < 3);
-    const far = a.fragments.filter((f) => Math.hypot(f.centroid[0], f.centroid[1] - 2, f.centroid[2] - 5) > 9);
-    const mean = (xs: typeof near) => xs.reduce((s, f) => s + f.volume, 0) / xs.length;
-    expect(mean(near)).toBeLessThan(mean(far) / 2);
+    expect(Math.abs(a.fragments.length - 1500)).toBeLessThan(150);
+    const dist = (f: (typeof a.fragments)[number]) => Math.hypot(f.centroid[0], f.centroid[1] - 2, f.centroid[2] - 5);
+    const median = (xs: number[]) => xs.sort((p, q) => p - q)[xs.length >> 1]!;
+    for (const kind of ['wall', 'slab'] as const) {
+      const near = a.fragments.filter((f) => f.kind === kind && dist(f) < 3).map((f) => f.volume);
+      const far = a.fragments.filter((f) => f.kind === kind && dist(f) > 9).map((f) => f.volume);
+      expect(median(near)).toBeLessThan(0.6 * median(far));
+    }
+  });
+
+  it('cuts pitched roofs and keeps the generator volume', () => {
+    for (const roof of ['gable', 'hip'] as const) {
+      const r = fractureBuilding({ ...demo, roof }, { ...opts, fragmentCount: 400 });
+      const sum = r.fragments.reduce((a, f) => a + f.volume, 0);
+      expect(r.fragments.some((f) => f.kind === 'roof')).toBe(true);
+      expect(Math.abs(sum - r.solidVolume) / r.solidVolume).toBeLessThan(0.005);
+    }
   });
 
   it('handles 2,000+ fragments', () => {

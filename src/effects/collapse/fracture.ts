@@ -1,8 +1,8 @@
 // Pre-fracture: Voronoi cells cut through the building's members. A fragment is one member cut by one cell,
 // so every fragment is convex (a rigid body can use its hull as the collider) and the fragments tile the
 // members exactly; mass is volume × the material's density.
-import { boxPoly, clipPoly, polyBounds, volumeCentroid, type Poly } from './polyhedron';
-import { buildingSolid, solidVolume, type BuildingShape, type BuildingSolid, type MemberKind } from './solid';
+import { clipPoly, polyBounds, volumeCentroid, type Poly } from './polyhedron';
+import { buildingSolid, type BuildingShape, type BuildingSolid, type MemberKind } from './solid';
 import { scatterSeeds, voronoiCells } from './voronoi';
 import { createRng, subSeed } from './prng';
 import { MATERIALS, type CollapseMaterial } from './params';
@@ -45,21 +45,34 @@ export interface FractureProgress {
 }
 
 export function fractureBuilding(shape: BuildingShape, opts: FractureOptions, onProgress?: FractureProgress): FractureResult {
-  // fewer seeds than fragments wanted: a cell spanning a pier, a sill and a slab edge yields three fragments.
-  // The ratio depends on the facade, so one trial pass measures it and a second pass hits the count.
-  const first = fractureWithSeeds(shape, opts, Math.max(4, Math.round(opts.fragmentCount / 1.6)), onProgress);
-  const seedsUsed = first.seeds.length / 3;
-  const ratio = first.fragments.length / seedsUsed;
-  if (Math.abs(first.fragments.length - opts.fragmentCount) <= 0.1 * opts.fragmentCount) return first;
-  return fractureWithSeeds(shape, opts, Math.max(4, Math.round(opts.fragmentCount / ratio)), onProgress);
+  // A cell spanning a pier, a sill and a slab edge yields several fragments, and every member is at least one
+  // fragment, so fragments ≈ members + k · seeds. Trial passes measure that line and aim the seed count at it.
+  const target = opts.fragmentCount;
+  let s0 = Math.max(4, Math.round(target / 2));
+  let r0 = fractureWithSeeds(shape, opts, s0, onProgress);
+  if (close(r0.fragments.length, target)) return r0;
+  let s1 = Math.max(4, Math.round((s0 * target) / r0.fragments.length));
+  if (s1 === s0) return r0;
+  let r1 = fractureWithSeeds(shape, opts, s1, onProgress);
+  for (let pass = 0; pass < 3 && !close(r1.fragments.length, target); pass++) {
+    const slope = (r1.fragments.length - r0.fragments.length) / (s1 - s0);
+    if (!(slope > 0)) break;
+    const s2 = Math.max(4, Math.round(s1 + (target - r1.fragments.length) / slope));
+    if (s2 === s1) break;
+    s0 = s1; r0 = r1; s1 = s2;
+    r1 = fractureWithSeeds(shape, opts, s1, onProgress);
+  }
+  return r1;
 }
+
+const close = (n: number, target: number) => Math.abs(n - target) <= 0.08 * target;
 
 function fractureWithSeeds(shape: BuildingShape, opts: FractureOptions, seedCount: number, onProgress?: FractureProgress): FractureResult {
   const solid = buildingSolid(shape);
   const rng = createRng(subSeed(opts.seed, 1));
   const seeds = scatterSeeds(
     solid,
-    { count: seedCount, impactPoint: opts.impactPoint, impactRadius: opts.impactRadius, focus: 6 },
+    { count: seedCount, impactPoint: opts.impactPoint, impactRadius: opts.impactRadius, focus: 12 },
     rng,
   );
   const pad = 1e-3;
@@ -67,7 +80,8 @@ function fractureWithSeeds(shape: BuildingShape, opts: FractureOptions, seedCoun
   const hi = solid.bounds.max.map((v) => v + pad);
   const cells = voronoiCells(seeds, lo, hi);
   const density = MATERIALS[opts.material].density;
-  const total = solidVolume(solid);
+  const glassDensity = MATERIALS.glass.density;
+  const total = solid.volume;
   const minVolume = (total / Math.max(1, opts.fragmentCount)) * 1e-4;
   const fragments: Fragment[] = [];
   let dropped = 0;
@@ -80,7 +94,7 @@ function fractureWithSeeds(shape: BuildingShape, opts: FractureOptions, seedCoun
       if (m.max[0] <= cb.min[0] || m.min[0] >= cb.max[0]) return;
       if (m.max[1] <= cb.min[1] || m.min[1] >= cb.max[1]) return;
       if (m.max[2] <= cb.min[2] || m.min[2] >= cb.max[2]) return;
-      let poly: Poly | null = boxPoly(m.min, m.max);
+      let poly: Poly | null = m.poly;
       for (const f of planes) {
         poly = clipPoly(poly, f.n, f.d, f.tag);
         if (!poly) return;
@@ -99,7 +113,7 @@ function fractureWithSeeds(shape: BuildingShape, opts: FractureOptions, seedCoun
         storey: m.storey,
         poly,
         volume,
-        mass: volume * density,
+        mass: volume * (m.kind === 'glass' ? glassDensity : density),
         centroid,
         min: b.min,
         max: b.max,

@@ -1,9 +1,13 @@
-// The building as structural members: wall panels (piers, sills and lintels around each window) and floor
-// slabs, every one an axis-aligned box and no two overlapping, so a fracture that cuts each member by the
-// Voronoi cells conserves the building's volume exactly. Coordinates are the building's local frame:
-// origin at the centre of the base, x across the width, z across the depth, y up, metres.
+// The building as convex structural members, cut from the shared parametric generator
+// (core/geometry/building): wall panels split around their window into piers, sill and lintel, slabs,
+// columns, glass panes and a pitched roof. Members never overlap, so a fracture that cuts every member by the
+// Voronoi cells conserves the building's volume. Local frame: origin at the centre of the base, y up, metres.
+import { generateBuilding, type BuildingParams, type StructuralElement, type ElementKind } from '../../core/geometry/building';
+import { boxPoly, clipPoly, volumeCentroid, type Poly } from './polyhedron';
+import type { MeshData } from '../../core/geometry/mesh';
 
-export type MemberKind = 'wall' | 'slab';
+export type MemberKind = ElementKind;
+export type BuildingShape = BuildingParams;
 
 export interface Member {
   kind: MemberKind;
@@ -11,98 +15,96 @@ export interface Member {
   storey: number;
   min: [number, number, number];
   max: [number, number, number];
-}
-
-/** The parametric inputs the fracture reads (the document's Building minus transform and looks). */
-export interface BuildingShape {
-  footprint: { width: number; depth: number };
-  floors: number;
-  floorHeight: number;
-  bays: { x: number; z: number };
-  windowRatio: number;
+  /** the member's solid (a box for everything but a pitched roof) */
+  poly: Poly;
+  volume: number;
 }
 
 export interface BuildingSolid {
   members: Member[];
   bounds: { min: [number, number, number]; max: [number, number, number] };
-  wallThickness: number;
-  slabThickness: number;
+  /** the generator's exact volume of the whole building, m³ */
+  volume: number;
 }
 
-export function wallThicknessOf(b: BuildingShape): number {
-  return Math.min(0.3, b.footprint.width / 8, b.footprint.depth / 8);
+type V3 = [number, number, number];
+
+function boxMember(kind: MemberKind, storey: number, min: V3, max: V3): Member | null {
+  const volume = (max[0] - min[0]) * (max[1] - min[1]) * (max[2] - min[2]);
+  if (!(volume > 1e-12)) return null;
+  return { kind, storey, min, max, poly: boxPoly(min, max), volume };
 }
 
-export function slabThicknessOf(b: BuildingShape): number {
-  return Math.min(0.25, b.floorHeight / 6);
-}
-
-/** Splits one storey-high wall run into piers, sills and lintels around a centred window in each bay. */
-function wallRun(
-  out: Member[],
-  storey: number,
-  axis: 'x' | 'z',
-  from: number,
-  to: number,
-  across: [number, number],
-  y0: number,
-  y1: number,
-  bays: number,
-  windowRatio: number,
-): void {
-  const put = (a0: number, a1: number, b0: number, b1: number) => {
-    if (a1 - a0 < 1e-6 || b1 - b0 < 1e-6) return;
-    const min: [number, number, number] = axis === 'x' ? [a0, b0, across[0]] : [across[0], b0, a0];
-    const max: [number, number, number] = axis === 'x' ? [a1, b1, across[1]] : [across[1], b1, a1];
-    out.push({ kind: 'wall', storey, min, max });
+/** A wall panel minus its window: four boxes (two full-height piers, the sill below, the lintel above). */
+function wallPieces(e: StructuralElement): Member[] {
+  const min = [...e.min] as V3, max = [...e.max] as V3;
+  if (!e.opening) return [boxMember('wall', e.floor, min, max)].filter((m): m is Member => m !== null);
+  const o = e.opening;
+  // the along-the-wall axis is the horizontal one the opening does not span fully
+  const u = o.max[0] - o.min[0] < max[0] - min[0] - 1e-9 ? 0 : 2;
+  const at = (uv: [number, number], yv: [number, number]): [V3, V3] => {
+    const a = [...min] as V3, b = [...max] as V3;
+    a[u] = uv[0]; b[u] = uv[1];
+    a[1] = yv[0]; b[1] = yv[1];
+    return [a, b];
   };
-  const bayW = (to - from) / bays;
-  const h = y1 - y0;
-  const s = Math.sqrt(windowRatio);
-  for (let i = 0; i < bays; i++) {
-    const a0 = from + i * bayW;
-    const a1 = a0 + bayW;
-    if (s < 1e-3) {
-      put(a0, a1, y0, y1);
-      continue;
-    }
-    const ww = bayW * s;
-    const wh = h * s;
-    const pier = (bayW - ww) / 2;
-    const sill = (h - wh) * 0.55;
-    put(a0, a0 + pier, y0, y1);
-    put(a1 - pier, a1, y0, y1);
-    put(a0 + pier, a1 - pier, y0, y0 + sill);
-    put(a0 + pier, a1 - pier, y0 + sill + wh, y1);
-  }
+  const parts: [V3, V3][] = [
+    at([min[u]!, o.min[u]!], [min[1], max[1]]),
+    at([o.max[u]!, max[u]!], [min[1], max[1]]),
+    at([o.min[u]!, o.max[u]!], [min[1], o.min[1]]),
+    at([o.min[u]!, o.max[u]!], [o.max[1], max[1]]),
+  ];
+  return parts.map(([a, b]) => boxMember('wall', e.floor, a, b)).filter((m): m is Member => m !== null);
 }
 
-export function buildingSolid(b: BuildingShape): BuildingSolid {
-  const W = b.footprint.width, D = b.footprint.depth, fh = b.floorHeight;
-  const t = wallThicknessOf(b);
-  const s = slabThicknessOf(b);
-  const members: Member[] = [];
-  const ix0 = -W / 2 + t, ix1 = W / 2 - t, iz0 = -D / 2 + t, iz1 = D / 2 - t;
-  for (let k = 0; k < b.floors; k++) {
-    const y0 = k * fh, y1 = (k + 1) * fh;
-    members.push({ kind: 'slab', storey: k, min: [ix0, y0, iz0], max: [ix1, y0 + s, iz1] });
-    // front and back walls run the full width; the side walls fit between them, so corners never overlap
-    wallRun(members, k, 'x', -W / 2, W / 2, [D / 2 - t, D / 2], y0, y1, b.bays.x, b.windowRatio);
-    wallRun(members, k, 'x', -W / 2, W / 2, [-D / 2, -D / 2 + t], y0, y1, b.bays.x, b.windowRatio);
-    wallRun(members, k, 'z', iz0, iz1, [W / 2 - t, W / 2], y0, y1, b.bays.z, b.windowRatio);
-    wallRun(members, k, 'z', iz0, iz1, [-W / 2, -W / 2 + t], y0, y1, b.bays.z, b.windowRatio);
+/** A convex element given as triangles: the box around it cut by every face plane. */
+function convexFromMesh(e: StructuralElement, mesh: MeshData): Member | null {
+  let poly: Poly | null = boxPoly(e.min, e.max);
+  const { positions: P, normals: N, indices: I } = mesh;
+  const seen: number[][] = [];
+  for (let k = e.range.start; k < e.range.start + e.range.count; k += 3) {
+    const a = I[k]!;
+    const n: V3 = [N[3 * a]!, N[3 * a + 1]!, N[3 * a + 2]!];
+    const d = n[0] * P[3 * a]! + n[1] * P[3 * a + 1]! + n[2] * P[3 * a + 2]!;
+    if (seen.some((s) => Math.abs(s[0]! - n[0]) + Math.abs(s[1]! - n[1]) + Math.abs(s[2]! - n[2]) + Math.abs(s[3]! - d) < 1e-6)) continue;
+    seen.push([...n, d]);
+    poly = poly && clipPoly(poly, n, d, -1);
   }
-  const H = b.floors * fh;
-  members.push({ kind: 'slab', storey: b.floors, min: [ix0, H - s, iz0], max: [ix1, H, iz1] });
-  return { members, bounds: { min: [-W / 2, 0, -D / 2], max: [W / 2, H, D / 2] }, wallThickness: t, slabThickness: s };
+  if (!poly) return null;
+  const { volume } = volumeCentroid(poly);
+  return { kind: e.kind, storey: e.floor, min: [...e.min] as V3, max: [...e.max] as V3, poly, volume };
+}
+
+export function buildingSolid(shape: BuildingShape): BuildingSolid {
+  const geo = generateBuilding(shape);
+  const members: Member[] = [];
+  for (const e of geo.elements) {
+    if (e.kind === 'wall') members.push(...wallPieces(e));
+    else if (e.kind === 'roof') {
+      const m = convexFromMesh(e, geo.mesh);
+      if (m) members.push(m);
+    } else {
+      const m = boxMember(e.kind, e.floor, [...e.min] as V3, [...e.max] as V3);
+      if (m) members.push(m);
+    }
+  }
+  const min: V3 = [Infinity, Infinity, Infinity], max: V3 = [-Infinity, -Infinity, -Infinity];
+  for (const m of members) {
+    for (let k = 0; k < 3; k++) {
+      min[k] = Math.min(min[k]!, m.min[k]!);
+      max[k] = Math.max(max[k]!, m.max[k]!);
+    }
+  }
+  return { members, bounds: { min, max }, volume: geo.volumes.total };
 }
 
 export function memberVolume(m: Member): number {
-  return (m.max[0] - m.min[0]) * (m.max[1] - m.min[1]) * (m.max[2] - m.min[2]);
+  return m.volume;
 }
 
+/** Sum of the members' volumes (equals the generator's volume: checked by the tests). */
 export function solidVolume(solid: BuildingSolid): number {
   let v = 0;
-  for (const m of solid.members) v += memberVolume(m);
+  for (const m of solid.members) v += m.volume;
   return v;
 }
