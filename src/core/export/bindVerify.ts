@@ -1,0 +1,252 @@
+// The verifier's core: given the bytes of an export (PNG, MP4, GLB) or of a sidecar, re-derive every hash, check
+// the binding's signature, the disclosure bundle's own chain and signatures, the XMP summary against the signed
+// one, and report per layer whether it is approved at its current hash and consented. Every problem is a sentence
+// naming what is wrong, so a pipeline log says "IDAT[0] (pixel data) changed", not just "invalid".
+import { canonicalBytes } from '../disclosure/canonical';
+import { hashCanonical, isPublicKeyJwk, keyIdOf, verifySignature } from '../disclosure/crypto';
+import { fromUtf8, sha256Hex } from './bindBytes';
+import { inspectBundle, type BundleInspection, type LayerState } from './bindBundle';
+import { BINDING_TYPE, ENVELOPE_TYPE, type Binding, type Envelope } from './bindEnvelope';
+import { dissect, type BindPart, type Dissection } from './bindParts';
+import { readGlbXmp, subset } from './glbXmp';
+import { readMp4Timing, type Mp4Timing } from './mp4Boxes';
+import { SIDECAR_TYPE, type Sidecar } from './sidecar';
+import { diffSummaries, parseXmpPacket, type DisclosureSummary } from './xmpPacket';
+
+export interface LayerVerdict extends LayerState {
+  frames: { start: number; end: number } | null;
+}
+
+export interface FileVerdict {
+  file: string;
+  kind: 'png' | 'mp4' | 'glb' | 'sidecar' | 'unknown';
+  ok: boolean;
+  /** true when the file carries no disclosure at all */
+  undisclosed: boolean;
+  problems: string[];
+  notes: string[];
+  layers: LayerVerdict[];
+  signer: { keyId: string; registered: boolean } | null;
+  purpose: string | null;
+  timing: Mp4Timing | null;
+}
+
+export interface VerifyOptions {
+  requireApproved?: boolean;
+  /** key ids the caller trusts; when given, a binding signed by any other key fails */
+  trustedKeyIds?: readonly string[];
+  /** for a sidecar: the bytes of the file it describes, or null when it is not found */
+  sidecarTarget?: Uint8Array | null;
+}
+
+function verdict(file: string, kind: FileVerdict['kind']): FileVerdict {
+  return { file, kind, ok: false, undisclosed: false, problems: [], notes: [], layers: [], signer: null, purpose: null, timing: null };
+}
+
+function parseJson(bytes: Uint8Array): unknown {
+  return JSON.parse(fromUtf8(bytes));
+}
+
+function looksLikeEnvelope(v: unknown): v is Envelope {
+  const e = v as Partial<Envelope> | null;
+  return (
+    !!e &&
+    e.type === ENVELOPE_TYPE &&
+    !!e.binding &&
+    e.binding.type === BINDING_TYPE &&
+    Array.isArray(e.binding.parts) &&
+    !!e.signature &&
+    typeof e.signature.value === 'string' &&
+    typeof e.signature.keyId === 'string'
+  );
+}
+
+/** Compares the parts the binding signed with the parts the file has now; names each difference. */
+export function diffParts(signed: readonly BindPart[], now: readonly BindPart[]): string[] {
+  const out: string[] = [];
+  const byName = new Map(now.map((p) => [p.name, p]));
+  let changed = 0;
+  for (const s of signed) {
+    const n = byName.get(s.name);
+    if (!n) {
+      out.push(`${s.name} (${s.what}) is missing: stripped from the file`);
+      changed++;
+      continue;
+    }
+    byName.delete(s.name);
+    if (n.sha256 !== s.sha256) {
+      out.push(`${s.name} (${s.what}) changed: its SHA-256 no longer matches the signed binding`);
+      changed++;
+    } else if (n.start !== s.start || n.length !== s.length) {
+      out.push(`${s.name} (${s.what}) moved from byte ${s.start} to ${n.start}`);
+      changed++;
+    }
+  }
+  for (const extra of byName.values()) {
+    out.push(`${extra.name} (${extra.what}) at byte ${extra.start} was added after signing`);
+    changed++;
+  }
+  if (signed.length > 2 && changed > signed.length / 2) {
+    out.unshift(`the embedded disclosure was made for a different file (${changed} of ${signed.length} parts differ): spliced bundle?`);
+  }
+  return out;
+}
+
+async function checkEnvelope(env: Envelope, v: FileVerdict, opts: VerifyOptions): Promise<{ inspection: BundleInspection | null }> {
+  const { binding, signature } = env;
+  v.purpose = binding.purpose;
+  if (!isPublicKeyJwk(signature.publicKeyJwk)) {
+    v.problems.push('binding signature: the signer key is not an EC P-256 public key');
+  } else {
+    const kid = await keyIdOf(signature.publicKeyJwk);
+    if (kid !== signature.keyId) v.problems.push(`binding signature: key id ${signature.keyId} does not match its public key (${kid})`);
+    const good = await verifySignature(signature.publicKeyJwk, canonicalBytes(binding), signature.value);
+    if (!good) v.problems.push('binding signature is invalid: the signed list of hashes, the summary or the signature was altered');
+  }
+  let inspection: BundleInspection | null = null;
+  const bundleHash = await hashCanonical(env.bundle);
+  if (bundleHash !== binding.bundleHash) v.problems.push('disclosure bundle was altered after the export was signed (bundle hash mismatch)');
+  try {
+    inspection = await inspectBundle(env.bundle);
+    for (const p of inspection.problems) v.problems.push(`disclosure bundle: ${p}`);
+  } catch (e) {
+    v.problems.push(`disclosure bundle unreadable: ${(e as Error).message}`);
+  }
+  const registered = !!inspection && inspection.keyIds.includes(signature.keyId);
+  v.signer = { keyId: signature.keyId, registered };
+  if (inspection && !registered) v.problems.push(`the export was signed by key ${signature.keyId}, which the project's ledger does not register`);
+  if (opts.trustedKeyIds && !opts.trustedKeyIds.includes(signature.keyId)) v.problems.push(`the export was signed by key ${signature.keyId}, which is not in the trusted key list`);
+  if (inspection) {
+    // the summary the XMP repeats must itself agree with the records
+    const derived: DisclosureSummary = {
+      ...binding.summary,
+      layers: binding.summary.layers.map((l) => {
+        const st = inspection!.layers.find((x) => x.layerId === l.layerId);
+        return st ? { ...st.summary, frames: l.frames } : l;
+      }),
+    };
+    const missing = inspection.layers.filter((x) => !binding.summary.layers.some((l) => l.layerId === x.layerId));
+    for (const m of missing) v.problems.push(`signed summary omits generated layer ${m.layerId} ("${m.summary.name}") that the bundle discloses`);
+    for (const l of binding.summary.layers) if (!inspection.layers.some((x) => x.layerId === l.layerId)) v.problems.push(`signed summary lists layer ${l.layerId}, which has no record in the bundle`);
+    for (const d of diffSummaries(binding.summary, derived)) v.problems.push(d.replace(/^XMP/, 'signed summary').replace('signed bundle says', 'records say'));
+    v.layers = inspection.layers.map((st) => ({ ...st, frames: binding.summary.layers.find((l) => l.layerId === st.layerId)?.frames ?? null }));
+    if (opts.requireApproved) {
+      for (const l of v.layers) {
+        if (!l.approvedAtCurrentHash) v.problems.push(`layer ${l.layerId} ("${l.summary.name}") is not approved at its current output hash (${l.summary.review})`);
+        if (l.consented === false) v.problems.push(`layer ${l.layerId} ("${l.summary.name}") lacks valid consent (${l.summary.consent})`);
+      }
+    }
+  }
+  return { inspection };
+}
+
+function checkXmp(d: Dissection, binding: Binding, v: FileVerdict): void {
+  if (d.xmp === null) {
+    v.problems.push('XMP summary is missing');
+    return;
+  }
+  try {
+    if (d.container === 'glb') {
+      const g = readGlbXmp(d.xmp);
+      v.problems.push(...g.problems);
+      for (const x of diffSummaries(g.asset, binding.summary)) v.problems.push(x.replace(/^XMP/, 'asset XMP packet'));
+      for (const n of g.nodes) for (const x of diffSummaries(n.summary, subset(binding.summary, n.layerIds))) v.problems.push(x.replace(/^XMP/, `${n.label} XMP packet`));
+    } else {
+      for (const x of diffSummaries(parseXmpPacket(d.xmp), binding.summary)) v.problems.push(x);
+    }
+  } catch (e) {
+    v.problems.push(`XMP summary unreadable: ${(e as Error).message}`);
+  }
+}
+
+async function verifyEmbedded(file: string, bytes: Uint8Array, d: Dissection, opts: VerifyOptions): Promise<FileVerdict> {
+  const v = verdict(file, d.container);
+  v.problems.push(...d.faults);
+  if (d.container === 'mp4') {
+    try {
+      v.timing = readMp4Timing(bytes);
+    } catch {
+      /* structure faults are already reported by dissect */
+    }
+  }
+  if (!d.bundlePayload) {
+    v.undisclosed = true;
+    v.problems.push(d.xmp !== null ? 'no signed disclosure bundle in the file (an XMP packet alone cannot be checked)' : 'no disclosure at all: this file carries no signed disclosure bundle');
+    return v;
+  }
+  let env: unknown;
+  try {
+    env = parseJson(d.bundlePayload);
+  } catch (e) {
+    v.problems.push(`disclosure bundle is corrupted (not valid JSON: ${(e as Error).message})`);
+    return v;
+  }
+  if (!looksLikeEnvelope(env)) {
+    v.problems.push('disclosure bundle is not a Previs Sandbox export envelope');
+    return v;
+  }
+  await checkEnvelope(env, v, opts);
+  const b = env.binding;
+  if (b.container !== d.container) v.problems.push(`binding is for a ${b.container} file, this is ${d.container}`);
+  if (b.bundleAt !== d.bundleAt) v.problems.push(`bundle unit moved (signed at byte ${b.bundleAt}, found at ${d.bundleAt})`);
+  v.problems.push(...diffParts(b.parts, d.parts));
+  checkXmp(d, b, v);
+  return v;
+}
+
+async function verifySidecar(file: string, bytes: Uint8Array, opts: VerifyOptions): Promise<FileVerdict> {
+  const v = verdict(file, 'sidecar');
+  let sc: Sidecar;
+  try {
+    sc = parseJson(bytes) as Sidecar;
+  } catch (e) {
+    v.problems.push(`sidecar is not valid JSON: ${(e as Error).message}`);
+    return v;
+  }
+  if (sc?.type !== SIDECAR_TYPE || !looksLikeEnvelope(sc.envelope)) {
+    v.undisclosed = true;
+    v.problems.push('not a disclosure sidecar');
+    return v;
+  }
+  await checkEnvelope(sc.envelope, v, opts);
+  const part = sc.envelope.binding.parts[0];
+  if (!part || sc.envelope.binding.container !== 'external') v.problems.push('sidecar binding does not describe a whole file');
+  else if (part.sha256 !== sc.file.sha256 || part.length !== sc.file.length || sc.envelope.binding.fileName !== sc.file.name) v.problems.push('sidecar file entry differs from its signed binding');
+  if (opts.sidecarTarget === undefined || opts.sidecarTarget === null) {
+    v.problems.push(`the file it describes, ${sc.file.name}, was not found next to the sidecar`);
+  } else {
+    const h = await sha256Hex(opts.sidecarTarget);
+    if (h !== sc.file.sha256 || opts.sidecarTarget.length !== sc.file.length) v.problems.push(`${sc.file.name} changed since export: its SHA-256 no longer matches the sidecar`);
+  }
+  return v;
+}
+
+/** Sidecars name the file they describe; the CLI and the drop zone use this to find it. */
+export function sidecarTargetName(bytes: Uint8Array): string | null {
+  try {
+    const sc = parseJson(bytes) as Sidecar;
+    return sc?.type === SIDECAR_TYPE && typeof sc.file?.name === 'string' ? sc.file.name : null;
+  } catch {
+    return null;
+  }
+}
+
+export async function verifyExport(file: string, bytes: Uint8Array, opts: VerifyOptions = {}): Promise<FileVerdict> {
+  let v: FileVerdict;
+  if (bytes[0] === 0x7b /* { */ || file.endsWith('.json')) {
+    v = await verifySidecar(file, bytes, opts);
+  } else {
+    let d: Dissection | null = null;
+    try {
+      d = await dissect(bytes);
+    } catch (e) {
+      v = verdict(file, 'unknown');
+      v.undisclosed = true;
+      v.problems.push(`cannot read the file: ${(e as Error).message}`);
+      return v;
+    }
+    v = await verifyEmbedded(file, bytes, d, opts);
+  }
+  v.ok = v.problems.length === 0;
+  return v;
+}
