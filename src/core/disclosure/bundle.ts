@@ -1,0 +1,229 @@
+// The disclosure bundle: what an export embeds (PNG chunk, MP4 box, GLB extras, sidecar). It carries the
+// layers it covers, the ledger with unrelated payloads redacted to their hashes (the chain still verifies, and
+// no other performer's consent leaks), the chain head, an opaque binding the exporter fills in (file hash with
+// exclusions), and a signature over all of it — so truncating the chain or splicing bundles is caught.
+import { z } from 'zod';
+import type { Project } from '../document/schema';
+import { canonicalBytes } from './canonical';
+import { isPublicKeyJwk, keyIdOf, verifySignature, type PublicKeyJwk, type Signer } from './crypto';
+import { payloadHashOf, verifyChain, type ChainEntry, type ChainReport } from './ledger';
+import { readLedger } from './state';
+import { discloseLayer, layerFacts, type LayerFacts } from './status';
+import { effectLayersOf } from './gate';
+import { BUNDLE_TYPE, DISCLOSURE_SCHEMA_VERSION } from './vocab';
+
+const Sha = z.string().regex(/^[0-9a-f]{64}$/);
+const BundleEntry = z.strictObject({
+  seq: z.number().int().min(0),
+  kind: z.enum(['disclosure', 'review', 'consent', 'consent-revocation', 'key']),
+  payload: z.record(z.string(), z.unknown()).nullable(),
+  payloadHash: Sha,
+  prevHash: z.string().max(64),
+  hash: Sha,
+  signature: z.string().max(512).nullable(),
+  keyId: z.string().max(128).nullable(),
+});
+const BundleLayer = z.strictObject({
+  layerId: z.string().min(1).max(128),
+  sceneId: z.string().max(128),
+  name: z.string().max(256),
+  effect: z.string().max(64),
+  status: z.enum(['idle', 'running', 'done', 'failed']),
+  outputHash: Sha.nullable(),
+  consentId: z.string().max(128).nullable(),
+  intendedUse: z.enum(['previs-only', 'may-reach-final']),
+  frameRange: z.strictObject({ start: z.number().int(), end: z.number().int() }).nullable(),
+  recordId: z.string().max(128).nullable(),
+});
+export const DisclosureBundle = z.strictObject({
+  type: z.literal(BUNDLE_TYPE),
+  schemaVersion: z.literal(DISCLOSURE_SCHEMA_VERSION),
+  createdAt: z.string().max(64),
+  project: z.strictObject({ id: z.string().max(128), name: z.string().max(256) }),
+  layers: z.array(BundleLayer),
+  ledger: z.array(BundleEntry),
+  head: z.strictObject({ seq: z.number().int(), hash: z.string().max(64) }).nullable(),
+  /** filled by the exporter before signing: how the bundle is bound to the file's bytes */
+  binding: z.unknown().optional(),
+  signature: z
+    .strictObject({ keyId: z.string().max(128), publicKeyJwk: z.record(z.string(), z.unknown()), value: z.string().max(512) })
+    .optional(),
+});
+export type DisclosureBundle = z.infer<typeof DisclosureBundle>;
+export type BundleLayer = z.infer<typeof BundleLayer>;
+
+export interface BundleOptions {
+  now?: Date;
+}
+
+export async function buildDisclosureBundle(project: Project, layerIds: readonly string[], opts: BundleOptions = {}): Promise<DisclosureBundle> {
+  const wanted = new Set(layerIds);
+  const state = readLedger(project.ledger);
+  const layers: BundleLayer[] = [];
+  for (const { sceneId, layer } of effectLayersOf(project)) {
+    if (!wanted.has(layer.id)) continue;
+    const ids = state.byLayer.get(layer.id);
+    layers.push({
+      layerId: layer.id,
+      sceneId,
+      name: layer.name,
+      effect: layer.effect,
+      status: layer.status,
+      outputHash: layer.output?.contentHash ?? null,
+      consentId: layer.consentId,
+      intendedUse: layer.intendedUse,
+      frameRange: layer.frameRange ? { ...layer.frameRange } : null,
+      recordId: ids?.[ids.length - 1] ?? null,
+    });
+  }
+  const missing = [...wanted].filter((id) => !layers.some((l) => l.layerId === id));
+  if (missing.length) throw new Error(`no effect layer ${missing.join(', ')} in the project`);
+  const consents = new Set(layers.map((l) => l.consentId).filter((c): c is string => c !== null));
+  const keep = (e: ChainEntry): boolean => {
+    const p = e.payload ?? {};
+    switch (e.kind) {
+      case 'key':
+        return true;
+      case 'disclosure':
+      case 'review':
+        return wanted.has(String(p.layerId));
+      case 'consent':
+      case 'consent-revocation':
+        return consents.has(String(p.consentId));
+    }
+  };
+  const ledger = [];
+  for (const e of project.ledger) {
+    const payloadHash = await payloadHashOf(e.payload);
+    ledger.push({ ...e, payload: keep(e) ? e.payload : null, payloadHash });
+  }
+  const last = project.ledger[project.ledger.length - 1];
+  return {
+    type: BUNDLE_TYPE,
+    schemaVersion: DISCLOSURE_SCHEMA_VERSION,
+    createdAt: (opts.now ?? new Date()).toISOString(),
+    project: { id: project.id, name: project.name },
+    layers,
+    ledger,
+    head: last ? { seq: last.seq, hash: last.hash } : null,
+  };
+}
+
+/** The bytes a bundle signature covers: the canonical JSON of the bundle without its signature. */
+export function bundleSigningBytes(bundle: DisclosureBundle): Uint8Array<ArrayBuffer> {
+  const { signature: _omit, ...rest } = bundle;
+  return canonicalBytes(rest);
+}
+
+export async function signBundle(bundle: DisclosureBundle, signer: Signer): Promise<DisclosureBundle> {
+  const value = await signer.sign(bundleSigningBytes(bundle));
+  return { ...bundle, signature: { keyId: signer.keyId, publicKeyJwk: { ...signer.publicKeyJwk }, value } };
+}
+
+export interface BundleLayerReport {
+  layerId: string;
+  name: string;
+  effect: string;
+  recordId: string | null;
+  /** the record describes the exported output */
+  disclosed: boolean;
+  reviewState: string;
+  approved: boolean;
+  consent: 'not-required' | 'valid' | 'missing' | 'unknown' | 'revoked' | 'expired' | 'out-of-scope';
+  flags: Record<string, boolean>;
+  label: string | null;
+  /** what would block this layer in a deliverable */
+  deliverableBlocking: string[];
+  problems: string[];
+}
+
+export interface BundleReport {
+  ok: boolean;
+  problems: string[];
+  chain: ChainReport | null;
+  signature: { status: 'valid' | 'missing' | 'bad-signature' | 'unknown-key' | 'untrusted-key'; keyId: string | null };
+  layers: BundleLayerReport[];
+  bundle: DisclosureBundle | null;
+}
+
+export interface VerifyBundleOptions {
+  trustedKeys?: readonly PublicKeyJwk[];
+  now?: Date;
+}
+
+export async function verifyBundle(input: unknown, opts: VerifyBundleOptions = {}): Promise<BundleReport> {
+  const parsed = DisclosureBundle.safeParse(input);
+  if (!parsed.success) {
+    const i = parsed.error.issues[0];
+    return {
+      ok: false,
+      problems: [`not a disclosure bundle: ${i ? `${i.path.join('.') || 'bundle'}: ${i.message}` : 'invalid'}`],
+      chain: null,
+      signature: { status: 'missing', keyId: null },
+      layers: [],
+      bundle: null,
+    };
+  }
+  const b = parsed.data;
+  const problems: string[] = [];
+  const chain = await verifyChain(b.ledger, { trustedKeys: opts.trustedKeys });
+  problems.push(...chain.problems);
+  const last = b.ledger[b.ledger.length - 1];
+  if ((b.head?.seq ?? null) !== (last?.seq ?? null) || (b.head?.hash ?? null) !== (last?.hash ?? null)) {
+    problems.push('the ledger does not end at the signed head: entries were removed or added');
+  }
+  const signature = await checkBundleSignature(b, chain, opts);
+  if (signature.status !== 'valid') problems.push(`bundle signature: ${signature.status}`);
+
+  const state = readLedger(b.ledger);
+  const now = opts.now ?? new Date();
+  const layers: BundleLayerReport[] = b.layers.map((l) => {
+    const facts: LayerFacts = {
+      layerId: l.layerId,
+      sceneId: l.sceneId,
+      name: l.name,
+      effect: l.effect,
+      status: l.status,
+      outputHash: l.outputHash,
+      consentId: l.consentId,
+      intendedUse: l.intendedUse,
+    };
+    const d = discloseLayer(facts, state, { projectId: b.project.id, now, integrityProblems: chain.problems });
+    const lp: string[] = [];
+    if (!d.current) lp.push(`layer "${l.name}" has no disclosure record for its output`);
+    if (l.recordId !== (d.record?.recordId ?? null)) lp.push(`layer "${l.name}" names record ${l.recordId}, but its newest record is ${d.record?.recordId ?? 'none'}`);
+    problems.push(...lp);
+    return {
+      layerId: l.layerId,
+      name: l.name,
+      effect: l.effect,
+      recordId: d.record?.recordId ?? null,
+      disclosed: d.current,
+      reviewState: d.review?.state ?? 'undisclosed',
+      approved: d.current && !!d.review && (d.review.state === 'approved' || d.review.state === 'approved-with-conditions'),
+      consent: d.consent ? d.consent.status : d.consentRequired ? 'missing' : 'not-required',
+      flags: d.record ? { ...d.record.policy.flags } : {},
+      label: d.label,
+      deliverableBlocking: d.blocking.deliverable,
+      problems: lp,
+    };
+  });
+  return { ok: problems.length === 0, problems, chain, signature, layers, bundle: b };
+}
+
+async function checkBundleSignature(b: DisclosureBundle, chain: ChainReport, opts: VerifyBundleOptions): Promise<BundleReport['signature']> {
+  const sig = b.signature;
+  if (!sig) return { status: 'missing', keyId: null };
+  const known = chain.keys[sig.keyId];
+  let jwk: PublicKeyJwk | null = known?.jwk ?? null;
+  if (!jwk) {
+    // a key shipped only inside the signature is self-asserted: acceptable only when nothing is pinned
+    if (opts.trustedKeys || !isPublicKeyJwk(sig.publicKeyJwk) || (await keyIdOf(sig.publicKeyJwk)) !== sig.keyId) {
+      return { status: 'unknown-key', keyId: sig.keyId };
+    }
+    jwk = sig.publicKeyJwk;
+  }
+  if (!(await verifySignature(jwk, bundleSigningBytes(b), sig.value))) return { status: 'bad-signature', keyId: sig.keyId };
+  if (known && !known.trusted) return { status: 'untrusted-key', keyId: sig.keyId };
+  return { status: 'valid', keyId: sig.keyId };
+}

@@ -1,0 +1,144 @@
+// SHA-256 and ECDSA P-256 through WebCrypto (browsers and Node 20 alike). Signatures are the raw IEEE P1363
+// r‖s form WebCrypto produces, base64url-encoded. Keys are named by their RFC 7638 JWK thumbprint.
+import { canonicalize } from './canonical';
+
+export interface PublicKeyJwk {
+  kty: 'EC';
+  crv: 'P-256';
+  x: string;
+  y: string;
+}
+
+/** Anything that can sign for one key: a browser key in IndexedDB, a test key, a CI key. */
+export interface Signer {
+  keyId: string;
+  publicKeyJwk: PublicKeyJwk;
+  sign(data: Uint8Array): Promise<string>;
+}
+
+const ECDSA_KEY = { name: 'ECDSA', namedCurve: 'P-256' } as const;
+const ECDSA_SIGN = { name: 'ECDSA', hash: 'SHA-256' } as const;
+
+function subtle(): SubtleCrypto {
+  const s = globalThis.crypto?.subtle;
+  if (!s) throw new Error('WebCrypto is not available here (the page must be served over https or localhost)');
+  return s;
+}
+
+/** A copy backed by a plain ArrayBuffer, which is what WebCrypto's typings ask for. */
+function own(data: Uint8Array): Uint8Array<ArrayBuffer> {
+  return new Uint8Array(data);
+}
+
+export const utf8 = (s: string): Uint8Array<ArrayBuffer> => new TextEncoder().encode(s);
+
+export function toHex(bytes: Uint8Array): string {
+  let s = '';
+  for (const b of bytes) s += b.toString(16).padStart(2, '0');
+  return s;
+}
+
+export function fromHex(hex: string): Uint8Array<ArrayBuffer> {
+  if (!/^(?:[0-9a-f]{2})*$/.test(hex)) throw new Error('not lowercase hex');
+  const out = new Uint8Array(hex.length / 2);
+  for (let i = 0; i < out.length; i++) out[i] = parseInt(hex.slice(i * 2, i * 2 + 2), 16);
+  return out;
+}
+
+const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+
+export function toBase64Url(bytes: Uint8Array): string {
+  let s = '';
+  for (let i = 0; i < bytes.length; i += 3) {
+    const n = (bytes[i]! << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
+    s += B64[(n >> 18) & 63]! + B64[(n >> 12) & 63]!;
+    if (i + 1 < bytes.length) s += B64[(n >> 6) & 63]!;
+    if (i + 2 < bytes.length) s += B64[n & 63]!;
+  }
+  return s;
+}
+
+export function fromBase64Url(s: string): Uint8Array<ArrayBuffer> {
+  if (!/^[A-Za-z0-9_-]*$/.test(s) || s.length % 4 === 1) throw new Error('not base64url');
+  const out = new Uint8Array(Math.floor((s.length * 3) / 4));
+  let bits = 0;
+  let acc = 0;
+  let o = 0;
+  for (const c of s) {
+    acc = (acc << 6) | B64.indexOf(c);
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out[o++] = (acc >> bits) & 255;
+    }
+  }
+  return out;
+}
+
+export async function sha256(data: Uint8Array | string): Promise<Uint8Array<ArrayBuffer>> {
+  const bytes = typeof data === 'string' ? utf8(data) : own(data);
+  return new Uint8Array(await subtle().digest('SHA-256', bytes));
+}
+
+export async function sha256Hex(data: Uint8Array | string): Promise<string> {
+  return toHex(await sha256(data));
+}
+
+/** SHA-256 of the canonical JSON of a value: the content hash of any record or document object. */
+export async function hashCanonical(value: unknown): Promise<string> {
+  return sha256Hex(canonicalize(value));
+}
+
+export function isPublicKeyJwk(v: unknown): v is PublicKeyJwk {
+  const j = v as Partial<PublicKeyJwk> | null;
+  return !!j && j.kty === 'EC' && j.crv === 'P-256' && typeof j.x === 'string' && typeof j.y === 'string';
+}
+
+/** RFC 7638 thumbprint: SHA-256 over the required members in lexicographic order, base64url. */
+export async function keyIdOf(jwk: PublicKeyJwk): Promise<string> {
+  return toBase64Url(await sha256(canonicalize({ crv: jwk.crv, kty: jwk.kty, x: jwk.x, y: jwk.y })));
+}
+
+export async function generateKeyPair(extractablePrivateKey = false): Promise<CryptoKeyPair> {
+  // the public half is always exportable (WebCrypto ignores `extractable` for it); the private half is not
+  return (await subtle().generateKey(ECDSA_KEY, extractablePrivateKey, ['sign', 'verify'])) as CryptoKeyPair;
+}
+
+export async function exportPublicJwk(key: CryptoKey): Promise<PublicKeyJwk> {
+  const jwk = await subtle().exportKey('jwk', key);
+  if (!isPublicKeyJwk(jwk)) throw new Error('not an EC P-256 public key');
+  return { kty: 'EC', crv: 'P-256', x: jwk.x, y: jwk.y };
+}
+
+export async function signerFromKeyPair(pair: CryptoKeyPair): Promise<Signer> {
+  const publicKeyJwk = await exportPublicJwk(pair.publicKey);
+  const keyId = await keyIdOf(publicKeyJwk);
+  return {
+    keyId,
+    publicKeyJwk,
+    async sign(data) {
+      return toBase64Url(new Uint8Array(await subtle().sign(ECDSA_SIGN, pair.privateKey, own(data))));
+    },
+  };
+}
+
+/** A signer for tests and tools: a fresh non-extractable key held in memory. */
+export async function generateSigner(): Promise<Signer> {
+  return signerFromKeyPair(await generateKeyPair(false));
+}
+
+export async function verifySignature(jwk: PublicKeyJwk, data: Uint8Array, signature: string): Promise<boolean> {
+  let sig: Uint8Array<ArrayBuffer>;
+  try {
+    sig = fromBase64Url(signature);
+  } catch {
+    return false;
+  }
+  if (sig.length !== 64) return false;
+  try {
+    const key = await subtle().importKey('jwk', { ...jwk, ext: true }, ECDSA_KEY, false, ['verify']);
+    return await subtle().verify(ECDSA_SIGN, key, sig, own(data));
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,106 @@
+// The export gate: the only way an exporter learns which generated layers it may include. A previs export
+// carries every finished, disclosed layer with its records; a deliverable export is refused (with the blocking
+// layers and why) unless every layer is approved at its current output and every likeness layer has valid consent.
+import type { EffectLayer, Project } from '../document/schema';
+import type { ConsentCheck, ConsentRecord } from './consent';
+import type { PublicKeyJwk } from './crypto';
+import { verifyChain, type ChainReport } from './ledger';
+import type { DisclosureRecord } from './record';
+import type { ReviewProgress } from './review';
+import { readLedger, type LedgerState } from './state';
+import { discloseLayer, layerFacts, type ExportPurpose, type LayerDisclosure } from './status';
+
+export interface GateAllowed {
+  layer: EffectLayer;
+  sceneId: string;
+  /** every record of the layer, oldest first; the last one describes the exported output */
+  records: DisclosureRecord[];
+  review: ReviewProgress;
+  consent: { check: ConsentCheck; record: ConsentRecord | null } | null;
+  label: string | null;
+}
+
+export interface GateRefusal {
+  layerId: string;
+  sceneId: string;
+  name: string;
+  reasons: string[];
+}
+
+export interface GateResult {
+  purpose: ExportPurpose;
+  /** true when nothing was refused: a deliverable export may go ahead only then */
+  ok: boolean;
+  allowed: GateAllowed[];
+  refusals: GateRefusal[];
+  chain: ChainReport;
+}
+
+export interface GateOptions {
+  /** limit to these layers (a single shot's export); default: every effect layer in the project */
+  layerIds?: readonly string[];
+  now?: Date;
+  trustedKeys?: readonly PublicKeyJwk[];
+}
+
+export function effectLayersOf(project: Project): { sceneId: string; layer: EffectLayer }[] {
+  const out: { sceneId: string; layer: EffectLayer }[] = [];
+  for (const sceneId of project.sceneOrder) {
+    const scene = project.scenes[sceneId];
+    if (!scene) continue;
+    for (const o of Object.values(scene.objects)) if (o.type === 'effectLayer') out.push({ sceneId, layer: o });
+  }
+  return out;
+}
+
+/** Every layer's disclosure, for panels and labels (no signature checks: pass the chain problems if known). */
+export function discloseProject(project: Project, state: LedgerState = readLedger(project.ledger), integrityProblems: readonly string[] = [], now = new Date()): Map<string, LayerDisclosure> {
+  const out = new Map<string, LayerDisclosure>();
+  for (const { sceneId, layer } of effectLayersOf(project)) {
+    out.set(layer.id, discloseLayer(layerFacts(sceneId, layer), state, { projectId: project.id, now, integrityProblems }));
+  }
+  return out;
+}
+
+export async function exportGate(project: Project, purpose: ExportPurpose, opts: GateOptions = {}): Promise<GateResult> {
+  const chain = await verifyChain(project.ledger, { trustedKeys: opts.trustedKeys });
+  return evaluateGate(project, purpose, chain, opts);
+}
+
+/** The gate's decision given an already verified chain. */
+export function evaluateGate(project: Project, purpose: ExportPurpose, chain: ChainReport, opts: GateOptions = {}): GateResult {
+  const state = readLedger(project.ledger);
+  const now = opts.now ?? new Date();
+  const wanted = opts.layerIds ? new Set(opts.layerIds) : null;
+  const allowed: GateAllowed[] = [];
+  const refusals: GateRefusal[] = [];
+  const layers = effectLayersOf(project);
+  if (wanted) {
+    for (const id of wanted) {
+      if (!layers.some((l) => l.layer.id === id)) refusals.push({ layerId: id, sceneId: '', name: id, reasons: ['no such effect layer in the project'] });
+    }
+  }
+  for (const { sceneId, layer } of layers) {
+    if (wanted && !wanted.has(layer.id)) continue;
+    const d = discloseLayer(layerFacts(sceneId, layer), state, { projectId: project.id, now, integrityProblems: chain.problems });
+    const reasons = d.blocking[purpose];
+    if (reasons.length || !d.review) {
+      refusals.push({ layerId: layer.id, sceneId, name: layer.name, reasons: reasons.length ? reasons : ['no review state'] });
+      continue;
+    }
+    allowed.push({
+      layer,
+      sceneId,
+      records: d.records,
+      review: d.review,
+      consent: d.consent ? { check: d.consent, record: d.consentRecord } : null,
+      label: d.label,
+    });
+  }
+  return { purpose, ok: refusals.length === 0, allowed, refusals, chain };
+}
+
+/** One line per refused layer, for error messages and CLI output. */
+export function describeRefusals(r: GateResult): string {
+  return r.refusals.map((x) => `"${x.name}": ${x.reasons.join('; ')}`).join('\n');
+}

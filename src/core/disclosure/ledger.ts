@@ -1,0 +1,206 @@
+// The project's hash chain. Each entry commits to its payload by hash (so a bundle can redact a payload and
+// still prove the chain), to the previous entry's hash, to its position and to the key that signed it.
+// The signature is ECDSA P-256 over the 32 bytes of the entry hash.
+import type { LedgerEntry } from '../document/schema';
+import { fromHex, hashCanonical, isPublicKeyJwk, keyIdOf, verifySignature, type PublicKeyJwk, type Signer } from './crypto';
+import { DISCLOSURE_SCHEMA_VERSION, KEY_TYPE } from './vocab';
+
+export type LedgerKind = LedgerEntry['kind'];
+export const GENESIS_HASH = '0'.repeat(64);
+
+/** A ledger entry as stored in a project (payload present) or in a bundle (payload may be redacted). */
+export interface ChainEntry {
+  seq: number;
+  kind: LedgerKind;
+  payload: Record<string, unknown> | null;
+  payloadHash?: string;
+  prevHash: string;
+  hash: string;
+  signature: string | null;
+  keyId: string | null;
+}
+
+export interface KeyPayload {
+  type: typeof KEY_TYPE;
+  schemaVersion: number;
+  keyId: string;
+  publicKeyJwk: PublicKeyJwk;
+  holder: { name: string };
+  registeredAt: string;
+}
+
+export const payloadHashOf = (payload: unknown): Promise<string> => hashCanonical(payload);
+
+export function entryHashOf(e: { seq: number; kind: string; payloadHash: string; prevHash: string; keyId: string | null }) {
+  return hashCanonical({ v: 1, seq: e.seq, kind: e.kind, payloadHash: e.payloadHash, prevHash: e.prevHash, keyId: e.keyId });
+}
+
+export function keyPayload(signer: Signer, holderName: string, now: string): KeyPayload {
+  return {
+    type: KEY_TYPE,
+    schemaVersion: DISCLOSURE_SCHEMA_VERSION,
+    keyId: signer.keyId,
+    publicKeyJwk: signer.publicKeyJwk,
+    holder: { name: holderName },
+    registeredAt: now,
+  };
+}
+
+export function isKeyRegistered(ledger: readonly ChainEntry[], keyId: string): boolean {
+  return ledger.some((e) => e.kind === 'key' && e.keyId === keyId && e.payload?.keyId === keyId);
+}
+
+export async function sealEntry(
+  tail: { seq: number; hash: string } | null,
+  kind: LedgerKind,
+  payload: Record<string, unknown>,
+  signer: Signer,
+): Promise<LedgerEntry> {
+  const seq = tail ? tail.seq + 1 : 0;
+  const prevHash = tail ? tail.hash : GENESIS_HASH;
+  const payloadHash = await payloadHashOf(payload);
+  const hash = await entryHashOf({ seq, kind, payloadHash, prevHash, keyId: signer.keyId });
+  const signature = await signer.sign(fromHex(hash));
+  return { seq, kind, payload, prevHash, hash, signature, keyId: signer.keyId };
+}
+
+/** Seals entries after the end of a ledger, registering the signer's public key first if the ledger lacks it. */
+export async function sealAfter(
+  ledger: readonly ChainEntry[],
+  items: { kind: LedgerKind; payload: Record<string, unknown> }[],
+  signer: Signer,
+  holderName: string,
+  now: string,
+): Promise<LedgerEntry[]> {
+  const last = ledger[ledger.length - 1];
+  let tail: { seq: number; hash: string } | null = last ? { seq: last.seq, hash: last.hash } : null;
+  const all = isKeyRegistered(ledger, signer.keyId)
+    ? items
+    : [{ kind: 'key' as const, payload: keyPayload(signer, holderName, now) as unknown as Record<string, unknown> }, ...items];
+  const out: LedgerEntry[] = [];
+  for (const it of all) {
+    const e = await sealEntry(tail, it.kind, it.payload, signer);
+    out.push(e);
+    tail = e;
+  }
+  return out;
+}
+
+export type EntryStatus =
+  | 'valid'
+  | 'bad-seq'
+  | 'bad-link'
+  | 'bad-payload-hash'
+  | 'bad-hash'
+  | 'bad-key-entry'
+  | 'unsigned'
+  | 'unknown-key'
+  | 'untrusted-key'
+  | 'bad-signature';
+
+export interface KeyInfo {
+  keyId: string;
+  jwk: PublicKeyJwk;
+  holder: string | null;
+  /** seq of the key entry that registered it; null for a key given by the verifier only */
+  seq: number | null;
+  trusted: boolean;
+}
+
+export interface ChainReport {
+  ok: boolean;
+  entries: { seq: number; kind: string; status: EntryStatus; detail: string }[];
+  problems: string[];
+  keys: Record<string, KeyInfo>;
+  head: { seq: number; hash: string } | null;
+}
+
+export interface VerifyOptions {
+  /** pinned public keys: when given, only these keys are trusted; keys registered in the chain alone are not */
+  trustedKeys?: readonly PublicKeyJwk[];
+}
+
+export async function verifyChain(entries: readonly ChainEntry[], opts: VerifyOptions = {}): Promise<ChainReport> {
+  const keys: Record<string, KeyInfo> = {};
+  const pinned = new Set<string>();
+  for (const jwk of opts.trustedKeys ?? []) {
+    const keyId = await keyIdOf(jwk);
+    pinned.add(keyId);
+    keys[keyId] = { keyId, jwk, holder: null, seq: null, trusted: true };
+  }
+  const report: ChainReport['entries'] = [];
+  for (let i = 0; i < entries.length; i++) {
+    const e = entries[i]!;
+    const fail = (status: EntryStatus, detail: string) => report.push({ seq: e.seq, kind: e.kind, status, detail });
+    if (e.seq !== i) {
+      fail('bad-seq', `entry at position ${i} says seq ${e.seq}: entries were removed, inserted or reordered`);
+      continue;
+    }
+    const expectedPrev = i === 0 ? GENESIS_HASH : entries[i - 1]!.hash;
+    if (e.prevHash !== expectedPrev) {
+      fail('bad-link', `entry ${i} does not follow entry ${i - 1} (prevHash mismatch)`);
+      continue;
+    }
+    let payloadHash: string;
+    if (e.payload !== null) {
+      try {
+        payloadHash = await payloadHashOf(e.payload);
+      } catch (err) {
+        fail('bad-payload-hash', `entry ${i} payload cannot be canonicalised: ${(err as Error).message}`);
+        continue;
+      }
+      if (e.payloadHash !== undefined && e.payloadHash !== payloadHash) {
+        fail('bad-payload-hash', `entry ${i} payload does not match its payloadHash`);
+        continue;
+      }
+    } else if (typeof e.payloadHash === 'string') {
+      payloadHash = e.payloadHash;
+    } else {
+      fail('bad-payload-hash', `entry ${i} has neither a payload nor a payload hash`);
+      continue;
+    }
+    const hash = await entryHashOf({ seq: e.seq, kind: e.kind, payloadHash, prevHash: e.prevHash, keyId: e.keyId });
+    if (hash !== e.hash) {
+      fail('bad-hash', `entry ${i} (${e.kind}) was changed after it was sealed (hash mismatch)`);
+      continue;
+    }
+    if (!e.signature || !e.keyId) {
+      fail('unsigned', `entry ${i} (${e.kind}) is not signed`);
+      continue;
+    }
+    let key = keys[e.keyId];
+    if (e.kind === 'key') {
+      const p = e.payload as Partial<KeyPayload> | null;
+      if (!p || p.keyId !== e.keyId || !isPublicKeyJwk(p.publicKeyJwk) || (await keyIdOf(p.publicKeyJwk)) !== e.keyId) {
+        fail('bad-key-entry', `entry ${i} registers a key whose id does not match its public key`);
+        continue;
+      }
+      // a key entry is signed by the key it registers (proof of possession)
+      if (!(await verifySignature(p.publicKeyJwk, fromHex(e.hash), e.signature))) {
+        fail('bad-signature', `entry ${i} key registration signature does not verify`);
+        continue;
+      }
+      const trusted = opts.trustedKeys ? pinned.has(e.keyId) : true;
+      keys[e.keyId] = { keyId: e.keyId, jwk: p.publicKeyJwk, holder: p.holder?.name ?? null, seq: e.seq, trusted };
+      if (!trusted) fail('untrusted-key', `entry ${i} registers key ${e.keyId}, which is not among the trusted keys`);
+      else fail('valid', '');
+      continue;
+    }
+    if (!key) {
+      fail('unknown-key', `entry ${i} (${e.kind}) is signed by unknown key ${e.keyId}`);
+      continue;
+    }
+    if (!(await verifySignature(key.jwk, fromHex(e.hash), e.signature))) {
+      fail('bad-signature', `entry ${i} (${e.kind}) signature by ${e.keyId} does not verify`);
+      continue;
+    }
+    if (!key.trusted) {
+      fail('untrusted-key', `entry ${i} (${e.kind}) is signed by key ${e.keyId}, which is not among the trusted keys`);
+      continue;
+    }
+    fail('valid', '');
+  }
+  const problems = report.filter((r) => r.status !== 'valid').map((r) => r.detail);
+  const last = entries[entries.length - 1];
+  return { ok: problems.length === 0, entries: report, problems, keys, head: last ? { seq: last.seq, hash: last.hash } : null };
+}

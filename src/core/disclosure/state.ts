@@ -1,0 +1,155 @@
+// Reads the ledger into the current state of every record, review and consent. Pure and synchronous: the
+// signatures are checked separately (ledger.verifyChain); this replay decides what the signed facts mean.
+import { ConsentRecord, ConsentRevocation, type ConsentFacts } from './consent';
+import type { ChainEntry, KeyPayload } from './ledger';
+import { DisclosureRecord } from './record';
+import {
+  applyReviewAction,
+  initialReviewState,
+  ReviewEvent,
+  type ReviewProgress,
+  type ReviewState,
+} from './review';
+
+export interface HistoryItem {
+  seq: number;
+  at: string;
+  kind: 'run' | 'review' | 'superseded';
+  recordId: string;
+  who: string;
+  role: string;
+  text: string;
+  note: string;
+  /** false for an event that was signed but could not apply (wrong state, stale hash…) */
+  applied: boolean;
+}
+
+export interface RecordState {
+  record: DisclosureRecord;
+  seq: number;
+  review: ReviewProgress;
+}
+
+export interface LedgerState {
+  records: Map<string, RecordState>;
+  /** record ids per layer, oldest first */
+  byLayer: Map<string, string[]>;
+  consents: Map<string, ConsentFacts & { seq: number }>;
+  keys: Map<string, { holder: string; seq: number }>;
+  history: Map<string, HistoryItem[]>;
+  /** payloads that did not parse, events that could not apply */
+  problems: string[];
+}
+
+export function readLedger(entries: readonly ChainEntry[]): LedgerState {
+  const s: LedgerState = { records: new Map(), byLayer: new Map(), consents: new Map(), keys: new Map(), history: new Map(), problems: [] };
+  const hist = (layerId: string, item: HistoryItem) => {
+    const list = s.history.get(layerId) ?? [];
+    list.push(item);
+    s.history.set(layerId, list);
+  };
+  for (const e of entries) {
+    if (e.payload === null) continue; // redacted in a bundle: proven by hash, not read
+    const where = `ledger entry ${e.seq} (${e.kind})`;
+    switch (e.kind) {
+      case 'key': {
+        const p = e.payload as Partial<KeyPayload>;
+        if (typeof p.keyId === 'string') s.keys.set(p.keyId, { holder: p.holder?.name ?? '', seq: e.seq });
+        break;
+      }
+      case 'disclosure': {
+        const r = DisclosureRecord.safeParse(e.payload);
+        if (!r.success) {
+          s.problems.push(`${where}: not a valid disclosure record (${r.error.issues[0]?.message ?? 'invalid'})`);
+          break;
+        }
+        const rec = r.data;
+        if (s.records.has(rec.recordId)) {
+          s.problems.push(`${where}: record ${rec.recordId} appears twice`);
+          break;
+        }
+        const ids = s.byLayer.get(rec.layerId) ?? [];
+        const prevId = ids[ids.length - 1];
+        const prev = prevId ? s.records.get(prevId) : undefined;
+        if ((prev?.record.recordId ?? null) !== rec.supersedes) {
+          s.problems.push(`${where}: record ${rec.recordId} claims to supersede ${rec.supersedes}, but the layer's last record is ${prev?.record.recordId ?? 'none'}`);
+        }
+        let start: ReviewState = initialReviewState(null);
+        if (prev) {
+          start = initialReviewState(prev.review.state);
+          prev.review = { state: 'superseded', approvals: [] };
+          hist(rec.layerId, item(e.seq, rec.createdAt, 'superseded', prev.record.recordId, rec.author.name, rec.author.role,
+            `run ${prev.record.run} superseded by run ${rec.run}; its approvals are void`, ''));
+        }
+        s.records.set(rec.recordId, { record: rec, seq: e.seq, review: { state: start, approvals: [] } });
+        s.byLayer.set(rec.layerId, [...ids, rec.recordId]);
+        hist(rec.layerId, item(e.seq, rec.createdAt, 'run', rec.recordId, rec.author.name, rec.author.role,
+          `run ${rec.run}: ${rec.operation.effect} → ${rec.output.contentHash.slice(0, 12)}… (${start})`, ''));
+        break;
+      }
+      case 'review': {
+        const r = ReviewEvent.safeParse(e.payload);
+        if (!r.success) {
+          s.problems.push(`${where}: not a valid review event (${r.error.issues[0]?.message ?? 'invalid'})`);
+          break;
+        }
+        applyEvent(s, e, r.data, hist);
+        break;
+      }
+      case 'consent': {
+        const r = ConsentRecord.safeParse(e.payload);
+        if (!r.success) {
+          s.problems.push(`${where}: not a valid consent record (${r.error.issues[0]?.message ?? 'invalid'})`);
+          break;
+        }
+        if (s.consents.has(r.data.consentId)) s.problems.push(`${where}: consent ${r.data.consentId} appears twice`);
+        else s.consents.set(r.data.consentId, { consent: r.data, revocation: null, seq: e.seq });
+        break;
+      }
+      case 'consent-revocation': {
+        const r = ConsentRevocation.safeParse(e.payload);
+        if (!r.success) {
+          s.problems.push(`${where}: not a valid consent revocation (${r.error.issues[0]?.message ?? 'invalid'})`);
+          break;
+        }
+        const c = s.consents.get(r.data.consentId);
+        if (!c) s.problems.push(`${where}: revokes unknown consent ${r.data.consentId}`);
+        else if (!c.revocation) c.revocation = r.data;
+        break;
+      }
+    }
+  }
+  return s;
+}
+
+function item(seq: number, at: string, kind: HistoryItem['kind'], recordId: string, who: string, role: string, text: string, note: string, applied = true): HistoryItem {
+  return { seq, at, kind, recordId, who, role, text, note, applied };
+}
+
+function applyEvent(s: LedgerState, e: ChainEntry, ev: ReviewEvent, hist: (layerId: string, i: HistoryItem) => void): void {
+  const rs = s.records.get(ev.recordId);
+  const refuse = (why: string) => {
+    s.problems.push(`ledger entry ${e.seq} (review ${ev.action}) ignored: ${why}`);
+    hist(ev.layerId, item(e.seq, ev.at, 'review', ev.recordId, ev.reviewer.name, ev.reviewer.role, `${ev.action} ignored: ${why}`, ev.note, false));
+  };
+  if (!rs) return refuse(`no record ${ev.recordId}`);
+  if (rs.record.layerId !== ev.layerId) return refuse('event names another layer than its record');
+  if (rs.record.output.contentHash !== ev.outputHash) return refuse('event is for a different output than the record');
+  if (e.keyId !== ev.reviewer.keyId) return refuse('event is signed by a different key than its reviewer claims');
+  const holder = e.keyId ? s.keys.get(e.keyId)?.holder : undefined;
+  if (holder !== undefined && holder !== ev.reviewer.name) return refuse(`key belongs to ${holder}, not ${ev.reviewer.name}`);
+  if (rs.review.state !== ev.from) return refuse(`event says the layer was ${ev.from}, but it was ${rs.review.state}`);
+  const t = applyReviewAction(rs.review, ev.action, ev.reviewer, rs.record.policy.approvalRoles, ev.conditions, ev.at);
+  if (!t.ok) return refuse(t.error);
+  if (t.next.state !== ev.to) return refuse(`event says ${ev.to}, but the rules give ${t.next.state}`);
+  rs.review = t.next;
+  const cond = ev.conditions ? ` — conditions: ${ev.conditions}` : '';
+  hist(ev.layerId, item(e.seq, ev.at, 'review', ev.recordId, ev.reviewer.name, ev.reviewer.role, `${ev.action}: ${ev.from} → ${ev.to}${cond}`, ev.note));
+}
+
+/** The newest record of a layer, if any. */
+export function latestRecord(s: LedgerState, layerId: string): RecordState | null {
+  const ids = s.byLayer.get(layerId);
+  const id = ids?.[ids.length - 1];
+  return id ? (s.records.get(id) ?? null) : null;
+}

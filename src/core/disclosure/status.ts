@@ -1,0 +1,132 @@
+// What one generated layer's disclosure means right now: its record, review, consent, the on-screen label,
+// and what blocks it from a previs or a deliverable export. Shared by the export gate, the review panel, the
+// viewport labels and the bundle verifier, so all of them always agree.
+import type { EffectLayer } from '../document/schema';
+import { checkConsent, type ConsentCheck, type ConsentRecord } from './consent';
+import type { DisclosureRecord } from './record';
+import { awaitingRoles, isApprovedState, type ReviewProgress } from './review';
+import { latestRecord, type LedgerState } from './state';
+import type { ReviewRole } from './vocab';
+
+/** The facts about a layer a disclosure needs; the same whether read from a project or from a bundle. */
+export interface LayerFacts {
+  layerId: string;
+  sceneId: string;
+  name: string;
+  effect: string;
+  status: EffectLayer['status'];
+  outputHash: string | null;
+  consentId: string | null;
+  intendedUse: EffectLayer['intendedUse'];
+}
+
+export function layerFacts(sceneId: string, l: EffectLayer): LayerFacts {
+  return {
+    layerId: l.id,
+    sceneId,
+    name: l.name,
+    effect: l.effect,
+    status: l.status,
+    outputHash: l.output?.contentHash ?? null,
+    consentId: l.consentId,
+    intendedUse: l.intendedUse,
+  };
+}
+
+export type ExportPurpose = 'previs' | 'deliverable';
+
+export interface LayerDisclosure {
+  facts: LayerFacts;
+  /** the newest record of the layer; null when none exists */
+  record: DisclosureRecord | null;
+  /** every record of the layer, oldest first */
+  records: DisclosureRecord[];
+  /** true when the newest record describes the layer's current output */
+  current: boolean;
+  review: ReviewProgress | null;
+  awaiting: ReviewRole[];
+  consentRequired: boolean;
+  consent: ConsentCheck | null;
+  consentRecord: ConsentRecord | null;
+  /** the on-screen label; null when the layer is approved (and consented where needed) */
+  label: string | null;
+  blocking: Record<ExportPurpose, string[]>;
+}
+
+export const LABEL_PREFIX = 'AI-GENERATED';
+
+export interface DiscloseOptions {
+  projectId: string;
+  now: Date;
+  /** problems from verifying the chain; any of them blocks every export */
+  integrityProblems: readonly string[];
+}
+
+export function discloseLayer(facts: LayerFacts, s: LedgerState, opts: DiscloseOptions): LayerDisclosure {
+  const latest = latestRecord(s, facts.layerId);
+  const records = (s.byLayer.get(facts.layerId) ?? []).map((id) => s.records.get(id)!.record);
+  const record = latest?.record ?? null;
+  const current = !!record && facts.outputHash !== null && record.output.contentHash === facts.outputHash;
+  const review = latest?.review ?? null;
+  const previs: string[] = [];
+  if (opts.integrityProblems.length) {
+    previs.push(`the disclosure ledger fails verification: ${opts.integrityProblems.slice(0, 3).join('; ')}`);
+  }
+  if (facts.status !== 'done' || facts.outputHash === null) previs.push(`the effect has not finished (status ${facts.status})`);
+  else if (!record) previs.push('no disclosure record: the layer was not made by a recorded effect run');
+  else if (!current) previs.push("the layer's output changed after its disclosure record was made");
+
+  const consentRequired = !!record?.policy.consentRequired;
+  const performers = [...new Set((record?.inputs ?? []).filter((i) => i.likeness && i.performerName).map((i) => i.performerName!))];
+  const scope = {
+    consentId: facts.consentId,
+    projectId: opts.projectId,
+    performers,
+    deceased: !!record?.policy.flags.deceased,
+    now: opts.now,
+  };
+  const facts2 = facts.consentId ? s.consents.get(facts.consentId) : undefined;
+  const consentNow = consentRequired ? checkConsent(facts2, { ...scope, use: facts.intendedUse }) : null;
+  const consentFinal = consentRequired ? checkConsent(facts2, { ...scope, use: 'may-reach-final' }) : null;
+
+  const deliverable = [...previs];
+  if (facts.intendedUse === 'previs-only') deliverable.push('marked previs-only: it may not appear in a deliverable');
+  const awaiting = review && record ? awaitingRoles(review, record.policy.approvalRoles) : [];
+  if (record && current && review && !isApprovedState(review.state)) {
+    const who = review.state === 'submitted' && awaiting.length ? ` (awaiting approval by ${awaiting.join(', ')})` : '';
+    deliverable.push(`review is ${review.state}${who}: not approved at its current output`);
+  }
+  if (consentFinal && consentFinal.status !== 'valid') deliverable.push(...consentFinal.reasons);
+
+  return {
+    facts,
+    record,
+    records,
+    current,
+    review,
+    awaiting,
+    consentRequired,
+    consent: consentNow,
+    consentRecord: facts2?.consent ?? null,
+    label: labelFor(current, review, consentNow),
+    blocking: { previs, deliverable },
+  };
+}
+
+function labelFor(current: boolean, review: ReviewProgress | null, consent: ConsentCheck | null): string | null {
+  const parts: string[] = [];
+  if (!current || !review) parts.push('UNDISCLOSED');
+  else if (!isApprovedState(review.state)) {
+    const words: Record<string, string> = {
+      draft: 'PENDING REVIEW',
+      submitted: 'PENDING REVIEW',
+      'changes-requested': 'CHANGES REQUESTED',
+      rejected: 'REJECTED',
+      withdrawn: 'WITHDRAWN',
+      superseded: 'PENDING REVIEW',
+    };
+    parts.push(words[review.state] ?? 'PENDING REVIEW');
+  }
+  if (consent && consent.status !== 'valid') parts.push('NEEDS CONSENT');
+  return parts.length ? [LABEL_PREFIX, ...parts].join(' · ') : null;
+}
