@@ -10,9 +10,12 @@ import { SelectionGizmo } from './SelectionGizmo';
 import { Navigation } from './Navigation';
 import { viewportExtensions } from './renderers';
 import { frameStats } from './frameStats';
+import { registerTestHook } from '../testHook';
 
 function FrameProbe() {
   const gl = useThree((s) => s.gl);
+  const get = useThree((s) => s.get);
+  useEffect(() => registerTestHook('viewport', { get }), [get]);
   useEffect(() => {
     const ctx = gl.getContext();
     frameStats.renderer = typeof WebGL2RenderingContext !== 'undefined' && ctx instanceof WebGL2RenderingContext ? 'WebGL2' : 'WebGL';

@@ -67,16 +67,19 @@ export function inApp<T>(page: Page, fn: (h: any) => T | Promise<T>): Promise<T>
   return page.evaluate(`(${fn.toString()})(globalThis.__previs)`) as Promise<T>;
 }
 
-/** RGBA pixels of the viewport canvas. */
-export async function canvasPixels(page: Page): Promise<{ width: number; height: number; data: number[] }> {
-  return page.evaluate(() => {
-    const src = document.querySelector('[data-testid=viewport] canvas') as HTMLCanvasElement;
+/** RGBA pixels of the viewport canvas (or any canvas matching selector), moved across as base64. */
+export async function canvasPixels(page: Page, selector = '[data-testid=viewport] canvas'): Promise<{ width: number; height: number; data: Uint8Array }> {
+  const r = await page.evaluate((sel) => {
+    const src = document.querySelector(sel) as HTMLCanvasElement;
     const c = document.createElement('canvas');
     c.width = src.width;
     c.height = src.height;
     const g = c.getContext('2d')!;
     g.drawImage(src, 0, 0);
-    const d = g.getImageData(0, 0, c.width, c.height);
-    return { width: c.width, height: c.height, data: Array.from(d.data) };
-  });
+    const d = g.getImageData(0, 0, c.width, c.height).data;
+    let bin = '';
+    for (let i = 0; i < d.length; i += 0x8000) bin += String.fromCharCode(...d.subarray(i, i + 0x8000));
+    return { width: c.width, height: c.height, b64: btoa(bin) };
+  }, selector);
+  return { width: r.width, height: r.height, data: new Uint8Array(Buffer.from(r.b64, 'base64')) };
 }
