@@ -11,6 +11,7 @@ import { Navigation } from './Navigation';
 import { viewportExtensions } from './renderers';
 import { frameStats } from './frameStats';
 import { registerTestHook } from '../testHook';
+import { probeGl } from './glProbe';
 
 function FrameProbe() {
   const gl = useThree((s) => s.gl);
@@ -18,7 +19,8 @@ function FrameProbe() {
   useEffect(() => registerTestHook('viewport', { get }), [get]);
   useEffect(() => {
     const ctx = gl.getContext();
-    frameStats.renderer = typeof WebGL2RenderingContext !== 'undefined' && ctx instanceof WebGL2RenderingContext ? 'WebGL2' : 'WebGL';
+    const kind = typeof WebGL2RenderingContext !== 'undefined' && ctx instanceof WebGL2RenderingContext ? 'WebGL2' : 'WebGL';
+    frameStats.renderer = probeGl().software ? `${kind} (software)` : kind;
   }, [gl]);
   useFrame((_, dt) => frameStats.record(dt * 1000));
   return null;
@@ -37,13 +39,14 @@ function DefaultLights() {
 
 export function Viewport() {
   const scene = useActiveScene();
+  const software = probeGl().software;
   return (
     <div className="viewport" data-testid="viewport">
       <Canvas
         shadows
         dpr={1}
         camera={{ position: [26, 16, 36], fov: 45, near: 0.05, far: 5000 }}
-        gl={{ preserveDrawingBuffer: true, antialias: true }}
+        gl={{ preserveDrawingBuffer: true, antialias: !software }}
         onPointerMissed={(e) => {
           if (e.type === 'click' && !e.shiftKey) editorStore.getState().select([]);
         }}

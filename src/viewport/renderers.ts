@@ -3,6 +3,9 @@
 import type { ComponentType } from 'react';
 import type { ObjectType, SceneObject } from '../core/document';
 import { SetPieceMesh, BuildingMesh, ActorMesh, CameraMesh, LightObject, PlaceholderMesh } from './objects/basic';
+import { CameraGizmo } from './camera/CameraGizmo';
+import { LookThroughView } from './camera/LookThrough';
+import { EditorLayers } from './camera/EditorLayers';
 
 export type ObjectRenderer = ComponentType<{ object: SceneObject; selected: boolean }>;
 
@@ -10,11 +13,14 @@ export const objectRenderers: Partial<Record<ObjectType, ObjectRenderer>> = {
   setPiece: SetPieceMesh as ObjectRenderer,
   building: BuildingMesh as ObjectRenderer,
   actor: ActorMesh as ObjectRenderer,
-  camera: CameraMesh as ObjectRenderer,
+  camera: CameraGizmo as ObjectRenderer, // was CameraMesh
   light: LightObject as ObjectRenderer,
   plate: PlaceholderMesh as ObjectRenderer,
   asset: PlaceholderMesh as ObjectRenderer,
 };
 
 /** Components drawn inside the Canvas for a view mode or a feature (look-through, plan, labels…). */
-export const viewportExtensions: { id: string; Component: ComponentType }[] = [];
+export const viewportExtensions: { id: string; Component: ComponentType }[] = [
+  { id: 'editor-layers', Component: EditorLayers },
+  { id: 'look-through', Component: LookThroughView },
+];

@@ -27,6 +27,8 @@ export async function openApp(opts: { flags?: string[]; viewport?: { width: numb
   const page = browser.context.pages()[0] ?? (await browser.context.newPage());
   const requests: string[] = [];
   const errors: string[] = [];
+  // tsx/esbuild wrap named functions in __name(); functions passed to page.evaluate carry that call
+  await page.addInitScript('globalThis.__name = (f) => f');
   page.on('request', (r) => requests.push(r.url()));
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
   page.on('console', (m) => {
