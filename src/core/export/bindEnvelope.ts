@@ -1,9 +1,10 @@
-// The binding: a signed statement "this bundle of disclosures belongs to exactly these bytes". It lists the hash
-// of every part of the file (everything but the bundle unit itself), the readable summary the XMP must repeat,
-// and the hash of the disclosure bundle, all signed with ECDSA P-256 over canonical JSON. The envelope that is
-// embedded = { binding, bundle, signature }.
-import { canonicalBytes } from '../disclosure/canonical';
-import { hashCanonical, type PublicKeyJwk, type Signer } from '../disclosure/crypto';
+// The binding: the statement "this disclosure bundle belongs to exactly these bytes". It lists the hash of every
+// part of the file (everything but the bundle unit itself) and the readable summary the XMP must repeat. It goes
+// into the bundle's `binding` field before the bundle is signed (core/disclosure signBundle), so one ECDSA P-256
+// signature covers the records, the chain head and the file's bytes together.
+import type { DisclosureBundle } from '../disclosure/bundle';
+import { signBundle } from '../disclosure/bundle';
+import type { Signer } from '../disclosure/crypto';
 import { utf8 } from './bindBytes';
 import { dissect, type BindPart, type Container } from './bindParts';
 import { appendGlbBundle, withoutGlbBundle } from './glbContainer';
@@ -13,7 +14,6 @@ import { insertPngBundle, withPngXmp } from './pngChunks';
 import { buildXmpPacket, type DisclosureSummary } from './xmpPacket';
 
 export const BINDING_TYPE = 'previs-sandbox/export-binding';
-export const ENVELOPE_TYPE = 'previs-sandbox/export-envelope';
 
 export interface Binding {
   type: typeof BINDING_TYPE;
@@ -29,44 +29,34 @@ export interface Binding {
   /** bytes outside any part, and why: the bundle unit, GLB's total-length field */
   exclusions: { what: string; start: number; length: number | null }[];
   parts: BindPart[];
-  /** SHA-256 of the canonical JSON of the disclosure bundle */
-  bundleHash: string;
   /** what the readable XMP must say; frame ranges are of this export */
   summary: DisclosureSummary;
-}
-
-export interface Envelope {
-  type: typeof ENVELOPE_TYPE;
-  binding: Binding;
-  bundle: unknown;
-  signature: { alg: 'ES256'; keyId: string; publicKeyJwk: PublicKeyJwk; value: string };
 }
 
 export interface EmbedInput {
   /** the rendered file without disclosures; GLB nodes name their layers in extras.previsLayerIds */
   bytes: Uint8Array;
   fileName: string;
-  bundle: unknown;
-  /** summary without bundleHash (filled in here) */
-  summary: Omit<DisclosureSummary, 'bundleHash'>;
+  /** an unsigned bundle from buildDisclosureBundle */
+  bundle: DisclosureBundle;
+  summary: DisclosureSummary;
   purpose: string;
   signer: Signer;
   exportedAt: string;
 }
 
-export async function signBinding(binding: Binding, bundle: unknown, signer: Signer): Promise<Envelope> {
-  const value = await signer.sign(canonicalBytes(binding));
-  return { type: ENVELOPE_TYPE, binding, bundle, signature: { alg: 'ES256', keyId: signer.keyId, publicKeyJwk: signer.publicKeyJwk, value } };
+export function isBinding(v: unknown): v is Binding {
+  const b = v as Partial<Binding> | null;
+  return !!b && b.type === BINDING_TYPE && Array.isArray(b.parts) && !!b.summary && Array.isArray(b.summary.layers);
 }
 
-export function encodeEnvelope(env: Envelope): Uint8Array {
-  return utf8(JSON.stringify(env));
+export function encodeBundle(b: DisclosureBundle): Uint8Array {
+  return utf8(JSON.stringify(b));
 }
 
 /** Writes the XMP summary and the signed bundle into a PNG, MP4 or GLB. */
-export async function embedDisclosure(input: EmbedInput): Promise<{ bytes: Uint8Array; envelope: Envelope }> {
-  const bundleHash = await hashCanonical(input.bundle);
-  const summary: DisclosureSummary = { ...input.summary, bundleHash };
+export async function embedDisclosure(input: EmbedInput): Promise<{ bytes: Uint8Array; bundle: DisclosureBundle }> {
+  const { summary } = input;
   const probe = await dissect(input.bytes);
   let prepared: Uint8Array;
   let bundleAt: number;
@@ -91,7 +81,6 @@ export async function embedDisclosure(input: EmbedInput): Promise<{ bytes: Uint8
     exclusions.push({ what: 'GLB total-length field (checked against the file length)', start: 8, length: 4 });
     exclusions.push({ what: 'PRVS bundle chunk', start: bundleAt, length: null });
   }
-  const parts = (await dissect(prepared)).parts;
   const binding: Binding = {
     type: BINDING_TYPE,
     version: 1,
@@ -102,10 +91,9 @@ export async function embedDisclosure(input: EmbedInput): Promise<{ bytes: Uint8
     bundleAt,
     length: prepared.length,
     exclusions,
-    parts,
-    bundleHash,
+    parts: (await dissect(prepared)).parts,
     summary,
   };
-  const envelope = await signBinding(binding, input.bundle, input.signer);
-  return { bytes: insert(prepared, encodeEnvelope(envelope)), envelope };
+  const signed = await signBundle({ ...input.bundle, binding }, input.signer);
+  return { bytes: insert(prepared, encodeBundle(signed)), bundle: signed };
 }

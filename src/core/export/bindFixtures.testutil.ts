@@ -95,9 +95,9 @@ export function makeGlb(): Uint8Array {
     nodes: [
       { name: 'root', children: [1, 3, 4] },
       { name: 'building', children: [2] },
-      { name: 'collapse bake', mesh: 0, extras: { previsLayerIds: ['L1'] } },
+      { name: 'collapse bake', mesh: 0, extras: { previsLayerIds: ['layer-collapse'] } },
       { name: 'cam', camera: 0 },
-      { name: 'plate', extras: { previsLayerIds: ['L2'] } },
+      { name: 'plate', extras: { previsLayerIds: ['layer-deage'] } },
     ],
     cameras: [{ type: 'perspective', perspective: { yfov: 0.6, znear: 0.1, aspectRatio: 1.78 } }],
     meshes: [{ primitives: [{ attributes: { POSITION: 0 } }] }],

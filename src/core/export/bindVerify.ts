@@ -2,11 +2,9 @@
 // the binding's signature, the disclosure bundle's own chain and signatures, the XMP summary against the signed
 // one, and report per layer whether it is approved at its current hash and consented. Every problem is a sentence
 // naming what is wrong, so a pipeline log says "IDAT[0] (pixel data) changed", not just "invalid".
-import { canonicalBytes } from '../disclosure/canonical';
-import { hashCanonical, isPublicKeyJwk, keyIdOf, verifySignature } from '../disclosure/crypto';
 import { fromUtf8, sha256Hex } from './bindBytes';
-import { inspectBundle, type BundleInspection, type LayerState } from './bindBundle';
-import { BINDING_TYPE, ENVELOPE_TYPE, type Binding, type Envelope } from './bindEnvelope';
+import { inspectBundle, type LayerState } from './bindBundle';
+import { isBinding, type Binding } from './bindEnvelope';
 import { dissect, type BindPart, type Dissection } from './bindParts';
 import { readGlbXmp, subset } from './glbXmp';
 import { readMp4Timing, type Mp4Timing } from './mp4Boxes';
@@ -35,6 +33,7 @@ export interface VerifyOptions {
   requireApproved?: boolean;
   /** key ids the caller trusts; when given, a binding signed by any other key fails */
   trustedKeyIds?: readonly string[];
+  now?: Date;
   /** for a sidecar: the bytes of the file it describes, or null when it is not found */
   sidecarTarget?: Uint8Array | null;
 }
@@ -45,20 +44,6 @@ function verdict(file: string, kind: FileVerdict['kind']): FileVerdict {
 
 function parseJson(bytes: Uint8Array): unknown {
   return JSON.parse(fromUtf8(bytes));
-}
-
-function looksLikeEnvelope(v: unknown): v is Envelope {
-  const e = v as Partial<Envelope> | null;
-  return (
-    !!e &&
-    e.type === ENVELOPE_TYPE &&
-    !!e.binding &&
-    e.binding.type === BINDING_TYPE &&
-    Array.isArray(e.binding.parts) &&
-    !!e.signature &&
-    typeof e.signature.value === 'string' &&
-    typeof e.signature.keyId === 'string'
-  );
 }
 
 /** Compares the parts the binding signed with the parts the file has now; names each difference. */
@@ -92,52 +77,44 @@ export function diffParts(signed: readonly BindPart[], now: readonly BindPart[])
   return out;
 }
 
-async function checkEnvelope(env: Envelope, v: FileVerdict, opts: VerifyOptions): Promise<{ inspection: BundleInspection | null }> {
-  const { binding, signature } = env;
+async function checkBundle(bundle: unknown, v: FileVerdict, opts: VerifyOptions): Promise<Binding | null> {
+  const ins = await inspectBundle(bundle, { now: opts.now });
+  for (const p of ins.problems) v.problems.push(`disclosure bundle: ${p}`);
+  if (!ins.bundle) return null;
+  const sig = ins.report.signature;
+  if (sig.keyId) {
+    const registered = ins.keyIds.includes(sig.keyId);
+    v.signer = { keyId: sig.keyId, registered };
+    // a key named only inside the bundle is self-asserted; say so, and let --trust make it a failure
+    if (!registered) v.notes.push(`signed by key ${sig.keyId}, which the project's ledger does not register`);
+    if (opts.trustedKeyIds && !opts.trustedKeyIds.includes(sig.keyId)) v.problems.push(`the export was signed by key ${sig.keyId}, which is not in the trusted key list`);
+  }
+  const binding = ins.bundle.binding;
+  if (!isBinding(binding)) {
+    v.problems.push('the disclosure bundle is not bound to any file (no binding)');
+    return null;
+  }
   v.purpose = binding.purpose;
-  if (!isPublicKeyJwk(signature.publicKeyJwk)) {
-    v.problems.push('binding signature: the signer key is not an EC P-256 public key');
-  } else {
-    const kid = await keyIdOf(signature.publicKeyJwk);
-    if (kid !== signature.keyId) v.problems.push(`binding signature: key id ${signature.keyId} does not match its public key (${kid})`);
-    const good = await verifySignature(signature.publicKeyJwk, canonicalBytes(binding), signature.value);
-    if (!good) v.problems.push('binding signature is invalid: the signed list of hashes, the summary or the signature was altered');
-  }
-  let inspection: BundleInspection | null = null;
-  const bundleHash = await hashCanonical(env.bundle);
-  if (bundleHash !== binding.bundleHash) v.problems.push('disclosure bundle was altered after the export was signed (bundle hash mismatch)');
-  try {
-    inspection = await inspectBundle(env.bundle);
-    for (const p of inspection.problems) v.problems.push(`disclosure bundle: ${p}`);
-  } catch (e) {
-    v.problems.push(`disclosure bundle unreadable: ${(e as Error).message}`);
-  }
-  const registered = !!inspection && inspection.keyIds.includes(signature.keyId);
-  v.signer = { keyId: signature.keyId, registered };
-  if (inspection && !registered) v.problems.push(`the export was signed by key ${signature.keyId}, which the project's ledger does not register`);
-  if (opts.trustedKeyIds && !opts.trustedKeyIds.includes(signature.keyId)) v.problems.push(`the export was signed by key ${signature.keyId}, which is not in the trusted key list`);
-  if (inspection) {
-    // the summary the XMP repeats must itself agree with the records
-    const derived: DisclosureSummary = {
-      ...binding.summary,
-      layers: binding.summary.layers.map((l) => {
-        const st = inspection!.layers.find((x) => x.layerId === l.layerId);
-        return st ? { ...st.summary, frames: l.frames } : l;
-      }),
-    };
-    const missing = inspection.layers.filter((x) => !binding.summary.layers.some((l) => l.layerId === x.layerId));
-    for (const m of missing) v.problems.push(`signed summary omits generated layer ${m.layerId} ("${m.summary.name}") that the bundle discloses`);
-    for (const l of binding.summary.layers) if (!inspection.layers.some((x) => x.layerId === l.layerId)) v.problems.push(`signed summary lists layer ${l.layerId}, which has no record in the bundle`);
-    for (const d of diffSummaries(binding.summary, derived)) v.problems.push(d.replace(/^XMP/, 'signed summary').replace('signed bundle says', 'records say'));
-    v.layers = inspection.layers.map((st) => ({ ...st, frames: binding.summary.layers.find((l) => l.layerId === st.layerId)?.frames ?? null }));
-    if (opts.requireApproved) {
-      for (const l of v.layers) {
-        if (!l.approvedAtCurrentHash) v.problems.push(`layer ${l.layerId} ("${l.summary.name}") is not approved at its current output hash (${l.summary.review})`);
-        if (l.consented === false) v.problems.push(`layer ${l.layerId} ("${l.summary.name}") lacks valid consent (${l.summary.consent})`);
-      }
+  // the summary the XMP repeats must itself agree with the records
+  for (const m of ins.layers) if (!binding.summary.layers.some((l) => l.layerId === m.layerId)) v.problems.push(`signed summary omits generated layer ${m.layerId} ("${m.summary.name}")`);
+  const derived: DisclosureSummary = {
+    ...binding.summary,
+    ledgerHead: ins.ledgerHead,
+    layers: binding.summary.layers.map((l) => {
+      const st = ins.layers.find((x) => x.layerId === l.layerId);
+      return st ? { ...st.summary, frames: l.frames } : l;
+    }),
+  };
+  for (const l of binding.summary.layers) if (!ins.layers.some((x) => x.layerId === l.layerId)) v.problems.push(`signed summary lists layer ${l.layerId}, which the bundle does not disclose`);
+  for (const d of diffSummaries(binding.summary, derived)) v.problems.push(d.replace(/^XMP/, 'signed summary').replace('signed bundle says', 'records say'));
+  v.layers = ins.layers.map((st) => ({ ...st, frames: binding.summary.layers.find((l) => l.layerId === st.layerId)?.frames ?? null }));
+  if (opts.requireApproved) {
+    for (const l of v.layers) {
+      if (!l.approvedAtCurrentHash) v.problems.push(`layer ${l.layerId} ("${l.summary.name}") is not approved at its current output hash (review: ${l.summary.review})`);
+      if (l.consented === false) v.problems.push(`layer ${l.layerId} ("${l.summary.name}") lacks valid consent (${l.summary.consent})`);
     }
   }
-  return { inspection };
+  return binding;
 }
 
 function checkXmp(d: Dissection, binding: Binding, v: FileVerdict): void {
@@ -174,19 +151,15 @@ async function verifyEmbedded(file: string, bytes: Uint8Array, d: Dissection, op
     v.problems.push(d.xmp !== null ? 'no signed disclosure bundle in the file (an XMP packet alone cannot be checked)' : 'no disclosure at all: this file carries no signed disclosure bundle');
     return v;
   }
-  let env: unknown;
+  let bundle: unknown;
   try {
-    env = parseJson(d.bundlePayload);
+    bundle = parseJson(d.bundlePayload);
   } catch (e) {
     v.problems.push(`disclosure bundle is corrupted (not valid JSON: ${(e as Error).message})`);
     return v;
   }
-  if (!looksLikeEnvelope(env)) {
-    v.problems.push('disclosure bundle is not a Previs Sandbox export envelope');
-    return v;
-  }
-  await checkEnvelope(env, v, opts);
-  const b = env.binding;
+  const b = await checkBundle(bundle, v, opts);
+  if (!b) return v;
   if (b.container !== d.container) v.problems.push(`binding is for a ${b.container} file, this is ${d.container}`);
   if (b.bundleAt !== d.bundleAt) v.problems.push(`bundle unit moved (signed at byte ${b.bundleAt}, found at ${d.bundleAt})`);
   v.problems.push(...diffParts(b.parts, d.parts));
@@ -203,15 +176,16 @@ async function verifySidecar(file: string, bytes: Uint8Array, opts: VerifyOption
     v.problems.push(`sidecar is not valid JSON: ${(e as Error).message}`);
     return v;
   }
-  if (sc?.type !== SIDECAR_TYPE || !looksLikeEnvelope(sc.envelope)) {
+  if (sc?.type !== SIDECAR_TYPE || !sc.file || typeof sc.file.name !== 'string') {
     v.undisclosed = true;
     v.problems.push('not a disclosure sidecar');
     return v;
   }
-  await checkEnvelope(sc.envelope, v, opts);
-  const part = sc.envelope.binding.parts[0];
-  if (!part || sc.envelope.binding.container !== 'external') v.problems.push('sidecar binding does not describe a whole file');
-  else if (part.sha256 !== sc.file.sha256 || part.length !== sc.file.length || sc.envelope.binding.fileName !== sc.file.name) v.problems.push('sidecar file entry differs from its signed binding');
+  const binding = await checkBundle(sc.bundle, v, opts);
+  if (!binding) return v;
+  const part = binding.parts[0];
+  if (!part || binding.container !== 'external' || binding.parts.length !== 1) v.problems.push('sidecar binding does not describe a whole file');
+  else if (part.sha256 !== sc.file.sha256 || part.length !== sc.file.length || binding.fileName !== sc.file.name) v.problems.push('sidecar file entry differs from its signed binding');
   if (opts.sidecarTarget === undefined || opts.sidecarTarget === null) {
     v.problems.push(`the file it describes, ${sc.file.name}, was not found next to the sidecar`);
   } else {

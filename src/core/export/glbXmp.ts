@@ -58,7 +58,11 @@ export function withGlbXmp(glb: Uint8Array, summary: DisclosureSummary): Uint8Ar
   const others = chunks.filter((c) => c.type !== CHUNK_JSON && c.type !== CHUNK_BIN && c.type !== 0x53565250);
   const packets: unknown[] = [buildXmpJsonLd(summary)];
   const byNode = layerIdsByNode(json);
+  const known = new Set(summary.layers.map((l) => l.layerId));
   (json.nodes ?? []).forEach((n, i) => {
+    const stray = ownLayerIds(n).filter((id) => !known.has(id));
+    // a generated layer the gate did not clear must never leave undisclosed
+    if (stray.length) throw new Error(`glTF node "${n.name ?? i}" holds layer(s) ${stray.join(', ')} that the export gate did not allow`);
     if (n.extensions) delete n.extensions[EXT];
     const ids = byNode.get(i) ?? [];
     if (ids.length === 0) return;
@@ -103,6 +107,7 @@ export function readGlbXmp(jsonText: string): { asset: DisclosureSummary; nodes:
       problems.push(`${label} holds generated layer(s) ${ids.join(', ')} but has no KHR_xmp_json_ld packet`);
       return;
     }
+    for (const id of ids) if (!asset.layers.some((l) => l.layerId === id)) problems.push(`${label} holds generated layer ${id}, which the disclosure does not list`);
     try {
       const summary = parseXmpJsonLd(packets[ref]);
       nodes.push({ label, layerIds: ids, summary });

@@ -1,9 +1,9 @@
 // Sidecar `<file>.disclosure.json`: the same signed envelope, bound to the whole finished file by its SHA-256.
 // Formats that cannot carry a bundle (the HTML review report) are covered this way, and a file whose embedded
 // bundle was stripped by some tool can still be checked against its sidecar.
-import { hashCanonical } from '../disclosure/crypto';
+import { signBundle, type DisclosureBundle } from '../disclosure/bundle';
 import { concatBytes, sha256Hex, utf8 } from './bindBytes';
-import { BINDING_TYPE, signBinding, type Binding, type EmbedInput, type Envelope } from './bindEnvelope';
+import { BINDING_TYPE, type Binding, type EmbedInput } from './bindEnvelope';
 
 export const SIDECAR_TYPE = 'previs-sandbox/disclosure-sidecar';
 
@@ -11,11 +11,10 @@ export interface Sidecar {
   type: typeof SIDECAR_TYPE;
   /** the file this sidecar describes, next to it on disk */
   file: { name: string; length: number; sha256: string };
-  envelope: Envelope;
+  bundle: DisclosureBundle;
 }
 
 export async function buildSidecar(input: EmbedInput): Promise<Sidecar> {
-  const bundleHash = await hashCanonical(input.bundle);
   const hash = await sha256Hex(input.bytes);
   const binding: Binding = {
     type: BINDING_TYPE,
@@ -28,11 +27,10 @@ export async function buildSidecar(input: EmbedInput): Promise<Sidecar> {
     length: input.bytes.length,
     exclusions: [],
     parts: [{ name: 'file', what: 'the whole file', start: 0, length: input.bytes.length, sha256: hash }],
-    bundleHash,
-    summary: { ...input.summary, bundleHash },
+    summary: input.summary,
   };
-  const envelope = await signBinding(binding, input.bundle, input.signer);
-  return { type: SIDECAR_TYPE, file: { name: input.fileName, length: input.bytes.length, sha256: hash }, envelope };
+  const bundle = await signBundle({ ...input.bundle, binding }, input.signer);
+  return { type: SIDECAR_TYPE, file: { name: input.fileName, length: input.bytes.length, sha256: hash }, bundle };
 }
 
 export function sidecarName(fileName: string): string {

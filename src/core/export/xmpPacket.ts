@@ -29,7 +29,7 @@ export interface DisclosureSummary {
   digitalSourceType: string;
   purpose: string;
   software: string;
-  bundleHash: string;
+  ledgerHead: string;
   layers: LayerSummary[];
 }
 
@@ -94,7 +94,7 @@ export function buildXmpPacket(s: DisclosureSummary): string {
     Iptc4xmpExt:DigitalSourceType="${escapeXml(IPTC_DST_BASE + s.digitalSourceType)}"
     xmp:CreatorTool="${escapeXml(s.software)}"
     previs:Purpose="${escapeXml(s.purpose)}"
-    previs:BundleHash="${escapeXml(s.bundleHash)}"
+    previs:LedgerHead="${escapeXml(s.ledgerHead)}"
     previs:LayerCount="${s.layers.length}">
    <previs:Layers>
     <rdf:Seq>${items}
@@ -151,7 +151,7 @@ export function parseXmpPacket(xml: string): DisclosureSummary {
     digitalSourceType: dst.slice(IPTC_DST_BASE.length),
     purpose: a.get('previs:Purpose') ?? '',
     software: a.get('xmp:CreatorTool') ?? '',
-    bundleHash: a.get('previs:BundleHash') ?? '',
+    ledgerHead: a.get('previs:LedgerHead') ?? '',
     layers,
   };
 }
@@ -163,7 +163,7 @@ export function buildXmpJsonLd(s: DisclosureSummary): Record<string, unknown> {
     'Iptc4xmpExt:DigitalSourceType': IPTC_DST_BASE + s.digitalSourceType,
     'xmp:CreatorTool': s.software,
     'previs:Purpose': s.purpose,
-    'previs:BundleHash': s.bundleHash,
+    'previs:LedgerHead': s.ledgerHead,
     'previs:Layers': {
       '@list': s.layers.map((l) => Object.fromEntries(Object.entries(layerFields(l)).map(([k, v]) => [`previs:${k}`, v]))),
     },
@@ -186,7 +186,7 @@ export function parseXmpJsonLd(packet: unknown): DisclosureSummary {
     digitalSourceType: dst.slice(IPTC_DST_BASE.length),
     software: String(p['xmp:CreatorTool'] ?? ''),
     purpose: String(p['previs:Purpose'] ?? ''),
-    bundleHash: String(p['previs:BundleHash'] ?? ''),
+    ledgerHead: String(p['previs:LedgerHead'] ?? ''),
     layers: list.map((raw) => {
       const o = raw as Record<string, unknown>;
       const fs = o['previs:FrameStart'];
@@ -209,7 +209,7 @@ export function parseXmpJsonLd(packet: unknown): DisclosureSummary {
 /** Field-by-field differences between what the file says and what the signed bundle says. */
 export function diffSummaries(inFile: DisclosureSummary, signed: DisclosureSummary): string[] {
   const out: string[] = [];
-  const top = ['digitalSourceType', 'purpose', 'software', 'bundleHash'] as const;
+  const top = ['digitalSourceType', 'purpose', 'software', 'ledgerHead'] as const;
   for (const k of top) if (inFile[k] !== signed[k]) out.push(`XMP ${k} says "${inFile[k]}", signed bundle says "${signed[k]}"`);
   const byId = new Map(inFile.layers.map((l) => [l.layerId, l]));
   for (const l of signed.layers) {

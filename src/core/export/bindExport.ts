@@ -1,0 +1,83 @@
+// One call for every exporter: take what the gate allowed, build and sign the bundle, embed it with the XMP
+// summary into the rendered bytes, and write the sidecar. A deliverable the gate refused never gets here.
+import type { Project } from '../document/schema';
+import { buildDisclosureBundle } from '../disclosure/bundle';
+import type { Signer } from '../disclosure/crypto';
+import { describeRefusals, type GateResult } from '../disclosure/gate';
+import { exportSummary } from './bindBundle';
+import { embedDisclosure } from './bindEnvelope';
+import { buildSidecar, encodeSidecar, sidecarName, type Sidecar } from './sidecar';
+import type { DisclosureSummary } from './xmpPacket';
+
+export class ExportRefused extends Error {
+  constructor(readonly gate: GateResult) {
+    super(`deliverable export refused:\n${describeRefusals(gate)}`);
+  }
+}
+
+export interface SealInput {
+  project: Project;
+  gate: GateResult;
+  /** rendered bytes (PNG, MP4, GLB) — or any other file (HTML report) which then gets a sidecar only */
+  bytes: Uint8Array;
+  fileName: string;
+  signer: Signer;
+  software: string;
+  frames?: Readonly<Record<string, { start: number; end: number } | null>>;
+  /** set false for files that cannot embed (report HTML) */
+  embed?: boolean;
+  now?: Date;
+}
+
+export interface SealedExport {
+  fileName: string;
+  bytes: Uint8Array;
+  summary: DisclosureSummary;
+  sidecar: Sidecar;
+  sidecarName: string;
+  sidecarBytes: Uint8Array;
+}
+
+export function assertGateAllows(gate: GateResult): void {
+  if (gate.purpose === 'deliverable' && !gate.ok) throw new ExportRefused(gate);
+}
+
+export async function sealExport(input: SealInput): Promise<SealedExport> {
+  assertGateAllows(input.gate);
+  const now = input.now ?? new Date();
+  const layerIds = input.gate.allowed.map((a) => a.layer.id);
+  const bundle = await buildDisclosureBundle(input.project, layerIds, { now });
+  const summary = await exportSummary(bundle, { purpose: input.gate.purpose, software: input.software, frames: input.frames, now });
+  const common = { fileName: input.fileName, bundle, summary, purpose: input.gate.purpose, signer: input.signer, exportedAt: now.toISOString() };
+  const bytes = input.embed === false ? input.bytes : (await embedDisclosure({ ...common, bytes: input.bytes })).bytes;
+  const sidecar = await buildSidecar({ ...common, bytes });
+  return { fileName: input.fileName, bytes, summary, sidecar, sidecarName: sidecarName(input.fileName), sidecarBytes: encodeSidecar(sidecar) };
+}
+
+/**
+ * Frames of an animatic each layer affects: the output is the shots cut back to back, so a layer's timeline
+ * range maps into every shot segment it overlaps. Returns output frames (inclusive start, exclusive end).
+ */
+export function layerFramesInCut(
+  layers: readonly { id: string; frameRange: { start: number; end: number } | null }[],
+  segments: readonly { in: number; out: number }[],
+): Record<string, { start: number; end: number } | null> {
+  const out: Record<string, { start: number; end: number } | null> = {};
+  for (const l of layers) {
+    let at = 0;
+    let first: number | null = null;
+    let last: number | null = null;
+    for (const s of segments) {
+      const fr = l.frameRange ?? { start: s.in, end: s.out };
+      const a = Math.max(fr.start, s.in);
+      const b = Math.min(fr.end, s.out);
+      if (b > a) {
+        first ??= at + (a - s.in);
+        last = at + (b - s.in);
+      }
+      at += s.out - s.in;
+    }
+    out[l.id] = first !== null && last !== null ? { start: first, end: last } : null;
+  }
+  return out;
+}
