@@ -1,0 +1,123 @@
+// previs-verify FILE… — checks exported PNG/MP4/GLB files and *.disclosure.json sidecars without the app.
+// Exit status: 0 all verified; 1 any file failed or carries no disclosure; 2 usage error.
+import { readFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { isPublicKeyJwk, keyIdOf } from '../core/disclosure/crypto';
+import { sidecarTargetName, verifyExport, type FileVerdict, type VerifyOptions } from '../core/export/bindVerify';
+import { formatVerdict } from './verifyFormat';
+
+const HELP = `Usage: previs-verify [options] FILE…
+       npm run verify -- [options] FILE…
+
+Verifies the disclosures embedded in Previs Sandbox exports (PNG, MP4, GLB) and
+in *.disclosure.json sidecars (the file a sidecar names is read from the same folder).
+Recomputes every hash, checks the binding to the file's bytes, the bundle signature,
+the hash chain of records, review events and consents, and the XMP summary.
+
+Options:
+  --require-approved   also fail when any generated layer is not approved at its
+                       current output hash, or lacks valid consent
+  --trust FILE         JSON file of trusted public keys (an array of EC P-256 JWKs,
+                       or {"keys": [...]}); signatures by other keys then fail
+  --json               print the verdicts as JSON
+  -h, --help           show this help
+
+Exit status: 0 when every file verifies; 1 when any file fails or carries no
+disclosure; 2 on a usage error.`;
+
+interface Args {
+  files: string[];
+  requireApproved: boolean;
+  trust: string | null;
+  json: boolean;
+}
+
+function parseArgs(argv: string[]): Args | string {
+  const a: Args = { files: [], requireApproved: false, trust: null, json: false };
+  for (let i = 0; i < argv.length; i++) {
+    const x = argv[i]!;
+    if (x === '-h' || x === '--help') return 'help';
+    else if (x === '--require-approved') a.requireApproved = true;
+    else if (x === '--json') a.json = true;
+    else if (x === '--trust') {
+      const f = argv[++i];
+      if (!f) return '--trust needs a file';
+      a.trust = f;
+    } else if (x.startsWith('--')) return `unknown option ${x}`;
+    else a.files.push(x);
+  }
+  if (a.files.length === 0) return 'no files given';
+  return a;
+}
+
+async function loadTrust(path: string): Promise<NonNullable<VerifyOptions['trustedKeyIds']>> {
+  const raw = JSON.parse(await readFile(path, 'utf8')) as unknown;
+  const list = Array.isArray(raw) ? raw : (raw as { keys?: unknown[] })?.keys;
+  if (!Array.isArray(list)) throw new Error(`${path}: expected an array of JWKs or {"keys": [...]}`);
+  const ids: string[] = [];
+  for (const k of list) {
+    if (!isPublicKeyJwk(k)) throw new Error(`${path}: an entry is not an EC P-256 public JWK`);
+    ids.push(await keyIdOf(k));
+  }
+  return ids;
+}
+
+async function verifyPath(path: string, opts: VerifyOptions): Promise<FileVerdict> {
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await readFile(path));
+  } catch (e) {
+    return { file: path, kind: 'unknown', ok: false, undisclosed: false, problems: [`cannot read: ${(e as Error).message}`], notes: [], layers: [], signer: null, purpose: null, timing: null };
+  }
+  const target = sidecarTargetName(bytes);
+  let sidecarTarget: Uint8Array | null | undefined;
+  if (target !== null) {
+    // a sidecar names its file by base name only; never follow a path out of the folder
+    sidecarTarget = await readFile(join(dirname(path), basename(target))).then((b) => new Uint8Array(b), () => null);
+  }
+  return verifyExport(path, bytes, { ...opts, sidecarTarget });
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const a = parseArgs(argv);
+  if (a === 'help') {
+    console.log(HELP);
+    return 0;
+  }
+  if (typeof a === 'string') {
+    console.error(`previs-verify: ${a}\n\n${HELP}`);
+    return 2;
+  }
+  let trustedKeyIds: string[] | undefined;
+  if (a.trust) {
+    try {
+      trustedKeyIds = await loadTrust(a.trust);
+    } catch (e) {
+      console.error(`previs-verify: ${(e as Error).message}`);
+      return 2;
+    }
+  }
+  const verdicts: FileVerdict[] = [];
+  for (const f of a.files) {
+    const v = await verifyPath(f, { requireApproved: a.requireApproved, trustedKeyIds });
+    verdicts.push(v);
+    if (!a.json) console.log(formatVerdict(v));
+  }
+  const failed = verdicts.filter((v) => !v.ok);
+  if (a.json) {
+    console.log(JSON.stringify(verdicts.map(({ layers, ...v }) => ({ ...v, layers: layers.map((l) => ({ ...l.summary, frames: l.frames, approvedAtCurrentHash: l.approvedAtCurrentHash, consented: l.consented })) })), null, 2));
+  } else {
+    console.log(failed.length === 0 ? `\nall ${verdicts.length} file(s) verified` : `\n${failed.length} of ${verdicts.length} file(s) failed: ${failed.map((v) => v.file).join(', ')}`);
+  }
+  return failed.length === 0 ? 0 : 1;
+}
+
+if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('/src/cli/verify.ts')) {
+  main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (e) => {
+      console.error(`previs-verify: ${(e as Error).stack ?? e}`);
+      process.exit(2);
+    },
+  );
+}
