@@ -30,6 +30,7 @@ export class SessionCache {
     const created = this.ort.InferenceSession.create(bytes, {
       executionProviders: [backend],
       graphOptimizationLevel: optLevel,
+      logSeverityLevel: 3,
     });
     // a failed creation must not poison the cache
     created.catch(() => this.sessions.delete(key));
