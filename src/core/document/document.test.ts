@@ -65,7 +65,7 @@ describe('scene document', () => {
   it('names the field of a wrong type', () => {
     const raw = JSON.parse(serializeProject(sample()));
     const sid = raw.sceneOrder[0];
-    const id = Object.keys(raw.scenes[sid].objects)[0];
+    const id = Object.keys(raw.scenes[sid].objects)[0]!;
     raw.scenes[sid].objects[id].transform.position[1] = 'high';
     const r = loadProjectValue(raw);
     expect(r.ok).toBe(false);
@@ -75,7 +75,7 @@ describe('scene document', () => {
   it('refuses broken references: a shot on a missing camera', () => {
     const raw = JSON.parse(serializeProject(sample()));
     const sid = raw.sceneOrder[0];
-    const shotId = Object.keys(raw.scenes[sid].shots)[0];
+    const shotId = Object.keys(raw.scenes[sid].shots)[0]!;
     raw.scenes[sid].shots[shotId].cameraId = 'nope';
     const r = loadProjectValue(raw);
     expect(r.ok).toBe(false);
