@@ -5,7 +5,9 @@ import { TransformControls } from '@react-three/drei';
 import { Matrix4, Object3D, Vector3, Quaternion, Euler } from 'three';
 import { useEditor } from '../store/editorStore';
 import { projectStore, useActiveScene } from '../store/projectStore';
-import { setTransforms, type Transform } from '../core/document';
+import { type Transform } from '../core/document';
+import { setTransformsAutoKey } from '../core/timeline';
+import { playhead } from '../store/playhead';
 import { objectRefs } from './objectRefs';
 
 export function SelectionGizmo() {
@@ -57,7 +59,7 @@ export function SelectionGizmo() {
     }
     const { activeSceneId, execute } = projectStore.getState();
     const label = mode === 'translate' ? 'Move' : mode === 'rotate' ? 'Rotate' : 'Scale';
-    execute(`${label} ${s.size > 1 ? `${s.size} objects` : (scene.objects[primaryId]?.name ?? '')}`, setTransforms(activeSceneId, transforms));
+    execute(`${label} ${s.size > 1 ? `${s.size} objects` : (scene.objects[primaryId]?.name ?? '')}`, setTransformsAutoKey(activeSceneId, transforms, playhead.frame));
   };
 
   return <TransformControls object={target} mode={mode} onMouseDown={begin} onObjectChange={change} onMouseUp={end} />;

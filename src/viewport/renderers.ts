@@ -6,6 +6,8 @@ import { SetPieceMesh, BuildingMesh, ActorMesh, CameraMesh, LightObject, Placeho
 import { CameraGizmo } from './camera/CameraGizmo';
 import { LookThroughView } from './camera/LookThrough';
 import { EditorLayers } from './camera/EditorLayers';
+import { ViewportAnimation } from '../ui/timeline/ViewportAnimation';
+import { MotionPaths } from '../ui/timeline/MotionPaths';
 
 export type ObjectRenderer = ComponentType<{ object: SceneObject; selected: boolean }>;
 
@@ -21,6 +23,8 @@ export const objectRenderers: Partial<Record<ObjectType, ObjectRenderer>> = {
 
 /** Components drawn inside the Canvas for a view mode or a feature (look-through, plan, labels…). */
 export const viewportExtensions: { id: string; Component: ComponentType }[] = [
+  { id: 'timeline-animation', Component: ViewportAnimation },
+  { id: 'motion-paths', Component: MotionPaths },
   { id: 'editor-layers', Component: EditorLayers },
   { id: 'look-through', Component: LookThroughView },
 ];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { newProject, createObject, addObjects, createShot, upsertShot } from '../document';
-import { setKey, moveKey, deleteKey, keyCurrentValue, findTrack, keyFrames, setKeyInterpolation } from './keys';
+import { setKey, moveKey, deleteKey, keyCurrentValue, findTrack, keyFrames, setKeyInterpolation, setTransformsAutoKey } from './keys';
 import { evaluateScene } from './evaluate';
 import { renumberShots, duplicateShot, moveShot, cutList, cutFrameSource, validateShot } from './shots';
 
@@ -75,5 +75,22 @@ describe('shot list edits', () => {
     expect(validateShot(p, sceneId, { ...createShot('cam', '1', 10, 10) })).toMatch(/after in/);
     expect(validateShot(p, sceneId, { ...createShot('sun', '1', 0, 10) })).toMatch(/not a camera/);
     expect(validateShot(p, sceneId, { ...createShot('cam', '1', 0, 10) })).toBeNull();
+  });
+});
+
+describe('auto-key on gizmo commits', () => {
+  it('keys animated parts at the frame and sets static parts', () => {
+    const { p, sceneId } = setup();
+    let q = setKey(sceneId, 'cam', 'transform.position', { frame: 0, value: [0, 1.6, 6], interp: 'linear' })(p);
+    q = setKey(sceneId, 'cam', 'transform.position', { frame: 48, value: [0, 1.6, 1] })(q);
+    const moved = { position: [1, 2, 3], rotation: [0, 0.5, 0], scale: [1, 1, 1] };
+    q = setTransformsAutoKey(sceneId, { cam: moved }, 24)(q);
+    const t = findTrack(q.scenes[sceneId]!, 'cam', 'transform.position')!;
+    expect(t.keys.map((k) => k.frame)).toEqual([0, 24, 48]);
+    expect(evaluateScene(q, sceneId, 24).objects.cam!.transform.position).toEqual([1, 2, 3]);
+    // rotation has no track: written to the document
+    expect(q.scenes[sceneId]!.objects.cam!.transform.rotation).toEqual([0, 0.5, 0]);
+    // position stays the static value underneath the track
+    expect(q.scenes[sceneId]!.objects.cam!.transform.position).toEqual(p.scenes[sceneId]!.objects.cam!.transform.position);
   });
 });

@@ -113,3 +113,41 @@ export function keyFrames(scene: Scene, targetId?: string): number[] {
   }
   return [...set].sort((a, b) => a - b);
 }
+
+const TRANSFORM_PARTS = ['position', 'rotation', 'scale'] as const;
+
+/**
+ * A gizmo commit that respects animation: for each transform part that has a track, the new value is keyed
+ * at `frame` (auto-key) instead of being written to the static transform, which the track would override.
+ * Parts without a track are set as before. One Edit, so the drag stays one undo step.
+ */
+export function setTransformsAutoKey(
+  sceneId: string,
+  transforms: Record<string, { position: number[]; rotation: number[]; scale: number[] }>,
+  frame: number,
+): Edit {
+  return (p) =>
+    editScene(p, sceneId, (s) => {
+      let objects = s.objects;
+      let tracks = s.tracks;
+      for (const [id, t] of Object.entries(transforms)) {
+        const o = objects[id];
+        if (!o) continue;
+        let transform = o.transform;
+        for (const part of TRANSFORM_PARTS) {
+          const value = t[part] as [number, number, number];
+          const track = findTrack({ ...s, tracks }, id, `transform.${part}`);
+          if (track) {
+            const prev = track.keys.find((k) => k.frame === frame);
+            const kf: Keyframe = { frame, value: [...value], interp: prev?.interp ?? 'bezier' };
+            if (kf.interp === 'bezier') kf.ease = prev?.ease ?? [...DEFAULT_EASE] as [number, number, number, number];
+            tracks = { ...tracks, [track.id]: { ...track, keys: insertKey(track.keys, kf) } };
+          } else if (value.some((v, i) => v !== transform[part][i])) {
+            transform = { ...transform, [part]: value };
+          }
+        }
+        if (transform !== o.transform) objects = { ...objects, [id]: { ...o, transform } };
+      }
+      return objects === s.objects && tracks === s.tracks ? s : { ...s, objects, tracks };
+    });
+}

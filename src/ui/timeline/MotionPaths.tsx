@@ -1,0 +1,75 @@
+// Motion paths in the viewport: the route of every object with a keyed position (actors' walks, camera
+// moves), with a dot on each key. Drawn on the editor-only layer so no render or animatic shows them.
+// Recomputed when the document changes, never per frame.
+import { useLayoutEffect, useMemo, useRef } from 'react';
+import { BufferGeometry, Float32BufferAttribute, type Group } from 'three';
+import { useProject } from '../../store/projectStore';
+import { evaluateObject } from '../../core/timeline';
+import { EDITOR_ONLY_LAYER } from '../../viewport/camera/layers';
+
+const MAX_SAMPLES = 2000;
+
+interface Path {
+  id: string;
+  colour: string;
+  line: BufferGeometry;
+  keys: [number, number, number][];
+}
+
+export function MotionPaths() {
+  const project = useProject((s) => s.project);
+  const sceneId = useProject((s) => s.activeSceneId);
+  const scene = project.scenes[sceneId];
+  const tracks = scene?.tracks;
+  const paths = useMemo<Path[]>(() => {
+    if (!scene) return [];
+    const { frameIn, frameOut } = project.settings;
+    const step = Math.max(1, Math.ceil((frameOut - frameIn) / MAX_SAMPLES));
+    const out: Path[] = [];
+    for (const t of Object.values(scene.tracks)) {
+      const o = scene.objects[t.targetId];
+      if (t.property !== 'transform.position' || !o || t.keys.length < 2) continue;
+      const pts: number[] = [];
+      const first = Math.max(frameIn, Math.min(...t.keys.map((k) => k.frame)));
+      const last = Math.min(frameOut - 1, Math.max(...t.keys.map((k) => k.frame)));
+      for (let f = first; f <= last; f += step) {
+        const e = evaluateObject(project, sceneId, o.id, f);
+        if (e) pts.push(...e.transform.position);
+      }
+      const e = evaluateObject(project, sceneId, o.id, last);
+      if (e) pts.push(...e.transform.position);
+      const line = new BufferGeometry();
+      line.setAttribute('position', new Float32BufferAttribute(pts, 3));
+      const keys = t.keys
+        .map((k) => evaluateObject(project, sceneId, o.id, k.frame)?.transform.position)
+        .filter((p): p is [number, number, number] => !!p);
+      out.push({ id: t.id, colour: o.type === 'camera' ? '#ffd166' : '#ef476f', line, keys });
+    }
+    return out;
+    // tracks and objects are what the paths depend on; other document edits keep the same paths
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [tracks, scene?.objects, project.settings.frameIn, project.settings.frameOut, sceneId]);
+  useLayoutEffect(() => () => paths.forEach((p) => p.line.dispose()), [paths]);
+  const group = useRef<Group>(null);
+  useLayoutEffect(() => {
+    group.current?.traverse((o) => o.layers.set(EDITOR_ONLY_LAYER));
+  });
+  return (
+    <group ref={group} name="motion-paths">
+      {paths.map((p) => (
+        <group key={p.id}>
+          <line>
+            <primitive object={p.line} attach="geometry" />
+            <lineBasicMaterial color={p.colour} depthTest={false} transparent opacity={0.9} />
+          </line>
+          {p.keys.map((k, i) => (
+            <mesh key={i} position={k} renderOrder={2}>
+              <sphereGeometry args={[0.06, 10, 8]} />
+              <meshBasicMaterial color={p.colour} depthTest={false} />
+            </mesh>
+          ))}
+        </group>
+      ))}
+    </group>
+  );
+}

@@ -1,0 +1,67 @@
+// The timeline panel (bottom): transport, dope sheet and the selected key's interpolation.
+import { useState } from 'react';
+import { projectStore, useProject } from '../../store/projectStore';
+import { EASE_PRESETS, presetOf, setKeyInterpolation, deleteKey, type EasePreset } from '../../core/timeline';
+import type { Keyframe } from '../../core/document';
+import { TransportBar } from './TransportBar';
+import { DopeSheet, resolveKey, type KeyRef } from './DopeSheet';
+import { installTimelineShortcuts } from './timelineShortcuts';
+import './timeline.css';
+
+installTimelineShortcuts();
+
+function KeyDetails({ k, onClear }: { k: KeyRef; onClear(): void }) {
+  // subscribe to the document so the details follow undo/redo
+  useProject((s) => s.project);
+  const found = resolveKey(k);
+  if (!found) return <div className="key-details">No key selected.</div>;
+  const { track, key } = found;
+  const sceneId = projectStore.getState().activeSceneId;
+  const set = (interp: Keyframe['interp'], ease?: Keyframe['ease']) =>
+    projectStore.getState().execute('Change interpolation', setKeyInterpolation(sceneId, track.id, key.frame, interp, ease));
+  const preset = presetOf(key.ease);
+  return (
+    <div className="key-details" data-testid="key-details">
+      <span>Key at frame {key.frame}</span>
+      <select value={key.interp} aria-label="Interpolation" onChange={(e) => set(e.target.value as Keyframe['interp'])}>
+        <option value="step">step</option>
+        <option value="linear">linear</option>
+        <option value="bezier">bezier</option>
+      </select>
+      {key.interp === 'bezier' ? (
+        <select
+          value={preset ?? 'custom'}
+          aria-label="Ease"
+          onChange={(e) => {
+            const h = EASE_PRESETS[e.target.value as EasePreset];
+            if (h) set('bezier', [h[0], h[1], h[2], h[3]]);
+          }}
+        >
+          {Object.keys(EASE_PRESETS).map((n) => (
+            <option key={n} value={n}>{n}</option>
+          ))}
+          {preset ? null : <option value="custom">custom</option>}
+        </select>
+      ) : null}
+      <button
+        onClick={() => {
+          projectStore.getState().execute('Delete key', deleteKey(sceneId, track.id, key.frame));
+          onClear();
+        }}
+      >
+        Delete key
+      </button>
+    </div>
+  );
+}
+
+export function TimelinePanel() {
+  const [selectedKey, setSelectedKey] = useState<KeyRef | null>(null);
+  return (
+    <div className="timeline" data-testid="timeline">
+      <TransportBar />
+      <DopeSheet selectedKey={selectedKey} onSelectKey={setSelectedKey} />
+      {selectedKey ? <KeyDetails k={selectedKey} onClear={() => setSelectedKey(null)} /> : <div className="key-details">Click a key to edit it; drag to move; Delete removes it. ◆ keys the current value.</div>}
+    </div>
+  );
+}
