@@ -3,3 +3,4 @@ export * from './meshCheck';
 export * from './extrude';
 export * from './primitives';
 export * from './building';
+export { sunAt, sunTint, DEFAULT_LATITUDE_DEG, type SunState } from './sun';
