@@ -3,6 +3,7 @@ import type { ComponentType } from 'react';
 import { Outliner } from './Outliner';
 import { Inspector } from './inspector/Inspector';
 import { HistoryPanel } from './HistoryPanel';
+import { ModelsPanel } from './models/ModelsPanel';
 import { TimelinePanel } from './timeline/TimelinePanel';
 
 export interface PanelDef {
@@ -17,5 +18,6 @@ export const panels: PanelDef[] = [
   { id: 'outliner', title: 'Outliner', area: 'left', order: 0, Component: Outliner },
   { id: 'history', title: 'History', area: 'left', order: 90, Component: HistoryPanel },
   { id: 'inspector', title: 'Inspector', area: 'right', order: 0, Component: Inspector },
+  { id: 'models', title: 'Models', area: 'right', order: 80, Component: ModelsPanel },
   { id: 'timeline', title: 'Timeline', area: 'bottom', order: 0, Component: TimelinePanel },
 ];

@@ -1,0 +1,67 @@
+// Bring your own model: pick the .onnx and its card .json; both are checked (schema, size, sha256, ops on
+// each backend, shapes, external data) before the model can run, and every refusal is shown with its reason.
+import { useState } from 'react';
+import { validateModel } from '../../effects/runtime';
+import { editorStore } from '../../store/editorStore';
+import { useByoModels } from './byoModels';
+
+export function ByoImport() {
+  const [onnx, setOnnx] = useState<File | null>(null);
+  const [cardFile, setCardFile] = useState<File | null>(null);
+  const [errors, setErrors] = useState<string[]>([]);
+  const [busy, setBusy] = useState(false);
+  const add = useByoModels((s) => s.add);
+
+  const check = async () => {
+    if (!onnx || !cardFile) return;
+    setBusy(true);
+    setErrors([]);
+    try {
+      const bytes = new Uint8Array(await onnx.arrayBuffer());
+      const text = await cardFile.text();
+      let json: unknown;
+      try {
+        json = JSON.parse(text);
+      } catch (e) {
+        throw new Error(`${cardFile.name} is not JSON: ${(e as Error).message}`);
+      }
+      const wasm = await validateModel(json, bytes, 'wasm');
+      if (!wasm.ok || !wasm.card) {
+        setErrors(wasm.errors);
+        editorStore.getState().notify('error', `Model refused: ${wasm.errors[0] ?? 'invalid'}${wasm.errors.length > 1 ? ` (+${wasm.errors.length - 1} more)` : ''}`);
+        return;
+      }
+      const gpu = await validateModel(json, bytes, 'webgpu');
+      add({ card: wasm.card, bytes, fileName: onnx.name, warnings: [...wasm.warnings, ...gpu.warnings, ...gpu.errors.map((e) => `webgpu: ${e}`)] });
+      editorStore.getState().notify('info', `Model "${wasm.card.id}" checked and added for this session`);
+      setOnnx(null);
+      setCardFile(null);
+    } catch (e) {
+      setErrors([(e as Error).message]);
+      editorStore.getState().notify('error', (e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="byo" data-testid="byo-import">
+      <label>
+        model .onnx <input type="file" accept=".onnx" data-testid="byo-onnx" onChange={(e) => setOnnx(e.target.files?.[0] ?? null)} />
+      </label>
+      <label>
+        card .json <input type="file" accept=".json,application/json" data-testid="byo-card" onChange={(e) => setCardFile(e.target.files?.[0] ?? null)} />
+      </label>
+      <button disabled={!onnx || !cardFile || busy} onClick={check} data-testid="byo-check">
+        {busy ? 'Checking…' : 'Check and add'}
+      </button>
+      {errors.length > 0 && (
+        <ul className="refusals" data-testid="byo-refusals">
+          {errors.map((e) => (
+            <li key={e}>{e}</li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
