@@ -1,63 +1,65 @@
 // Draws every object of the active scene through the renderer registry, wrapped in a group that carries
-// the document transform and the click-to-select behaviour.
+// the document transform and click-to-select. Each node subscribes to its own object only, so an edit
+// re-renders the edited object, not the whole set (1,000 props stay cheap).
 import { memo, useCallback } from 'react';
 import type { ThreeEvent } from '@react-three/fiber';
 import type { Object3D } from 'three';
-import { useActiveScene } from '../store/projectStore';
+import { useStore } from 'zustand';
+import { useShallow } from 'zustand/react/shallow';
+import { projectStore, type ProjectState } from '../store/projectStore';
 import { editorStore, useEditor } from '../store/editorStore';
-import type { SceneObject } from '../core/document';
 import { objectRenderers } from './renderers';
 import { registerObjectRef } from './objectRefs';
 
+const childIds = (parent: string | null) => (s: ProjectState) => {
+  const objects = s.project.scenes[s.activeSceneId]!.objects;
+  const out: string[] = [];
+  for (const o of Object.values(objects)) {
+    const p = o.parentId !== null && objects[o.parentId] ? o.parentId : null;
+    if (p === parent) out.push(o.id);
+  }
+  return out;
+};
+
+function useChildIds(parent: string | null): string[] {
+  return useStore(projectStore, useShallow(childIds(parent)));
+}
+
 export function SceneObjects() {
-  const scene = useActiveScene();
-  const selection = useEditor((s) => s.selection);
-  const roots = Object.values(scene.objects).filter((o) => o.parentId === null || !scene.objects[o.parentId]);
+  const roots = useChildIds(null);
   return (
     <>
-      {roots.map((o) => (
-        <ObjectNode key={o.id} object={o} selected={selection.includes(o.id)} all={scene.objects} selection={selection} />
+      {roots.map((id) => (
+        <ObjectNode key={id} id={id} />
       ))}
     </>
   );
 }
 
-interface NodeProps {
-  object: SceneObject;
-  selected: boolean;
-  all: Record<string, SceneObject>;
-  selection: string[];
-}
-
-const ObjectNode = memo(function ObjectNode({ object, selected, all, selection }: NodeProps) {
-  const Renderer = objectRenderers[object.type];
-  const ref = useCallback((g: Object3D | null) => registerObjectRef(object.id, g), [object.id]);
+const ObjectNode = memo(function ObjectNode({ id }: { id: string }) {
+  const object = useStore(projectStore, (s) => s.project.scenes[s.activeSceneId]!.objects[id]);
+  const selected = useEditor((s) => s.selection.includes(id));
+  const children = useChildIds(id);
+  const ref = useCallback((g: Object3D | null) => registerObjectRef(id, g), [id]);
+  const locked = object?.locked ?? true;
   const onClick = useCallback(
     (e: ThreeEvent<MouseEvent>) => {
       e.stopPropagation();
-      if (object.locked) return;
+      if (locked) return;
       const ed = editorStore.getState();
-      if (e.shiftKey || e.ctrlKey || e.metaKey) ed.toggleSelect(object.id);
-      else ed.select([object.id]);
+      if (e.shiftKey || e.ctrlKey || e.metaKey) ed.toggleSelect(id);
+      else ed.select([id]);
     },
-    [object.id, object.locked],
+    [id, locked],
   );
-  const children = Object.values(all).filter((c) => c.parentId === object.id);
+  if (!object) return null;
+  const Renderer = objectRenderers[object.type];
   const t = object.transform;
   return (
-    <group
-      ref={ref}
-      name={object.id}
-      userData={{ documentId: object.id }}
-      position={t.position}
-      rotation={t.rotation}
-      scale={t.scale}
-      visible={object.visible}
-      onClick={onClick}
-    >
+    <group ref={ref} name={id} userData={{ documentId: id }} position={t.position} rotation={t.rotation} scale={t.scale} visible={object.visible} onClick={onClick}>
       {Renderer ? <Renderer object={object} selected={selected} /> : null}
       {children.map((c) => (
-        <ObjectNode key={c.id} object={c} selected={selection.includes(c.id)} all={all} selection={selection} />
+        <ObjectNode key={c} id={c} />
       ))}
     </group>
   );

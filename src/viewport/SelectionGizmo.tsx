@@ -65,7 +65,8 @@ export function SelectionGizmo() {
   return <TransformControls object={target} mode={mode} onMouseDown={begin} onObjectChange={change} onMouseUp={end} />;
 }
 
-const round = (v: number) => Math.round(v * 1e6) / 1e6;
+// "|| 0" folds -0 into 0 so a saved and reloaded transform compares equal
+const round = (v: number) => Math.round(v * 1e6) / 1e6 || 0;
 
 export function toTransform(o: Object3D): Transform {
   const e = new Euler().setFromQuaternion(new Quaternion().copy(o.quaternion), 'XYZ');
