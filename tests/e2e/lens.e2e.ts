@@ -99,7 +99,8 @@ function predicted(s: Setup, W: number, H: number): number {
   const sq = s.kind === 'anamorphic' ? s.squeeze : 1;
   const desqW = s.sensor[0] * sq;
   const usedW = s.aspect >= desqW / s.sensor[1] ? desqW : s.sensor[1] * s.aspect;
-  const imageMm = (s.boxWidth / s.distance) * s.focal * sq;
+  // desqueezed, the object's image is (w / d) · f wide: the squeeze widens the view, not the object
+  const imageMm = (s.boxWidth / s.distance) * s.focal;
   return (imageMm / usedW) * frameW;
 }
 

@@ -143,9 +143,10 @@ describe('lens sets and stepping', () => {
     // a value that drifted through a text field still counts as its mark
     expect(stepFocalLength(z, 34.9999999999, 1)).toBe(40);
   });
-  it('stepLens reports a missing set instead of guessing', () => {
-    const r = stepLens({ focalLengthMm: 35, lensSetId: null }, 1);
-    expect(r.ok).toBe(false);
+  it('stepLens refuses an unknown set and uses the standard primes when none is chosen', () => {
+    expect(stepLens({ focalLengthMm: 35, lensSetId: 'bogus' }, 1).ok).toBe(false);
+    expect(stepLens({ focalLengthMm: 32, lensSetId: null }, -1)).toMatchObject({ ok: true, focalLengthMm: 27, set: { id: 'primes-s35' } });
+    expect(stepLens({ focalLengthMm: 50, lensSetId: null, kind: 'anamorphic', squeeze: 2 }, 1)).toMatchObject({ ok: true, focalLengthMm: 65, set: { id: 'anamorphic-2x' } });
     const ok = stepLens({ focalLengthMm: 35, lensSetId: 'primes-s35' }, 1);
     expect(ok).toMatchObject({ ok: true, focalLengthMm: 40, changed: true });
   });
@@ -223,6 +224,8 @@ describe('cameraProjection', () => {
   it('predicts the pinhole width of an object in pixels', () => {
     // 1 m wide at 5 m through 50 mm on 36 mm: image 10 mm of 36 → 10/36 of the frame width
     expect(predictedWidthPx(cam(50, 16 / 9), 1, 5, 1920)).toBeCloseTo((10 / 36) * 1920, 9);
+    // 2× anamorphic: the object keeps its 10 mm (desqueezed) image, the frame is twice as wide
+    expect(predictedWidthPx(cam(50, 3, FF, 'anamorphic', 2), 1, 5, 1920)).toBeCloseTo((10 / 72) * 1920, 9);
   });
 });
 

@@ -87,7 +87,24 @@ export function cameraProjection(cam: LensedCamera, viewportAspect: number, fill
  */
 export function predictedWidthPx(cam: LensedCamera, widthM: number, distanceM: number, frameWidthPx: number): number {
   const area = cameraFieldOfView(cam).area;
-  // image of the object on the (desqueezed) sensor, as a fraction of the frame's desqueezed width
-  const imageMm = (widthM / distanceM) * cam.lens.focalLengthMm * effectiveSqueeze(cam);
+  // after desqueeze the magnification is the vertical one, f / d: an anamorphic lens squeezes the
+  // image onto the sensor by its factor and the desqueeze restores it, so it widens the view, not the object
+  const imageMm = (widthM / distanceM) * cam.lens.focalLengthMm;
   return (imageMm / area.desqueezedWidthMm) * frameWidthPx;
+}
+
+/**
+ * The delivery frame's corners at `distanceM` in front of the lens, in camera space (x right, y up,
+ * looking down −z): top-left, top-right, bottom-right, bottom-left. The frustum gizmo draws these.
+ */
+export function frameCornersAt(cam: LensedCamera, distanceM: number): [number, number, number][] {
+  const fov = cameraFieldOfView(cam);
+  const hx = Math.tan(fov.horizontalRad / 2) * distanceM;
+  const hy = Math.tan(fov.verticalRad / 2) * distanceM;
+  return [
+    [-hx, hy, -distanceM],
+    [hx, hy, -distanceM],
+    [hx, -hy, -distanceM],
+    [-hx, -hy, -distanceM],
+  ];
 }

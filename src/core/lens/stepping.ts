@@ -1,9 +1,18 @@
 // `[` / `]` on a camera: the next lens in its set. Pure: takes and returns plain lens data.
-import { lensSet, stepFocalLength, nearestFocalLength, type LensSet } from './lensSets';
+import { LENS_SETS, lensSet, stepFocalLength, nearestFocalLength, type LensSet } from './lensSets';
 
 export interface SteppableLens {
   focalLengthMm: number;
   lensSetId: string | null;
+  kind?: 'spherical' | 'anamorphic';
+  squeeze?: number;
+}
+
+/** The set a camera without one steps through: the prime set matching its squeeze. */
+export function defaultLensSetFor(lens: SteppableLens): LensSet {
+  const squeeze = lens.kind === 'anamorphic' ? (lens.squeeze ?? 1) : 1;
+  const match = LENS_SETS.find((s) => s.kind === 'prime' && Math.abs(s.squeeze - squeeze) < 1e-6);
+  return match ?? LENS_SETS[0]!;
 }
 
 export type StepResult =
@@ -11,14 +20,10 @@ export type StepResult =
   | { ok: false; error: string };
 
 export function stepLens(lens: SteppableLens, direction: 1 | -1): StepResult {
-  const set = lensSet(lens.lensSetId);
+  // no set chosen yet: step through the standard primes for its squeeze (the caller records that set)
+  const set = lens.lensSetId === null ? defaultLensSetFor(lens) : lensSet(lens.lensSetId);
   if (!set) {
-    return {
-      ok: false,
-      error: lens.lensSetId
-        ? `lens: unknown lens set "${lens.lensSetId}"; pick a set in the camera inspector`
-        : 'lens: this camera has no lens set; pick one in the camera inspector to step with [ and ]',
-    };
+    return { ok: false, error: `lens: unknown lens set "${lens.lensSetId}"; pick a set in the camera inspector` };
   }
   const next = stepFocalLength(set, lens.focalLengthMm, direction);
   return { ok: true, focalLengthMm: next, set, changed: next !== lens.focalLengthMm };

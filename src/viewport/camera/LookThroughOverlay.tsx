@@ -1,6 +1,6 @@
 // The viewfinder drawn over the look-through picture: letterbox matte, frame guides, HUD and the
 // operator's toggles. Its frame rect comes from the same letterboxRect the projection uses.
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { guideGeometry, letterboxRect, parseAspect, type GuideSettings } from '../../core/lens';
 import { useProject } from '../../store/projectStore';
 import { editorStore, useEditor } from '../../store/editorStore';
@@ -32,7 +32,10 @@ export function LookThroughOverlay() {
   useEffect(() => (ref.current ? observeSize(ref.current, (w, h) => setSize([w, h])) : undefined), []);
   const frame = usePlayheadFrame();
   const camId = useEditor((s) => s.lookThroughCameraId);
-  const cam = useProject((s) => (camId ? getEvaluatedCamera(s.project, s.activeSceneId, camId, frame) : null));
+  const project = useProject((s) => s.project);
+  const sceneId = useProject((s) => s.activeSceneId);
+  // an evaluator may build a new object per call: evaluate outside the store selector
+  const cam = useMemo(() => (camId ? getEvaluatedCamera(project, sceneId, camId, frame) : null), [project, sceneId, camId, frame]);
   const settings = useLookThroughSettings((s) => s);
   const [w, h] = size;
   return (
@@ -96,11 +99,11 @@ function Hud({ cam }: { cam: Camera }) {
 
 function Controls() {
   const s = useLookThroughSettings((x) => x);
-  const cameras = useProject((p) => {
-    const scene = p.project.scenes[p.activeSceneId];
-    return scene ? Object.values(scene.objects).filter((o): o is Camera => o.type === 'camera') : [];
-  });
-  const shots = useProject((p) => p.project.scenes[p.activeSceneId]?.shots ?? {});
+  // select stable references from the store; derive lists outside the selector
+  const objects = useProject((p) => p.project.scenes[p.activeSceneId]?.objects);
+  const shotMap = useProject((p) => p.project.scenes[p.activeSceneId]?.shots);
+  const cameras = useMemo(() => Object.values(objects ?? {}).filter((o): o is Camera => o.type === 'camera'), [objects]);
+  const shots = shotMap ?? {};
   const camId = useEditor((x) => x.lookThroughCameraId);
   const [custom, setCustom] = useState(s.guides.customAspect ? String(s.guides.customAspect) : '');
   const tog = (key: 'thirds' | 'centre' | 'actionSafe' | 'titleSafe', label: string) => (

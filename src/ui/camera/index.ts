@@ -1,0 +1,4 @@
+import { registerCameraFeature } from './register';
+export { CameraSection } from './CameraSection';
+
+registerCameraFeature();
