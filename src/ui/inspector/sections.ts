@@ -2,6 +2,7 @@
 import type { ComponentType } from 'react';
 import type { ObjectType, SceneObject } from '../../core/document';
 import { SetPieceSection, BuildingSection, ActorSection, LightSection, EffectLayerSection } from './basicSections';
+import { CameraSection } from '../camera';
 
 export interface InspectorSection {
   id: string;
@@ -17,5 +18,6 @@ export const inspectorSections: InspectorSection[] = [
   { id: 'building', title: 'Building', types: ['building'], Component: BuildingSection as InspectorSection['Component'] },
   { id: 'actor', title: 'Actor', types: ['actor'], Component: ActorSection as InspectorSection['Component'] },
   { id: 'light', title: 'Light', types: ['light'], Component: LightSection as InspectorSection['Component'] },
+  { id: 'camera', title: 'Camera', types: ['camera'], Component: CameraSection as InspectorSection['Component'] },
   { id: 'effectLayer', title: 'Effect layer', types: ['effectLayer'], Component: EffectLayerSection as InspectorSection['Component'] },
 ];
