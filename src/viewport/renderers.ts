@@ -2,7 +2,13 @@
 // A renderer draws the object in its local space; SceneObjects applies the transform.
 import type { ComponentType } from 'react';
 import type { ObjectType, SceneObject } from '../core/document';
-import { SetPieceMesh, BuildingMesh, ActorMesh, CameraMesh, LightObject, PlaceholderMesh } from './objects/basic';
+import { PlaceholderMesh } from './objects/basic';
+import { SetPieceObject } from './objects/SetPieceObject';
+import { BuildingObject } from './objects/BuildingObject';
+import { ActorObject } from './objects/ActorObject';
+import { LightObject } from './objects/LightObject';
+import { AssetObject } from './objects/AssetObject';
+import { PoseGizmo } from './objects/PoseGizmo';
 import { CameraGizmo } from './camera/CameraGizmo';
 import { LookThroughView } from './camera/LookThrough';
 import { EditorLayers } from './camera/EditorLayers';
@@ -12,13 +18,13 @@ import { MotionPaths } from '../ui/timeline/MotionPaths';
 export type ObjectRenderer = ComponentType<{ object: SceneObject; selected: boolean }>;
 
 export const objectRenderers: Partial<Record<ObjectType, ObjectRenderer>> = {
-  setPiece: SetPieceMesh as ObjectRenderer,
-  building: BuildingMesh as ObjectRenderer,
-  actor: ActorMesh as ObjectRenderer,
+  setPiece: SetPieceObject as ObjectRenderer,
+  building: BuildingObject as ObjectRenderer,
+  actor: ActorObject as ObjectRenderer,
   camera: CameraGizmo as ObjectRenderer, // was CameraMesh
   light: LightObject as ObjectRenderer,
   plate: PlaceholderMesh as ObjectRenderer,
-  asset: PlaceholderMesh as ObjectRenderer,
+  asset: AssetObject as ObjectRenderer,
 };
 
 /** Components drawn inside the Canvas for a view mode or a feature (look-through, plan, labels…). */
@@ -27,4 +33,5 @@ export const viewportExtensions: { id: string; Component: ComponentType }[] = [
   { id: 'motion-paths', Component: MotionPaths },
   { id: 'editor-layers', Component: EditorLayers },
   { id: 'look-through', Component: LookThroughView },
+  { id: 'pose-gizmo', Component: PoseGizmo },
 ];

@@ -15,7 +15,17 @@ function applyObject(o3: Object3D, obj: SceneObject): void {
     // the renderer's light sits directly under the object's group
     for (const c of o3.children) if ((c as Light).isLight) (c as Light).intensity = obj.intensity;
   } else if (obj.type === 'actor') {
-    const joints = Object.keys(obj.pose);
+    // the mannequin renderer (viewport/objects/ActorObject) places its parts from the whole evaluated actor
+    // (FK, grounding, look-at) through userData.poseActor, without React
+    let posed = false;
+    o3.traverse((n) => {
+      const poseActor = n.userData?.poseActor as ((a: SceneObject) => void) | undefined;
+      if (!posed && typeof poseActor === 'function') {
+        poseActor(obj);
+        posed = true;
+      }
+    });
+    const joints = posed ? [] : Object.keys(obj.pose);
     if (joints.length) {
       // actor renderers name each joint node (userData.joint or name); a joint not drawn is skipped
       o3.traverse((n) => {

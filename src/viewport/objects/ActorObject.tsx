@@ -1,0 +1,99 @@
+// A posable mannequin: procedural capsules and boxes per bone, placed by the pure-core rig (FK + look-at).
+// The group's userData.setPose(pose) re-places the meshes without React, for per-frame playback.
+import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
+import type { ThreeEvent } from '@react-three/fiber';
+import { MeshStandardMaterial, type Group, type Object3D } from 'three';
+import type { Actor } from '../../core/document';
+import { JOINT_NAMES, forwardKinematics, effectivePose, type JointName, type Pose } from '../../core/rig';
+import { buildBody, placeBody } from './mannequin';
+import { posingStore, usePosing } from './posing';
+import { EDITOR_ONLY_LAYER } from '../camera/layers';
+
+const SELECTED_EMISSIVE = '#7a4a00';
+
+export function ActorObject({ object, selected }: { object: Actor; selected: boolean }) {
+  const { build, heightCm } = object;
+  const parts = useMemo(() => buildBody(build, heightCm, forwardKinematics(build, heightCm, {}, { ground: false })), [build, heightCm]);
+  useEffect(() => () => parts.forEach((p) => p.geometry.dispose()), [parts]);
+  const body = useMemo(() => new MeshStandardMaterial({ roughness: 0.65 }), []);
+  const face = useMemo(() => new MeshStandardMaterial({ color: '#22262b', roughness: 0.4 }), []);
+  useEffect(() => () => (body.dispose(), face.dispose()), [body, face]);
+  body.color.set(object.colour);
+  body.emissive.set(selected ? SELECTED_EMISSIVE : '#000000');
+
+  const meshes = useRef<(Object3D | null)[]>([]);
+  const group = useRef<Group>(null);
+  const markers = useRef<(Object3D | null)[]>([]);
+  const posingJoint = usePosing((s) => (s.actorId === object.id ? s.joint : undefined));
+
+  const pose = useMemo(() => effectivePose(object), [object]);
+  useLayoutEffect(() => {
+    const g = group.current;
+    if (!g) return;
+    const apply = (p: Pose) => {
+      const fig = forwardKinematics(build, heightCm, p);
+      placeBody(parts, meshes.current, fig);
+      JOINT_NAMES.forEach((j, i) => {
+        const m = markers.current[i];
+        if (m) m.position.set(...fig.joints[j].position);
+      });
+    };
+    g.userData.setPose = apply;
+    // the timeline's per-frame driver hands over the evaluated actor (see render/applyEvaluated)
+    g.userData.poseActor = (a: Actor) => apply(effectivePose(a));
+    apply(pose);
+  }, [pose, parts, build, heightCm, posingJoint]);
+
+  const h = heightCm / 100;
+  return (
+    <group ref={group} userData={{ kind: 'actor' }}>
+      {parts.map((p, i) => (
+        <mesh
+          key={p.name}
+          name={`part:${p.name}`}
+          ref={(m) => {
+            meshes.current[i] = m;
+          }}
+          geometry={p.geometry}
+          material={p.material === 'face' ? face : body}
+          castShadow
+          receiveShadow
+        />
+      ))}
+      {posingJoint !== undefined
+        ? JOINT_NAMES.map((j, i) => (
+            <JointMarker
+              key={j}
+              joint={j}
+              active={posingJoint === j}
+              radius={0.018 * h}
+              register={(o) => {
+                markers.current[i] = o;
+              }}
+              onPick={() => posingStore.getState().pick(object.id, j)}
+            />
+          ))
+        : null}
+    </group>
+  );
+}
+
+function JointMarker(props: { joint: JointName; active: boolean; radius: number; register(o: Object3D | null): void; onPick(): void }) {
+  return (
+    <mesh
+      ref={(m) => {
+        props.register(m);
+        m?.layers.set(EDITOR_ONLY_LAYER);
+      }}
+      name={`joint:${props.joint}`}
+      renderOrder={10}
+      onClick={(e: ThreeEvent<MouseEvent>) => {
+        e.stopPropagation();
+        props.onPick();
+      }}
+    >
+      <sphereGeometry args={[props.active ? props.radius * 1.6 : props.radius, 12, 8]} />
+      <meshBasicMaterial color={props.active ? '#ffcc00' : '#3aa0ff'} depthTest={false} transparent opacity={0.9} />
+    </mesh>
+  );
+}
