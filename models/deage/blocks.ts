@@ -20,13 +20,27 @@ export function gaussianBlur(g: GraphBuilder, x: string, channels: number, sigma
   });
 }
 
-/** A very wide blur done cheaply: average-pool by `factor`, blur there, upsample bilinearly (half-pixel). */
-export function pooledBlur(g: GraphBuilder, x: string, channels: number, factor: number, sigma: number): string {
-  const pooled = g.one('AveragePool', [x], { kernel_shape: [factor, factor], strides: [factor, factor] });
-  const blurred = gaussianBlur(g, pooled, channels, sigma);
-  return g.one('Resize', [blurred, '', g.float32('up_scales', [4], [1, 1, factor, factor])], {
-    mode: 'linear',
-    coordinate_transformation_mode: 'half_pixel',
+/**
+ * A very wide blur done cheaply and shift-equivariantly (so it cannot flicker as the face moves by
+ * sub-pixels): a Gaussian of σ with taps `dilation` pixels apart, applied to an input that is already
+ * blurred enough (σ ≳ dilation) not to alias. Edge padding as above.
+ */
+export function dilatedBlur(g: GraphBuilder, x: string, channels: number, dilation: number, sigma: number): string {
+  const k = gaussianKernel(sigma);
+  const r = (k.length - 1) / 2;
+  const reach = r * dilation;
+  const padded = g.one('Pad', [x, g.int64('blur_pads', [8], [0, 0, reach, reach, 0, 0, reach, reach])], { mode: 'edge' });
+  const wh = new Float32Array(channels * k.length);
+  for (let c = 0; c < channels; c++) wh.set(k, c * k.length);
+  const h = g.one('Conv', [padded, g.float32('blur_h', [channels, 1, 1, k.length], wh)], {
+    group: channels,
+    kernel_shape: [1, k.length],
+    dilations: [1, dilation],
+  });
+  return g.one('Conv', [h, g.float32('blur_v', [channels, 1, k.length, 1], wh)], {
+    group: channels,
+    kernel_shape: [k.length, 1],
+    dilations: [dilation, 1],
   });
 }
 

@@ -27,7 +27,7 @@ export async function buildDeageModels(log: (s: string) => void = console.log): 
     id: PROCEDURAL_ID,
     version: PROCEDURAL_VERSION,
     name: 'De-age (procedural)',
-    description: `Authored de-aging graph working on a ${512}² face-aligned crop. Attenuates the wrinkle band (σ ${SCALES.fineSigma}–${SCALES.wrinkleSigma} px) inside region masks while keeping finer pore texture, evens the tone band (σ ${SCALES.wrinkleSigma}–≈${SCALES.poolFactor * SCALES.toneSigma} px) on skin, fills under-eye and nasolabial shadow, and applies a displacement grid (jaw/jowl tightening) with GridSample. Returns an RGB delta that is exactly zero where the feathered face mask is zero. No learned weights.`,
+    description: `Authored de-aging graph working on a ${512}² face-aligned crop. Attenuates the wrinkle band (σ ${SCALES.fineSigma}–${SCALES.wrinkleSigma} px) inside region masks while keeping finer pore texture, evens the tone band (σ ${SCALES.wrinkleSigma}–≈${Math.round(Math.hypot(SCALES.wrinkleSigma, SCALES.toneDilation * SCALES.toneSigma))} px) on skin, fills under-eye and nasolabial shadow, and applies a displacement grid (jaw/jowl tightening) with GridSample. Returns an RGB delta that is exactly zero where the feathered face mask is zero. No learned weights.`,
     license: 'MIT (this project)',
     source: { kind: 'authored', by: 'authored by this project', script: 'models/deage/procedural.ts' },
     kind: 'procedural',

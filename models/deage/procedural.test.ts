@@ -4,10 +4,10 @@ import * as ort from 'onnxruntime-web';
 import {
   buildBlurGraph,
   buildGridSampleGraph,
-  buildPooledBlurGraph,
+  buildDilatedBlurGraph,
   buildProceduralGraph,
 } from './procedural';
-import { blurRef, gridSampleRef, identityGrid, pooledBlurRef, proceduralRef, type Planar } from './reference';
+import { blurRef, dilatedBlurRef, gridSampleRef, identityGrid, proceduralRef, type Planar } from './reference';
 import { REGION_COUNT } from '../../src/effects/deage/constants';
 
 function rng(seed: number) {
@@ -45,11 +45,11 @@ describe('authored de-age graphs vs TypeScript reference', () => {
     }
   });
 
-  it('pooled wide blur (average-pool ×4, blur, bilinear half-pixel upsample)', async () => {
+  it('dilated wide blur (taps 4 px apart, edge padding wider than the image)', async () => {
     const x = planar(3, 32, 40, 2);
-    const out = await run(buildPooledBlurGraph(3, 4, 5).serialize(), { x: { data: x.data, dims: [1, 3, 32, 40] } });
+    const out = await run(buildDilatedBlurGraph(3, 4, 5).serialize(), { x: { data: x.data, dims: [1, 3, 32, 40] } });
     expect(out.y!.dims).toEqual([1, 3, 32, 40]);
-    expect(maxAbsDiff(out.y!.data as Float32Array, pooledBlurRef(x, 4, 5).data)).toBeLessThan(1e-5);
+    expect(maxAbsDiff(out.y!.data as Float32Array, dilatedBlurRef(x, 4, 5).data)).toBeLessThan(1e-5);
   });
 
   it('GridSample warp (bilinear, border) equals the reference, and the identity grid is a no-op', async () => {

@@ -7,7 +7,7 @@
 //   delta = (result − input) · feathered face mask, so nothing changes where the face mask is zero.
 import { GraphBuilder } from '../lib/onnx-graph';
 import { LIMITS, REGION_COUNT, SCALES } from '../../src/effects/deage/constants';
-import { channels, gaussianBlur, pooledBlur, weightedSum } from './blocks';
+import { channels, dilatedBlur, gaussianBlur, weightedSum } from './blocks';
 
 export const PROCEDURAL_ID = 'deage-procedural';
 export const PROCEDURAL_VERSION = '1.0.0';
@@ -27,7 +27,8 @@ export function buildProceduralGraph(): GraphBuilder {
 
   const fine = gaussianBlur(g, image, 3, SCALES.fineSigma);
   const medium = gaussianBlur(g, image, 3, SCALES.wrinkleSigma);
-  const wide = pooledBlur(g, image, 3, SCALES.poolFactor, SCALES.toneSigma);
+  // the wide tone reference: the medium blur blurred again with dilated taps (σ ≈ √(5² + (4·5)²) ≈ 20.6)
+  const wide = dilatedBlur(g, medium, 3, SCALES.toneDilation, SCALES.toneSigma);
 
   const wrinkleBand = g.one('Sub', [fine, medium]);
   const toneBand = g.one('Sub', [medium, wide]);
@@ -56,10 +57,10 @@ export function buildBlurGraph(channelsIn: number, sigma: number): GraphBuilder 
   return g;
 }
 
-export function buildPooledBlurGraph(channelsIn: number, factor: number, sigma: number): GraphBuilder {
-  const g = new GraphBuilder('test-pooled-blur');
+export function buildDilatedBlurGraph(channelsIn: number, dilation: number, sigma: number): GraphBuilder {
+  const g = new GraphBuilder('test-dilated-blur');
   const x = g.input('x', 'float32', [1, channelsIn, 'h', 'w']);
-  g.output(pooledBlur(g, x, channelsIn, factor, sigma), 'float32', [1, channelsIn, 'h', 'w'], 'y');
+  g.output(dilatedBlur(g, x, channelsIn, dilation, sigma), 'float32', [1, channelsIn, 'h', 'w'], 'y');
   return g;
 }
 

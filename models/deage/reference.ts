@@ -35,44 +35,28 @@ export function blurRef(p: Planar, sigma: number): Planar {
   return { ...p, data: out };
 }
 
-export function avgPoolRef(p: Planar, f: number): Planar {
-  const h = Math.floor(p.h / f);
-  const w = Math.floor(p.w / f);
-  const out = new Float32Array(p.c * h * w);
+/** Gaussian blur whose taps are `d` pixels apart, clamped edges */
+export function dilatedBlurRef(p: Planar, d: number, sigma: number): Planar {
+  const k = gaussianKernel(sigma);
+  const r = (k.length - 1) / 2;
+  const tmp = new Float32Array(p.data.length);
+  const out = new Float32Array(p.data.length);
+  const tp: Planar = { ...p, data: tmp };
   for (let c = 0; c < p.c; c++)
-    for (let y = 0; y < h; y++)
-      for (let x = 0; x < w; x++) {
+    for (let y = 0; y < p.h; y++)
+      for (let x = 0; x < p.w; x++) {
         let s = 0;
-        for (let j = 0; j < f; j++) for (let i = 0; i < f; i++) s += at(p, c, y * f + j, x * f + i);
-        out[(c * h + y) * w + x] = s / (f * f);
+        for (let i = -r; i <= r; i++) s += k[i + r]! * at(p, c, y, x + i * d);
+        tmp[(c * p.h + y) * p.w + x] = s;
       }
-  return { c: p.c, h, w, data: out };
-}
-
-/** bilinear upsampling by an integer factor with half-pixel centres, clamped at the borders */
-export function upsampleRef(p: Planar, f: number): Planar {
-  const h = p.h * f;
-  const w = p.w * f;
-  const out = new Float32Array(p.c * h * w);
   for (let c = 0; c < p.c; c++)
-    for (let y = 0; y < h; y++) {
-      const sy = Math.min(Math.max((y + 0.5) / f - 0.5, 0), p.h - 1);
-      const y0 = Math.floor(sy);
-      const fy = sy - y0;
-      for (let x = 0; x < w; x++) {
-        const sx = Math.min(Math.max((x + 0.5) / f - 0.5, 0), p.w - 1);
-        const x0 = Math.floor(sx);
-        const fx = sx - x0;
-        const top = at(p, c, y0, x0) * (1 - fx) + at(p, c, y0, x0 + 1) * fx;
-        const bot = at(p, c, y0 + 1, x0) * (1 - fx) + at(p, c, y0 + 1, x0 + 1) * fx;
-        out[(c * h + y) * w + x] = top * (1 - fy) + bot * fy;
+    for (let y = 0; y < p.h; y++)
+      for (let x = 0; x < p.w; x++) {
+        let s = 0;
+        for (let i = -r; i <= r; i++) s += k[i + r]! * at(tp, c, y + i * d, x);
+        out[(c * p.h + y) * p.w + x] = s;
       }
-    }
-  return { c: p.c, h, w, data: out };
-}
-
-export function pooledBlurRef(p: Planar, f: number, sigma: number): Planar {
-  return upsampleRef(blurRef(avgPoolRef(p, f), sigma), f);
+  return { ...p, data: out };
 }
 
 /** GridSample, bilinear, border padding, align_corners = 0; grid is [h, w, 2] in normalised [-1, 1] */
@@ -113,7 +97,7 @@ export function proceduralRef(inp: ProceduralInputs): { delta: Planar; alpha: Pl
   const mf = blurRef(masks, SCALES.maskSigma);
   const fine = blurRef(image, SCALES.fineSigma);
   const medium = blurRef(image, SCALES.wrinkleSigma);
-  const wide = pooledBlurRef(image, SCALES.poolFactor, SCALES.toneSigma);
+  const wide = dilatedBlurRef(medium, SCALES.toneDilation, SCALES.toneSigma);
   const clip = (v: number, hi: number) => Math.min(Math.max(v, 0), hi);
   const y = new Float32Array(3 * n);
   for (let i = 0; i < n; i++) {

@@ -15,8 +15,9 @@ export const SCALES = {
   fineSigma: 1,
   /** between fineSigma and this: the wrinkle band that is attenuated */
   wrinkleSigma: 5,
-  /** the broad tone reference is a blur at 1/poolFactor resolution with this sigma (≈ poolFactor × toneSigma) */
-  poolFactor: 4,
+  /** the broad tone reference: the wrinkle-scale blur blurred again by toneSigma with taps toneDilation apart
+   * (≈ σ 20 in all), done without striding so it is shift-equivariant and cannot flicker on moving faces */
+  toneDilation: 4,
   toneSigma: 5,
 } as const;
 
