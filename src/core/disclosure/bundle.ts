@@ -32,6 +32,7 @@ const BundleLayer = z.strictObject({
   outputHash: Sha.nullable(),
   consentId: z.string().max(128).nullable(),
   intendedUse: z.enum(['previs-only', 'may-reach-final']),
+  thirdPartyIp: z.boolean(),
   frameRange: z.strictObject({ start: z.number().int(), end: z.number().int() }).nullable(),
   recordId: z.string().max(128).nullable(),
 });
@@ -72,6 +73,7 @@ export async function buildDisclosureBundle(project: Project, layerIds: readonly
       outputHash: layer.output?.contentHash ?? null,
       consentId: layer.consentId,
       intendedUse: layer.intendedUse,
+      thirdPartyIp: layer.thirdPartyIp,
       frameRange: layer.frameRange ? { ...layer.frameRange } : null,
       recordId: ids?.[ids.length - 1] ?? null,
     });
@@ -187,6 +189,7 @@ export async function verifyBundle(input: unknown, opts: VerifyBundleOptions = {
       outputHash: l.outputHash,
       consentId: l.consentId,
       intendedUse: l.intendedUse,
+      thirdPartyIp: l.thirdPartyIp,
     };
     const d = discloseLayer(facts, state, { projectId: b.project.id, now, integrityProblems: chain.problems });
     const lp: string[] = [];

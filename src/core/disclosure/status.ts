@@ -18,6 +18,7 @@ export interface LayerFacts {
   outputHash: string | null;
   consentId: string | null;
   intendedUse: EffectLayer['intendedUse'];
+  thirdPartyIp: boolean;
 }
 
 export function layerFacts(sceneId: string, l: EffectLayer): LayerFacts {
@@ -30,6 +31,7 @@ export function layerFacts(sceneId: string, l: EffectLayer): LayerFacts {
     outputHash: l.output?.contentHash ?? null,
     consentId: l.consentId,
     intendedUse: l.intendedUse,
+    thirdPartyIp: l.thirdPartyIp,
   };
 }
 
@@ -91,6 +93,14 @@ export function discloseLayer(facts: LayerFacts, s: LedgerState, opts: DiscloseO
 
   const deliverable = [...previs];
   if (facts.intendedUse === 'previs-only') deliverable.push('marked previs-only: it may not appear in a deliverable');
+  // the signed record, not the editable layer, says what was declared and approved: a declaration changed
+  // afterwards needs a new run (and so a new record and review)
+  else if (record && record.intendedUse !== facts.intendedUse) {
+    deliverable.push(`declared ${record.intendedUse} when it ran; re-run it to disclose it as ${facts.intendedUse}`);
+  }
+  if (record && facts.thirdPartyIp && !record.thirdPartyIpDeclared) {
+    deliverable.push('third-party IP was declared after the run; re-run it so the record and review cover it');
+  }
   const awaiting = review && record ? awaitingRoles(review, record.policy.approvalRoles) : [];
   if (record && current && review && !isApprovedState(review.state)) {
     const who = review.state === 'submitted' && awaiting.length ? ` (awaiting approval by ${awaiting.join(', ')})` : '';
