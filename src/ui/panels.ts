@@ -5,6 +5,8 @@ import { Inspector } from './inspector/Inspector';
 import { HistoryPanel } from './HistoryPanel';
 import { ModelsPanel } from './models/ModelsPanel';
 import { TimelinePanel } from './timeline/TimelinePanel';
+import { ShotsPanel } from './shots/ShotsPanel';
+import { ExportPanel } from './export/ExportPanel';
 
 export interface PanelDef {
   id: string;
@@ -19,5 +21,7 @@ export const panels: PanelDef[] = [
   { id: 'history', title: 'History', area: 'left', order: 90, Component: HistoryPanel },
   { id: 'inspector', title: 'Inspector', area: 'right', order: 0, Component: Inspector },
   { id: 'models', title: 'Models', area: 'right', order: 80, Component: ModelsPanel },
+  { id: 'export', title: 'Export', area: 'right', order: 85, Component: ExportPanel },
   { id: 'timeline', title: 'Timeline', area: 'bottom', order: 0, Component: TimelinePanel },
+  { id: 'shots', title: 'Shots', area: 'bottom', order: 1, Component: ShotsPanel },
 ];

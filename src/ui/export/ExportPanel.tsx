@@ -1,0 +1,105 @@
+// The export panel: choose formats, shots and purpose; export through the disclosure gate with progress and
+// cancel; download the files (each with its sidecar). A refused deliverable shows every blocking layer and why.
+import { useRef, useState } from 'react';
+import { editorStore } from '../../store/editorStore';
+import { downloadBytes } from '../../store/projectFile';
+import { EXPORT_FORMATS, runExport, type ExportFile, type ExportFormat } from './exportService';
+import { VerifyDropZone } from './VerifyDropZone';
+import './exportHook';
+import './export.css';
+
+export function ExportPanel() {
+  const [formats, setFormats] = useState<ExportFormat[]>(['png', 'glb', 'report']);
+  const [purpose, setPurpose] = useState<'previs' | 'deliverable'>('previs');
+  const [shots, setShots] = useState('');
+  const [progress, setProgress] = useState<{ text: string; fraction: number } | null>(null);
+  const [files, setFiles] = useState<ExportFile[]>([]);
+  const [refused, setRefused] = useState<string | null>(null);
+  const abort = useRef<AbortController | null>(null);
+
+  const start = async () => {
+    abort.current = new AbortController();
+    setFiles([]);
+    setRefused(null);
+    setProgress({ text: 'starting', fraction: 0 });
+    try {
+      const r = await runExport({
+        formats,
+        purpose,
+        shots: shots.split(/[\s,]+/).filter(Boolean),
+        signal: abort.current.signal,
+        onProgress: (text, fraction) => setProgress({ text, fraction }),
+      });
+      if (r.ok) setFiles(r.files);
+      else {
+        setRefused(r.reason);
+        editorStore.getState().notify('error', r.reason.split('\n')[0] ?? r.reason);
+      }
+    } catch (e) {
+      const msg = (e as Error).name === 'AbortError' ? 'export cancelled' : `export failed: ${(e as Error).message}`;
+      editorStore.getState().notify('error', msg);
+    } finally {
+      setProgress(null);
+      abort.current = null;
+    }
+  };
+
+  return (
+    <div className="export-panel" data-testid="export-panel">
+      <fieldset>
+        <legend>Formats</legend>
+        {EXPORT_FORMATS.map((f) => (
+          <label key={f}>
+            <input
+              type="checkbox"
+              data-format={f}
+              checked={formats.includes(f)}
+              onChange={(e) => setFormats(e.target.checked ? [...formats, f] : formats.filter((x) => x !== f))}
+            />{' '}
+            {f === 'report' ? 'review report' : f.toUpperCase()}
+          </label>
+        ))}
+      </fieldset>
+      <fieldset>
+        <legend>Purpose</legend>
+        <label>
+          <input type="radio" name="purpose" checked={purpose === 'previs'} onChange={() => setPurpose('previs')} /> previs
+        </label>
+        <label>
+          <input type="radio" name="purpose" data-testid="purpose-deliverable" checked={purpose === 'deliverable'} onChange={() => setPurpose('deliverable')} /> deliverable
+        </label>
+      </fieldset>
+      <label className="export-shots">
+        Shots <input value={shots} placeholder="all (or 1, 2A…)" onChange={(e) => setShots(e.target.value)} />
+      </label>
+      <div className="export-actions">
+        <button data-testid="export-start" disabled={!!progress || formats.length === 0} onClick={() => void start()}>
+          Export
+        </button>
+        {progress && <button onClick={() => abort.current?.abort()}>Cancel</button>}
+      </div>
+      {progress && (
+        <div className="export-progress" data-testid="export-progress">
+          <progress value={progress.fraction} max={1} /> {progress.text}
+        </div>
+      )}
+      {refused && (
+        <pre className="export-refused" data-testid="export-refused">
+          {refused}
+        </pre>
+      )}
+      {files.length > 0 && (
+        <ul className="export-files" data-testid="export-files">
+          {files.map((f) => (
+            <li key={f.name}>
+              <button onClick={() => downloadBytes(f.name, f.bytes, f.mime)}>⇩</button> {f.name}{' '}
+              <span className="dim">{(f.bytes.length / 1024).toFixed(1)} KiB</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      <h4>Verify</h4>
+      <VerifyDropZone />
+    </div>
+  );
+}

@@ -1,0 +1,73 @@
+// Drop exported files here to check their disclosures in the browser — the same verifier as the CLI. A sidecar
+// dropped together with its file is checked against it.
+import { useState } from 'react';
+import { sidecarTargetName, verifyExport, type FileVerdict } from '../../core/export/bindVerify';
+
+async function verifyFiles(files: File[]): Promise<FileVerdict[]> {
+  const loaded = await Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
+  const out: FileVerdict[] = [];
+  for (const f of loaded) {
+    const target = sidecarTargetName(f.bytes);
+    const sidecarTarget = target === null ? undefined : (loaded.find((x) => x.name === target)?.bytes ?? null);
+    out.push(await verifyExport(f.name, f.bytes, { sidecarTarget }));
+  }
+  return out;
+}
+
+export function VerifyDropZone() {
+  const [verdicts, setVerdicts] = useState<FileVerdict[]>([]);
+  const [busy, setBusy] = useState(false);
+  const [over, setOver] = useState(false);
+  const take = async (files: File[]) => {
+    if (!files.length) return;
+    setBusy(true);
+    try {
+      setVerdicts(await verifyFiles(files));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div className="verify">
+      <div
+        className={`verify-drop${over ? ' over' : ''}`}
+        data-testid="verify-drop"
+        onDragOver={(e) => {
+          e.preventDefault();
+          e.stopPropagation();
+          setOver(true);
+        }}
+        onDragLeave={() => setOver(false)}
+        onDrop={(e) => {
+          // keep the app-wide drop (which opens projects and plates) out of this
+          e.preventDefault();
+          e.stopPropagation();
+          setOver(false);
+          void take([...e.dataTransfer.files]);
+        }}
+      >
+        {busy ? 'verifying…' : 'Drop exported PNG / MP4 / GLB / .disclosure.json here to verify'}
+        <label className="verify-pick">
+          or choose files
+          <input type="file" multiple data-testid="verify-input" onChange={(e) => void take([...(e.target.files ?? [])])} />
+        </label>
+      </div>
+      <ul className="verdicts" data-testid="verdicts">
+        {verdicts.map((v, i) => (
+          <li key={i} className={v.ok ? 'ok' : 'bad'} data-ok={v.ok ? 'true' : 'false'}>
+            <b>{v.ok ? '✓' : v.undisclosed ? '∅' : '✗'} {v.file}</b> <span className="dim">{v.kind}{v.purpose ? ` · ${v.purpose}` : ''}</span>
+            {v.layers.map((l) => (
+              <div key={l.layerId} className="verdict-layer">
+                {l.summary.name} — {l.summary.effect}, {l.summary.review}
+                {l.approvedAtCurrentHash ? ' ✓' : ' (not approved)'}; consent {l.summary.consent}
+              </div>
+            ))}
+            {v.problems.map((p, j) => (
+              <div key={j} className="verdict-problem">{p}</div>
+            ))}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

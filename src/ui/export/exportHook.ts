@@ -1,0 +1,43 @@
+// window.__previs.exporter: what the headless export CLI and the e2e tests drive. Bytes cross the page boundary
+// as base64. It opens projects through the app's own open path and exports through runExport (the gate).
+import { registerTestHook } from '../../testHook';
+import { openProjectFile } from '../../store/projectFile';
+import { verifyExport } from '../../core/export/bindVerify';
+import { runExport, type ExportRequest } from './exportService';
+
+function toB64(bytes: Uint8Array): string {
+  let bin = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(bin);
+}
+
+function fromB64(b64: string): Uint8Array {
+  const bin = atob(b64);
+  const out = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+  return out;
+}
+
+const progressLog: { text: string; fraction: number }[] = [];
+
+registerTestHook('exporter', {
+  progressLog,
+  async openProject(name: string, b64: string) {
+    const r = await openProjectFile(name, fromB64(b64));
+    return r.ok ? { ok: true, name: r.project.name } : { ok: false, error: r.error };
+  },
+  async run(req: Omit<ExportRequest, 'onProgress' | 'signal'>) {
+    progressLog.length = 0;
+    try {
+      const r = await runExport({ ...req, onProgress: (text, fraction) => progressLog.push({ text, fraction }) });
+      if (!r.ok) return r;
+      return { ok: true, excluded: r.excluded, files: r.files.map((f) => ({ name: f.name, mime: f.mime, b64: toB64(f.bytes) })) };
+    } catch (e) {
+      return { ok: false, reason: (e as Error).message, refusals: [] };
+    }
+  },
+  async verify(name: string, b64: string, target?: string) {
+    const v = await verifyExport(name, fromB64(b64), { sidecarTarget: target ? fromB64(target) : undefined });
+    return { ok: v.ok, problems: v.problems, layers: v.layers.map((l) => ({ ...l.summary, approved: l.approvedAtCurrentHash, consented: l.consented })) };
+  },
+});

@@ -1,0 +1,147 @@
+// The in-app export: gate → render → disclose → files. The export dialog and the headless CLI (through
+// window.__previs.exporter) both call runExport, so a pipeline gets exactly what a person gets.
+import type { Project } from '../../core/document/schema';
+import { isKeyRegistered } from '../../core/disclosure/ledger';
+import { describeRefusals, exportGate, type GateRefusal } from '../../core/disclosure/gate';
+import { discloseProject } from '../../core/disclosure/gate';
+import { sha256Hex } from '../../core/export/bindBytes';
+import { inspectBundle } from '../../core/export/bindBundle';
+import { buildDisclosureBundle } from '../../core/disclosure/bundle';
+import { exportSummary } from '../../core/export/bindBundle';
+import { layerFramesInCut, sealExport } from '../../core/export/bindExport';
+import { reviewReportHtml } from '../../core/export/reportHtml';
+import { utf8 } from '../../core/export/bindBytes';
+import { projectToGlb } from '../../export/scene/exportGlb';
+import { projectStore } from '../../store/projectStore';
+import { commitLedger } from '../../store/effectRuns';
+import { currentSigner } from '../../store/signingKeys';
+import { resolveRenderers } from './renderers';
+
+export const EXPORT_FORMATS = ['png', 'mp4', 'glb', 'report'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+export const SOFTWARE = 'Previs Sandbox 0.1.0';
+
+export interface ExportRequest {
+  formats: readonly ExportFormat[];
+  /** shot ids or shot numbers; empty = every shot of the active scene */
+  shots?: readonly string[];
+  purpose: 'previs' | 'deliverable';
+  width?: number;
+  onProgress?: (text: string, fraction: number) => void;
+  signal?: AbortSignal;
+}
+
+export interface ExportFile {
+  name: string;
+  mime: string;
+  bytes: Uint8Array;
+}
+
+export type ExportOutcome =
+  | { ok: true; files: ExportFile[]; excluded: GateRefusal[] }
+  | { ok: false; reason: string; refusals: GateRefusal[] };
+
+function shotsOf(project: Project, sceneId: string, wanted: readonly string[] | undefined): string[] | string {
+  const scene = project.scenes[sceneId]!;
+  if (!wanted?.length) return [...scene.shotOrder];
+  const out: string[] = [];
+  for (const w of wanted) {
+    const id = scene.shots[w] ? w : scene.shotOrder.find((s) => scene.shots[s]?.number === w);
+    if (!id) return `no shot "${w}" in scene "${scene.name}"`;
+    out.push(id);
+  }
+  return out;
+}
+
+const safe = (s: string) => s.replace(/[^A-Za-z0-9._-]+/g, '_');
+
+/** The exporter signs with this browser's key; the ledger must register it first (one signed, undoable step). */
+async function exportSigner() {
+  const signer = await currentSigner();
+  if (!isKeyRegistered(projectStore.getState().project.ledger, signer.keyId)) {
+    await commitLedger('Register signing key for export', () => ({ items: [] }));
+  }
+  return signer;
+}
+
+export async function runExport(req: ExportRequest): Promise<ExportOutcome> {
+  const progress = req.onProgress ?? (() => {});
+  const check = () => {
+    if (req.signal?.aborted) throw new DOMException('export cancelled', 'AbortError');
+  };
+  const formats = [...new Set(req.formats)];
+  for (const f of formats) if (!EXPORT_FORMATS.includes(f)) return { ok: false, reason: `unknown format "${f}" (use ${EXPORT_FORMATS.join(', ')})`, refusals: [] };
+  progress('checking disclosures', 0);
+  const signer = await exportSigner();
+  const project = projectStore.getState().project;
+  const sceneId = projectStore.getState().activeSceneId;
+  const scene = project.scenes[sceneId]!;
+  const shotIds = shotsOf(project, sceneId, req.shots);
+  if (typeof shotIds === 'string') return { ok: false, reason: shotIds, refusals: [] };
+  if ((formats.includes('png') || formats.includes('mp4')) && shotIds.length === 0) return { ok: false, reason: 'the scene has no shots to render', refusals: [] };
+  const gate = await exportGate(project, req.purpose);
+  if (req.purpose === 'deliverable' && !gate.ok) {
+    return { ok: false, reason: `deliverable export refused by the disclosure gate:\n${describeRefusals(gate)}`, refusals: gate.refusals };
+  }
+  const allowed = gate.allowed.map((a) => a.layer.id);
+  const disclosures = discloseProject(project);
+  const labels: Record<string, string | null> = Object.fromEntries(allowed.map((id) => [id, disclosures.get(id)?.label ?? null]));
+  const renderers = await resolveRenderers();
+  const files: ExportFile[] = [];
+  const base = { project, gate, signer, software: SOFTWARE };
+  const add = async (name: string, mime: string, bytes: Uint8Array, frames?: Record<string, { start: number; end: number } | null>, embed = true) => {
+    const s = await sealExport({ ...base, bytes, fileName: name, frames, embed });
+    files.push({ name, mime, bytes: s.bytes }, { name: s.sidecarName, mime: 'application/json', bytes: s.sidecarBytes });
+  };
+  const steps = formats.length + (formats.includes('png') ? shotIds.length - 1 : 0);
+  let done = 0;
+  const step = (text: string) => progress(text, done++ / Math.max(1, steps));
+  const thumbs: Record<string, Uint8Array> = {};
+  const width = req.width ?? 1280;
+  const layers = gate.allowed.map((a) => ({ id: a.layer.id, frameRange: a.layer.frameRange }));
+
+  if (formats.includes('png') || formats.includes('report')) {
+    for (const shotId of shotIds) {
+      check();
+      const shot = scene.shots[shotId]!;
+      const cam = scene.objects[shot.cameraId];
+      const aspect = cam?.type === 'camera' ? cam.deliveryAspect : 16 / 9;
+      if (formats.includes('png')) step(`rendering still of shot ${shot.number}`);
+      const png = await renderers.still({ project, sceneId, shotId, frame: shot.in, width, height: 2 * Math.round(width / aspect / 2), allowedLayerIds: allowed, labels });
+      for (const l of layers) if (!thumbs[l.id] && (!l.frameRange || (l.frameRange.start <= shot.in && shot.in < l.frameRange.end))) thumbs[l.id] = png;
+      if (formats.includes('png')) {
+        const frames = layerFramesInCut(layers, [{ in: shot.in, out: shot.in + 1 }]);
+        await add(`shot_${safe(shot.number)}_take${shot.take}.png`, 'image/png', png, frames);
+      }
+    }
+  }
+  if (formats.includes('mp4')) {
+    check();
+    step('rendering animatic');
+    if (!renderers.animatic) return { ok: false, reason: 'the animatic renderer is not available in this build', refusals: [] };
+    const cam = scene.objects[scene.shots[shotIds[0]!]!.cameraId];
+    const aspect = cam?.type === 'camera' ? cam.deliveryAspect : 16 / 9;
+    const movie = await renderers.animatic({ project, sceneId, shotIds, width, height: 2 * Math.round(width / aspect / 2), allowedLayerIds: allowed, labels, signal: req.signal, onProgress: (f) => progress('rendering animatic', (done - 1 + f) / Math.max(1, steps)) });
+    const segments = shotIds.map((id) => scene.shots[id]!);
+    const ext = movie.mime.includes('webm') ? 'webm' : 'mp4';
+    // a WebM cannot carry our boxes: it travels with its sidecar only
+    await add(`animatic.${ext}`, movie.mime, movie.bytes, layerFramesInCut(layers, segments), ext === 'mp4');
+  }
+  if (formats.includes('glb')) {
+    check();
+    step('exporting scene (GLB)');
+    await add(`${safe(scene.name)}.glb`, 'model/gltf-binary', await projectToGlb(project, { sceneId, allowedLayerIds: allowed, frame: project.settings.frameIn }));
+  }
+  if (formats.includes('report')) {
+    check();
+    step('writing review report');
+    const bundle = await buildDisclosureBundle(project, allowed);
+    const inspection = await inspectBundle(bundle, { unsigned: true });
+    const summary = await exportSummary(bundle, { purpose: req.purpose, software: SOFTWARE });
+    const listed = await Promise.all(files.filter((f) => !f.name.endsWith('.disclosure.json')).map(async (f) => ({ name: f.name, sha256: await sha256Hex(f.bytes) })));
+    const html = reviewReportHtml({ projectName: project.name, purpose: req.purpose, exportedAt: new Date().toISOString(), software: SOFTWARE, inspection, summary, thumbnails: thumbs, files: listed });
+    await add('review-report.html', 'text/html', utf8(html), undefined, false);
+  }
+  progress('done', 1);
+  return { ok: true, files, excluded: gate.refusals };
+}
