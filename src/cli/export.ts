@@ -1,0 +1,200 @@
+// npm run export -- project.previs.json --out dir [--shots …] [--format png,mp4,glb,report] [--deliverable]
+// Drives the BUILT app (dist/) in headless system Chromium: opens the project through the app's own open path,
+// exports through the disclosure gate, writes every file with its sidecar. Progress goes to stdout; failure
+// (including a refused deliverable) exits non-zero with the reason.
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+import { serveDist } from './serveDist';
+
+const HELP = `Usage: npm run export -- PROJECT --out DIR [options]
+
+Exports a Previs Sandbox project without a person at the keyboard: the built app (dist/)
+runs in headless Chromium, opens PROJECT (.previs.json or project bundle) and exports
+through the disclosure gate. Every file gets its *.disclosure.json sidecar.
+
+Options:
+  --out DIR            folder to write into (created if missing)          (required)
+  --format LIST        comma list of png,mp4,glb,report                   (default: all)
+  --shots LIST         comma list of shot numbers or ids                  (default: all)
+  --deliverable        ask the gate for a deliverable export (refused unless every
+                       generated layer is approved at its current hash and consented)
+  --width PX           render width of stills and animatic                (default 1280)
+  --dist DIR           the built app                                      (default: dist)
+  --chromium PATH      browser executable                 (default: /usr/bin/chromium)
+  --timeout S          give up after S seconds                            (default 900)
+  -h, --help           show this help
+
+Exit status: 0 exported; 1 export failed or was refused (reason on stderr); 2 usage error.`;
+
+const FORMATS = ['png', 'mp4', 'glb', 'report'];
+
+interface Args {
+  project: string;
+  out: string;
+  formats: string[];
+  shots: string[];
+  deliverable: boolean;
+  width: number;
+  dist: string;
+  chromium: string;
+  timeoutS: number;
+}
+
+function parseArgs(argv: string[]): Args | string {
+  const a: Partial<Args> = { formats: FORMATS, shots: [], deliverable: false, width: 1280, dist: 'dist', chromium: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', timeoutS: 900 };
+  const value = (i: number, flag: string) => {
+    const v = argv[i + 1];
+    if (v === undefined || v.startsWith('--')) throw new Error(`${flag} needs a value`);
+    return v;
+  };
+  try {
+    for (let i = 0; i < argv.length; i++) {
+      const x = argv[i]!;
+      if (x === '-h' || x === '--help') return 'help';
+      else if (x === '--out') a.out = value(i++, x);
+      else if (x === '--format') a.formats = value(i++, x).split(',').map((s) => s.trim()).filter(Boolean);
+      else if (x === '--shots') a.shots = value(i++, x).split(',').map((s) => s.trim()).filter(Boolean);
+      else if (x === '--deliverable') a.deliverable = true;
+      else if (x === '--width') a.width = Number(value(i++, x));
+      else if (x === '--dist') a.dist = value(i++, x);
+      else if (x === '--chromium') a.chromium = value(i++, x);
+      else if (x === '--timeout') a.timeoutS = Number(value(i++, x));
+      else if (x.startsWith('-')) return `unknown option ${x}`;
+      else if (!a.project) a.project = x;
+      else return `unexpected argument ${x}`;
+    }
+  } catch (e) {
+    return (e as Error).message;
+  }
+  if (!a.project) return 'no project file given';
+  if (!a.out) return '--out is required';
+  const bad = a.formats!.filter((f) => !FORMATS.includes(f));
+  if (bad.length) return `unknown format ${bad.join(', ')} (use ${FORMATS.join(',')})`;
+  if (!a.formats!.length) return '--format is empty';
+  if (!Number.isInteger(a.width) || a.width! < 16 || a.width! > 8192) return '--width must be a whole number of pixels, 16–8192';
+  if (!(a.timeoutS! > 0)) return '--timeout must be positive';
+  return a as Args;
+}
+
+const say = (s: string) => console.log(`[export] ${s}`);
+
+interface RunResult {
+  ok: boolean;
+  reason?: string;
+  refusals?: { name: string; reasons: string[] }[];
+  excluded?: { name: string; reasons: string[] }[];
+  files?: { name: string; mime: string; b64: string }[];
+}
+
+async function exportWithBrowser(a: Args): Promise<number> {
+  const dist = resolve(a.dist);
+  if (!existsSync(join(dist, 'index.html'))) {
+    console.error(`export: no built app in ${dist} — run "npm run build" first (or pass --dist)`);
+    return 1;
+  }
+  let projectBytes: Buffer;
+  try {
+    projectBytes = await readFile(a.project);
+  } catch (e) {
+    console.error(`export: cannot read ${a.project}: ${(e as Error).message}`);
+    return 1;
+  }
+  const server = await serveDist(dist);
+  const profile = await mkdtemp(join(tmpdir(), 'previs-export-'));
+  say(`serving ${dist} at ${server.origin}`);
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: a.chromium,
+    headless: true,
+    args: [
+      '--no-sandbox', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      '--disable-quic', '--disable-dev-shm-usage', '--enable-unsafe-webgpu', '--enable-features=Vulkan', '--use-vulkan=swiftshader',
+      '--use-angle=vulkan', '--enable-unsafe-swiftshader', '--disable-accelerated-2d-canvas',
+    ],
+    env: { ...process.env, VK_ICD_FILENAMES: '/usr/lib/chromium/vk_swiftshader_icd.json' },
+    viewport: { width: 1280, height: 800 },
+  });
+  const timer = setTimeout(() => {
+    console.error(`export: timed out after ${a.timeoutS} s`);
+    void context.close().finally(() => process.exit(1));
+  }, a.timeoutS * 1000);
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    // nothing leaves localhost: the app serves everything it needs itself
+    await page.route('**/*', (route) => (route.request().url().startsWith(server.origin) || route.request().url().startsWith('data:') || route.request().url().startsWith('blob:') ? route.continue() : route.abort()));
+    page.on('pageerror', (e) => console.error(`[page] ${e.message}`));
+    await page.addInitScript('globalThis.__name = (f) => f');
+    say('starting the app in headless Chromium');
+    await page.goto(server.origin + '/');
+    await page.waitForFunction(() => {
+      const h = (globalThis as unknown as { __previs?: { ready?: { done: boolean }; exporter?: unknown } }).__previs;
+      return !!h?.ready?.done && !!h.exporter;
+    }, undefined, { timeout: 120_000 });
+    say(`opening ${basename(a.project)}`);
+    const opened = (await page.evaluate(
+      ([name, b64]) => (globalThis as any).__previs.exporter.openProject(name, b64),
+      [basename(a.project), projectBytes.toString('base64')] as const,
+    )) as { ok: boolean; name?: string; error?: string };
+    if (!opened.ok) {
+      console.error(`export: the app refused the project: ${opened.error}`);
+      return 1;
+    }
+    say(`opened "${opened.name}"; exporting ${a.formats.join(', ')} as ${a.deliverable ? 'deliverable' : 'previs'}${a.shots.length ? `, shots ${a.shots.join(', ')}` : ''}`);
+    let seen = 0;
+    const poll = setInterval(() => {
+      void page
+        .evaluate(() => (globalThis as any).__previs.exporter.progressLog.slice() as { text: string; fraction: number }[])
+        .then((log) => {
+          for (const p of log.slice(seen)) say(`${Math.round(p.fraction * 100).toString().padStart(3)}% ${p.text}`);
+          seen = log.length;
+        })
+        .catch(() => {});
+    }, 300);
+    const req = { formats: a.formats, shots: a.shots, purpose: a.deliverable ? 'deliverable' : 'previs', width: a.width };
+    const r = (await page.evaluate((q) => (globalThis as any).__previs.exporter.run(q), req)) as RunResult;
+    clearInterval(poll);
+    if (!r.ok) {
+      console.error(`export: ${r.reason ?? 'failed'}`);
+      return 1;
+    }
+    for (const x of r.excluded ?? []) say(`left out "${x.name}": ${x.reasons.join('; ')}`);
+    await mkdir(a.out, { recursive: true });
+    for (const f of r.files ?? []) {
+      const bytes = Buffer.from(f.b64, 'base64');
+      await writeFile(join(a.out, basename(f.name)), bytes);
+      say(`wrote ${join(a.out, basename(f.name))} (${bytes.length} bytes)`);
+    }
+    say(`done: ${(r.files ?? []).length} files`);
+    return 0;
+  } catch (e) {
+    console.error(`export: ${(e as Error).message}`);
+    return 1;
+  } finally {
+    clearTimeout(timer);
+    await context.close().catch(() => {});
+    await server.close();
+    await rm(profile, { recursive: true, force: true }).catch(() => {});
+  }
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const a = parseArgs(argv);
+  if (a === 'help') {
+    console.log(HELP);
+    return 0;
+  }
+  if (typeof a === 'string') {
+    console.error(`export: ${a}\n\n${HELP}`);
+    return 2;
+  }
+  return exportWithBrowser(a);
+}
+
+if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('/src/cli/export.ts')) {
+  main(process.argv.slice(2)).then((code) => process.exit(code), (e) => {
+    console.error(`export: ${(e as Error).stack ?? e}`);
+    process.exit(1);
+  });
+}
