@@ -1,0 +1,48 @@
+// Burn-in slate: a band at the bottom of an animatic frame with shot, take, lens and timecode, as editors
+// expect on previs. Drawn with the system UI font on a 2D canvas (no font is fetched).
+export interface SlateInfo {
+  shot: string;
+  take: number;
+  lens: string;
+  timecode: string;
+  /** frame within the shot, 1-based, and the shot's length */
+  shotFrame: number;
+  shotLength: number;
+  title?: string;
+}
+
+export function drawSlate(g: OffscreenCanvasRenderingContext2D, w: number, h: number, s: SlateInfo): void {
+  const band = Math.max(18, Math.round(h * 0.045));
+  const pad = Math.round(band * 0.35);
+  g.save();
+  g.fillStyle = 'rgba(0,0,0,0.72)';
+  g.fillRect(0, h - band, w, band);
+  g.font = `600 ${Math.round(band * 0.58)}px ui-monospace, monospace`;
+  g.textBaseline = 'middle';
+  g.fillStyle = '#ffffff';
+  const y = h - band / 2;
+  g.textAlign = 'left';
+  g.fillText(`SH ${s.shot}  TK ${s.take}  ${s.lens}`, pad, y);
+  g.textAlign = 'right';
+  g.fillText(`${s.timecode}  ${s.shotFrame}/${s.shotLength}`, w - pad, y);
+  if (s.title) {
+    g.textAlign = 'center';
+    g.fillStyle = '#ffcc66';
+    g.fillText(s.title, w / 2, y);
+  }
+  g.restore();
+}
+
+/** Disclosure labels of live generated layers, in a band at the top of the frame. */
+export function drawLayerLabels(g: OffscreenCanvasRenderingContext2D, w: number, h: number, labels: readonly string[]): void {
+  const band = Math.max(18, Math.round(h * 0.04));
+  g.save();
+  g.fillStyle = 'rgba(120,0,0,0.75)';
+  g.fillRect(0, 0, w, band);
+  g.font = `700 ${Math.round(band * 0.55)}px system-ui, sans-serif`;
+  g.textBaseline = 'middle';
+  g.textAlign = 'center';
+  g.fillStyle = '#ffffff';
+  g.fillText([...new Set(labels)].join('  ·  '), w / 2, band / 2);
+  g.restore();
+}
