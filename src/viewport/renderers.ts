@@ -12,6 +12,7 @@ import { PoseGizmo } from './objects/PoseGizmo';
 import { CameraGizmo } from './camera/CameraGizmo';
 import { LookThroughView } from './camera/LookThrough';
 import { EditorLayers } from './camera/EditorLayers';
+import { PlanViewExtension } from './plan/PlanView';
 import { ViewportAnimation } from '../ui/timeline/ViewportAnimation';
 import { MotionPaths } from '../ui/timeline/MotionPaths';
 
@@ -33,5 +34,6 @@ export const viewportExtensions: { id: string; Component: ComponentType }[] = [
   { id: 'motion-paths', Component: MotionPaths },
   { id: 'editor-layers', Component: EditorLayers },
   { id: 'look-through', Component: LookThroughView },
+  { id: 'plan-view', Component: PlanViewExtension },
   { id: 'pose-gizmo', Component: PoseGizmo },
 ];

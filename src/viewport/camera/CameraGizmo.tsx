@@ -40,12 +40,14 @@ export function frustumGeometry(cam: Camera, farM: number): BufferGeometry {
 export function CameraGizmo({ object, selected }: { object: Camera; selected: boolean }) {
   const root = useRef<Object3D>(null);
   const lookingThrough = useEditor((s) => s.viewMode === 'lookThrough' && s.lookThroughCameraId === object.id);
+  // the plan draws its own wedge to the horizontal angle of view; a 3D frustum seen from above would disagree when tilted
+  const inPlan = useEditor((s) => s.viewMode === 'plan');
   const far = Math.min(Math.max(object.lens.focusDistanceM, 0.5), 60);
   const geom = useMemo(
     () => frustumGeometry(object, far),
     [object.body.sensorWidthMm, object.body.sensorHeightMm, object.lens.focalLengthMm, object.lens.kind, object.lens.squeeze, object.deliveryAspect, far],
   );
-  useEditorLayer(root, [geom, lookingThrough]);
+  useEditorLayer(root, [geom, lookingThrough, inPlan]);
   if (lookingThrough) return null;
   const body = selected ? selColour : '#2b2f34';
   return (
@@ -66,9 +68,11 @@ export function CameraGizmo({ object, selected }: { object: Camera; selected: bo
         <cylinderGeometry args={[0.08, 0.08, 0.05, 20]} />
         <meshStandardMaterial color={body} />
       </mesh>
-      <lineSegments geometry={geom} raycast={() => null}>
-        <lineBasicMaterial color={selected ? selColour : '#9fd0ff'} transparent opacity={selected ? 1 : 0.7} />
-      </lineSegments>
+      {inPlan ? null : (
+        <lineSegments geometry={geom} raycast={() => null}>
+          <lineBasicMaterial color={selected ? selColour : '#9fd0ff'} transparent opacity={selected ? 1 : 0.7} />
+        </lineSegments>
+      )}
     </group>
   );
 }

@@ -1,0 +1,147 @@
+// Plan view: an orthographic camera straight down over the set, pan (drag) and zoom (wheel), the
+// measuring tool, and the overlay with camera wedges and actor marks.
+import { useEffect, useMemo, useRef } from 'react';
+import { useFrame, useThree } from '@react-three/fiber';
+import { OrthographicCamera } from 'three';
+import { useEditor, editorStore } from '../../store/editorStore';
+import { projectStore } from '../../store/projectStore';
+import { formatDistance } from '../../core/lens';
+import { EDITOR_ONLY_LAYER } from '../camera/layers';
+import { useDomOverlay } from '../camera/domOverlay';
+import { fitView, planDistance, screenToPlan, snap, snapTargets, zoomAt, type P2 } from './planGeometry';
+import { planState } from './planState';
+import { renderPlanPng } from './planExport';
+import { PlanOverlay } from './PlanOverlay';
+import { currentPlanModel, planExporter } from './planService';
+
+export function PlanViewExtension() {
+  const active = useEditor((s) => s.viewMode === 'plan');
+  return active ? <ActivePlan /> : null;
+}
+
+function ActivePlan() {
+  const set = useThree((s) => s.set);
+  const previous = useThree((s) => s.camera);
+  const gl = useThree((s) => s.gl);
+  const size = useThree((s) => s.size);
+  const threeScene = useThree((s) => s.scene);
+  const saved = useRef(previous);
+  const cam = useMemo(() => {
+    const c = new OrthographicCamera(-1, 1, 1, -1, 0.1, 4000);
+    (c as OrthographicCamera & { manual?: boolean }).manual = true;
+    c.rotation.set(-Math.PI / 2, 0, 0);
+    c.layers.enable(EDITOR_ONLY_LAYER);
+    return c;
+  }, []);
+
+  useEffect(() => {
+    saved.current = previous;
+    set({ camera: cam });
+    return () => set({ camera: saved.current });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [cam, set]);
+
+  // keep the view sized to the canvas; fit the set the first time
+  useEffect(() => {
+    const st = planState.getState();
+    if (!st.view) {
+      const m = currentPlanModel();
+      const pts: P2[] = m ? [...m.cameras.flatMap((c) => [c.apex, c.left, c.right]), ...m.actors.map((a) => a.at)] : [];
+      st.setView(fitView(pts, size.width, size.height));
+    } else if (st.view.width !== size.width || st.view.height !== size.height) {
+      st.setView({ ...st.view, width: size.width, height: size.height });
+    }
+  }, [size.width, size.height]);
+
+  useEffect(() => {
+    planExporter.exportPng = () => {
+      const v = planState.getState().view;
+      const m = currentPlanModel();
+      if (!v || !m) return Promise.reject(new Error('nothing to export'));
+      const { project, activeSceneId } = projectStore.getState();
+      return renderPlanPng(gl, threeScene, cam, v, m, planState.getState().measurement, {
+        project: project.name,
+        scene: project.scenes[activeSceneId]?.name ?? '',
+        date: new Date().toISOString().slice(0, 10),
+      });
+    };
+    return () => {
+      planExporter.exportPng = null;
+    };
+  }, [gl, cam, threeScene]);
+
+  usePlanInput(gl.domElement);
+  useDomOverlay(PlanOverlay, 'plan-overlay');
+
+  useFrame(() => {
+    const v = planState.getState().view;
+    if (!v) return;
+    cam.left = (-v.width / 2) * v.metresPerPx;
+    cam.right = (v.width / 2) * v.metresPerPx;
+    cam.top = (v.height / 2) * v.metresPerPx;
+    cam.bottom = (-v.height / 2) * v.metresPerPx;
+    cam.position.set(v.centre[0], 1000, v.centre[1]);
+    cam.updateProjectionMatrix();
+    cam.updateMatrixWorld();
+  });
+  return null;
+}
+
+function usePlanInput(el: HTMLCanvasElement) {
+  useEffect(() => {
+    let drag: { x: number; y: number; centre: P2 } | null = null;
+    const local = (e: MouseEvent): P2 => {
+      const r = el.getBoundingClientRect();
+      return [e.clientX - r.left, e.clientY - r.top];
+    };
+    const onWheel = (e: WheelEvent) => {
+      const v = planState.getState().view;
+      if (!v) return;
+      e.preventDefault();
+      planState.getState().setView(zoomAt(v, local(e), Math.exp(e.deltaY * 0.0015)));
+    };
+    const onDown = (e: PointerEvent) => {
+      const st = planState.getState();
+      const v = st.view;
+      if (!v) return;
+      if (st.measuring && e.button === 0) {
+        const m = currentPlanModel();
+        let p = screenToPlan(v, local(e));
+        if (st.snap && m) p = snap(p, snapTargets(m), 12 * v.metresPerPx).at;
+        const cur = st.measurement;
+        if (!cur || cur.b) st.setMeasurement({ a: p, b: null, distanceM: null });
+        else {
+          const d = planDistance(cur.a, p);
+          st.setMeasurement({ a: cur.a, b: p, distanceM: d });
+          editorStore.getState().notify('info', `Measured ${formatDistance(d)}`);
+        }
+        return;
+      }
+      drag = { x: e.clientX, y: e.clientY, centre: v.centre };
+      el.setPointerCapture(e.pointerId);
+    };
+    const onMove = (e: PointerEvent) => {
+      const v = planState.getState().view;
+      if (!drag || !v) return;
+      const dx = (e.clientX - drag.x) * v.metresPerPx;
+      const dy = (e.clientY - drag.y) * v.metresPerPx;
+      planState.getState().setView({ ...v, centre: [drag.centre[0] - dx, drag.centre[1] - dy] });
+    };
+    const onUp = () => (drag = null);
+    const onKey = (e: KeyboardEvent) => {
+      if (e.code === 'Escape') planState.getState().setMeasurement(null);
+    };
+    el.addEventListener('wheel', onWheel, { passive: false });
+    el.addEventListener('pointerdown', onDown);
+    el.addEventListener('pointermove', onMove);
+    el.addEventListener('pointerup', onUp);
+    window.addEventListener('keydown', onKey);
+    return () => {
+      el.removeEventListener('wheel', onWheel);
+      el.removeEventListener('pointerdown', onDown);
+      el.removeEventListener('pointermove', onMove);
+      el.removeEventListener('pointerup', onUp);
+      window.removeEventListener('keydown', onKey);
+    };
+  }, [el]);
+}

@@ -1,0 +1,57 @@
+// Printable plan: the top view as rendered, the plan marks at print weight, and a title block, as PNG.
+import type { Camera as ThreeCamera, Object3D, WebGLRenderer } from 'three';
+import { drawPlan } from './drawPlan';
+import type { PlanModel, PlanView } from './planGeometry';
+import type { Measurement } from './planState';
+
+export interface PlanSheetInfo {
+  project: string;
+  scene: string;
+  date: string;
+}
+
+const TITLE_PX = 56;
+
+/** Renders one fresh frame and composes the sheet; resolves to PNG bytes. */
+export async function renderPlanPng(
+  gl: WebGLRenderer,
+  scene: Object3D,
+  camera: ThreeCamera,
+  view: PlanView,
+  model: PlanModel,
+  measurement: Measurement | null,
+  info: PlanSheetInfo,
+): Promise<Blob> {
+  gl.render(scene, camera);
+  const src = gl.domElement;
+  // the drawing buffer may be larger than CSS pixels (device pixel ratio): draw marks at that scale
+  const scale = src.width / view.width;
+  const sheet = document.createElement('canvas');
+  sheet.width = src.width;
+  sheet.height = src.height + Math.round(TITLE_PX * scale);
+  const g = sheet.getContext('2d');
+  if (!g) throw new Error('plan export: no 2D canvas');
+  g.fillStyle = '#ffffff';
+  g.fillRect(0, 0, sheet.width, sheet.height);
+  g.drawImage(src, 0, 0);
+  drawPlan(g, { ...view, width: src.width, height: src.height, metresPerPx: view.metresPerPx / scale }, model, measurement, scale);
+  const y = src.height;
+  g.fillStyle = '#111';
+  g.font = `bold ${16 * scale}px system-ui, sans-serif`;
+  g.fillText(`${info.project} — ${info.scene} — floor plan`, 12 * scale, y + 22 * scale);
+  g.font = `${12 * scale}px system-ui, sans-serif`;
+  const shots = model.cameras.filter((c) => c.shots.length).map((c) => `Shot ${c.shots.join(',')}: ${c.label}, ${((c.horizontalFovRad * 180) / Math.PI).toFixed(1)}° H`);
+  g.fillText(`${info.date} · 1 px = ${(view.metresPerPx * 100).toFixed(1)} cm · north (−Z) up · ${shots.join(' · ')}`.slice(0, 400), 12 * scale, y + 42 * scale);
+  return new Promise((resolve, reject) => sheet.toBlob((b) => (b ? resolve(b) : reject(new Error('plan export: PNG encoding failed'))), 'image/png'));
+}
+
+export function downloadBlob(blob: Blob, name: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

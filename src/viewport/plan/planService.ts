@@ -1,0 +1,43 @@
+// The plan's services for panels, the overlay and tests: the current plan model and the PNG exporter
+// (set while the plan view is mounted, since it needs the live renderer).
+import { projectStore } from '../../store/projectStore';
+import { editorStore } from '../../store/editorStore';
+import { playhead } from '../../store/playhead';
+import { registerTestHook } from '../../testHook';
+import { getEvaluatedCamera } from '../camera/evaluatedCamera';
+import { planModel, type PlanModel } from './planGeometry';
+import { planState } from './planState';
+import { downloadBlob } from './planExport';
+
+/** The plan model of the active scene at the playhead (cameras evaluated like the look-through). */
+export function currentPlanModel(): PlanModel | null {
+  const { project, activeSceneId } = projectStore.getState();
+  const scene = project.scenes[activeSceneId];
+  if (!scene) return null;
+  return planModel(scene, (c) => getEvaluatedCamera(project, activeSceneId, c.id, playhead.frame) ?? c);
+}
+
+/** Set while the plan view is mounted: exports the sheet as PNG bytes. */
+export const planExporter: { exportPng: (() => Promise<Blob>) | null } = { exportPng: null };
+
+registerTestHook('plan', {
+  state: planState,
+  model: currentPlanModel,
+  async exportPngBase64(): Promise<string> {
+    if (!planExporter.exportPng) throw new Error('plan view is not open');
+    const b = new Uint8Array(await (await planExporter.exportPng()).arrayBuffer());
+    let s = '';
+    for (let i = 0; i < b.length; i += 0x8000) s += String.fromCharCode(...b.subarray(i, i + 0x8000));
+    return btoa(s);
+  },
+});
+
+export async function exportPlanToFile(): Promise<void> {
+  try {
+    if (!planExporter.exportPng) throw new Error('open the plan view first');
+    downloadBlob(await planExporter.exportPng(), `${projectStore.getState().project.name || 'plan'} — plan.png`);
+  } catch (e) {
+    editorStore.getState().notify('error', `Plan export: ${(e as Error).message}`);
+  }
+}
+
