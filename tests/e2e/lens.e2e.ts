@@ -161,4 +161,47 @@ describe('look-through lens', () => {
     expect(Math.abs(m.count - want) / want).toBeLessThan(0.01);
     await page.getByTestId('look-through-hud').filter({ hasText: '65 mm' }).waitFor();
   });
+
+  it('DOF preview: the slab is crisp focused on it and spreads when the focus is pulled to 1 m at T1.4', async () => {
+    const { page } = app;
+    const s: Setup = { sensor: [36, 24], focal: 50, kind: 'spherical', squeeze: 1, aspect: 16 / 9, boxWidth: 2, distance: 10 };
+    await stage(page, s);
+    const transition = async () => {
+      const px = await canvasPixels(page);
+      const y = Math.round(px.height / 2);
+      // pixels that are neither slab-red nor free of red: the width of the blurred edges
+      let partial = 0;
+      for (let x = 0; x < px.width; x++) {
+        const i = (y * px.width + x) * 4;
+        const r = px.data[i]!, g = px.data[i + 1]!, b = px.data[i + 2]!;
+        const redness = r - Math.max(g, b);
+        const full = 90; // the lit slab is at least this much redder than green/blue (measured above)
+        if (redness > 12 && redness < full) partial++;
+      }
+      return partial;
+    };
+    const frames = async () => {
+      const f0 = await inApp(page, (h) => h.frameStats.frames as number);
+      await page.waitForFunction((f) => (globalThis as any).__previs.frameStats.frames > f + 2, f0);
+    };
+    const setLens = (patch: Record<string, number>) =>
+      page.evaluate((patch) => {
+        const h = (globalThis as any).__previs;
+        const st = h.projectStore.getState();
+        const sid = st.activeSceneId;
+        const p = st.project;
+        const cam = p.scenes[sid].objects.testcam;
+        st.load({ ...p, scenes: { ...p.scenes, [sid]: { ...p.scenes[sid], objects: { ...p.scenes[sid].objects, testcam: { ...cam, lens: { ...cam.lens, ...patch } } } } } });
+        h.editorStore.getState().setViewMode('lookThrough', 'testcam');
+      }, patch);
+    await setLens({ tStop: 1.4, focusDistanceM: 10 });
+    await frames();
+    const sharp = await transition();
+    await setLens({ tStop: 1.4, focusDistanceM: 1 });
+    await frames();
+    const soft = await transition();
+    console.log(`DOF: edge transition ${sharp} px focused on the slab, ${soft} px focused at 1 m`);
+    expect(sharp).toBeLessThanOrEqual(4);
+    expect(soft).toBeGreaterThan(12);
+  });
 });
