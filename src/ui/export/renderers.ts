@@ -1,6 +1,6 @@
-// Where the exporter gets its pixels. The timeline/animatic module renders stills and animatics; it is found at
-// build time through import.meta.glob (so this folder builds whether or not it exists yet) or registered
-// explicitly. A still can always be rendered by the fallback below, from the document scene graph.
+// Where the exporter gets its pixels. The animatic module renders stills and animatics and registers them from
+// its registerForExport.ts, found at build time through import.meta.glob (so this folder builds whether or not
+// it exists). Without it, a still is rendered by the fallback from the document scene graph.
 import type { Project } from '../../core/document/schema';
 
 export interface StillRequest {
@@ -39,22 +39,12 @@ export function registerExportRenderers(r: ExportRenderers): void {
   Object.assign(registered, r);
 }
 
-type AnyFn = (...args: unknown[]) => Promise<unknown>;
-const animaticModules = import.meta.glob(['../../export/animatic/*.ts', '!../../export/animatic/*.worker.ts', '!../../export/animatic/*.test.ts']);
-
-async function discovered(): Promise<{ still?: AnyFn; animatic?: AnyFn }> {
-  const out: { still?: AnyFn; animatic?: AnyFn } = {};
-  for (const load of Object.values(animaticModules)) {
-    const m = (await load()) as Record<string, unknown>;
-    if (typeof m.renderShotStill === 'function') out.still = m.renderShotStill as AnyFn;
-    if (typeof m.renderAnimatic === 'function') out.animatic = m.renderAnimatic as AnyFn;
-  }
-  return out;
-}
+// renderers announce themselves from a `registerForExport.ts` next to them; loading it registers them
+const registrations = import.meta.glob('../../export/*/registerForExport.ts');
 
 export async function resolveRenderers(): Promise<Required<Pick<ExportRenderers, 'still'>> & Pick<ExportRenderers, 'animatic'>> {
-  const found = await discovered();
-  const still = registered.still ?? (found.still as ExportRenderers['still']) ?? (await import('./fallbackStill')).renderStillFromGraph;
-  const animatic = registered.animatic ?? (found.animatic as ExportRenderers['animatic']);
+  for (const load of Object.values(registrations)) await load();
+  const still = registered.still ?? (await import('./fallbackStill')).renderStillFromGraph;
+  const animatic = registered.animatic;
   return { still, animatic };
 }

@@ -1,0 +1,124 @@
+// Exports end to end: the headless CLI drives the built app (dist) in Chromium, the verifier CLI checks what it
+// wrote, third-party readers read it, and a refused deliverable exits non-zero with its reason. Then the in-app
+// drop zone verifies files, and the review report renders hostile names as text in a real browser.
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestProject } from '../../src/core/export/bindProject.testutil';
+import { DIST, openApp, type App } from './harness';
+
+const run = promisify(execFile);
+const root = mkdtempSync(join(tmpdir(), 'previs-export-e2e-'));
+
+async function cli(script: string, args: string[]): Promise<{ code: number; out: string; err: string }> {
+  try {
+    const r = await run(process.execPath, ['--import', 'tsx', script, ...args], { maxBuffer: 64 * 1024 * 1024, timeout: 600_000 });
+    return { code: 0, out: r.stdout, err: r.stderr };
+  } catch (e) {
+    const x = e as { code: number; stdout: string; stderr: string };
+    return { code: typeof x.code === 'number' ? x.code : 1, out: x.stdout, err: x.stderr };
+  }
+}
+
+let pendingFile: string;
+let approvedFile: string;
+
+beforeAll(async () => {
+  const pending = await buildTestProject({ approved: false, layerName: '<img src=x onerror=alert(1)>' });
+  const approved = await buildTestProject({ approved: true });
+  pendingFile = join(root, 'pending.previs.json');
+  approvedFile = join(root, 'approved.previs.json');
+  writeFileSync(pendingFile, JSON.stringify(pending.project));
+  writeFileSync(approvedFile, JSON.stringify(approved.project));
+});
+
+describe('headless export CLI', () => {
+  it('exports PNG, GLB and the report of a previs project; the verifier passes every file', async () => {
+    const out = join(root, 'previs');
+    const r = await cli('src/cli/export.ts', [pendingFile, '--out', out, '--dist', DIST, '--format', 'png,glb,report', '--width', '640']);
+    expect(r.err + r.out).not.toMatch(/export: /);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/\[export\]\s+\d+% rendering still of shot 1/);
+    const files = readdirSync(out).sort();
+    expect(files).toEqual(['Scene_1.glb', 'Scene_1.glb.disclosure.json', 'review-report.html', 'review-report.html.disclosure.json', 'shot_1_take1.png', 'shot_1_take1.png.disclosure.json']);
+    const v = await cli('src/cli/verify.ts', files.map((f) => join(out, f)).filter((f) => !f.endsWith('.html')));
+    expect(v.out).toMatch(/all 5 file\(s\) verified/);
+    expect(v.code).toBe(0);
+    // the layers are pending review: a gatekeeping pipeline step catches that
+    const strict = await cli('src/cli/verify.ts', ['--require-approved', join(out, 'shot_1_take1.png')]);
+    expect(strict.code).toBe(1);
+    expect(strict.out).toMatch(/not approved at its current output hash/);
+    // a standard decoder reads the still
+    const probe = await run('/usr/bin/ffprobe', ['-v', 'error', '-show_entries', 'stream=width,height,codec_name', '-of', 'csv=p=0', join(out, 'shot_1_take1.png')]);
+    expect(probe.stdout.trim()).toMatch(/^png,640,\d+$/);
+  });
+
+  it('refuses a deliverable with pending layers: non-zero exit naming them', async () => {
+    const r = await cli('src/cli/export.ts', [pendingFile, '--out', join(root, 'refused'), '--dist', DIST, '--format', 'png', '--deliverable']);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/deliverable export refused/);
+    expect(r.err).toMatch(/review is submitted/);
+  });
+
+  it('exports a deliverable of an approved project that passes --require-approved', async () => {
+    const out = join(root, 'final');
+    const r = await cli('src/cli/export.ts', [approvedFile, '--out', out, '--dist', DIST, '--format', 'png,glb', '--deliverable', '--width', '320']);
+    expect(r.code).toBe(0);
+    const v = await cli('src/cli/verify.ts', ['--require-approved', join(out, 'shot_1_take1.png'), join(out, 'Scene_1.glb')]);
+    expect(v.out).toMatch(/all 2 file\(s\) verified/);
+    expect(v.code).toBe(0);
+  });
+
+  it('fails clearly on a project file that is not one', async () => {
+    const bad = join(root, 'bad.previs.json');
+    writeFileSync(bad, '{"kind":"nope"}');
+    const r = await cli('src/cli/export.ts', [bad, '--out', join(root, 'bad'), '--dist', DIST, '--format', 'glb']);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/refused the project/);
+  });
+});
+
+describe('in the app', () => {
+  let app: App;
+  beforeAll(async () => {
+    app = await openApp();
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('the drop zone verifies a good file and names a tampered one', async () => {
+    const dir = join(root, 'previs');
+    const png = readFileSync(join(dir, 'shot_1_take1.png'));
+    const bad = Buffer.from(png);
+    bad[bad.length - 200] ^= 0x10;
+    const tampered = join(root, 'tampered.png');
+    writeFileSync(tampered, bad);
+    await app.page.click('[data-panel=export]');
+    await app.page.setInputFiles('[data-testid=verify-input]', [join(dir, 'shot_1_take1.png'), tampered]);
+    await app.page.waitForFunction(() => document.querySelectorAll('[data-testid=verdicts] li').length === 2);
+    const items = await app.page.$$eval('[data-testid=verdicts] li', (ls) => ls.map((l) => ({ ok: l.getAttribute('data-ok'), text: l.textContent ?? '' })));
+    expect(items[0]!.ok).toBe('true');
+    expect(items[1]!.ok).toBe('false');
+    expect(items[1]!.text).toMatch(/bundle|changed/);
+  });
+
+  it('the review report shows a hostile layer name as text and runs nothing', async () => {
+    const html = readFileSync(join(root, 'previs', 'review-report.html'), 'utf8');
+    const page = await app.context.newPage();
+    let dialogs = 0;
+    page.on('dialog', (d) => {
+      dialogs++;
+      void d.dismiss();
+    });
+    await page.setContent(html);
+    const text = await page.textContent('body');
+    expect(text).toContain('<img src=x onerror=alert(1)>');
+    expect(await page.$$eval('img', (imgs) => imgs.filter((i) => !i.getAttribute('src')?.startsWith('data:image/png')).length)).toBe(0);
+    expect(dialogs).toBe(0);
+    await page.close();
+  });
+});
