@@ -1,0 +1,124 @@
+// The effect runtime in real Chromium: it finds SwiftShader's WebGPU adapter, calls it a software fallback
+// and picks multithreaded WASM; forced onto WebGPU the same models agree with WASM within 1e-4; a device lost
+// mid-job finishes on WASM and says so; the model panel runs test vectors and refuses a tampered model.
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openApp, type App } from './harness';
+
+let app: App;
+beforeAll(async () => {
+  app = await openApp({ viewport: { width: 1500, height: 950 } });
+});
+afterAll(async () => {
+  await app?.close();
+});
+
+/** Runs `model` on WASM and on forced WebGPU with the same seeded input; returns both reports and the max difference. */
+async function agreement(page: App['page'], model: string, shape: number[], input: string) {
+  return page.evaluate(
+    async ({ model, shape, input }) => {
+      const h = (globalThis as any).__previs.runtime;
+      const feeds = { [input]: await h.generateInput({ kind: 'uniform', seed: 17, range: [0, 1] }, 'float32', shape) };
+      const wasm = await h.runtime.run(model, feeds, { backend: 'wasm' });
+      const gpu = await h.runtime.run(model, feeds, { backend: 'webgpu' });
+      let maxDiff = 0;
+      let count = 0;
+      for (const name of Object.keys(wasm.outputs)) {
+        const a = wasm.outputs[name].data;
+        const b = gpu.outputs[name].data;
+        for (let i = 0; i < a.length; i++) maxDiff = Math.max(maxDiff, Math.abs(a[i] - b[i]));
+        count += a.length;
+      }
+      return { maxDiff, count, wasm: wasm.report, gpu: gpu.report };
+    },
+    { model, shape, input },
+  );
+}
+
+describe('effect runtime in Chromium', () => {
+  it('finds the SwiftShader adapter, reports it as a fallback and picks threaded WASM', async () => {
+    const status = await app.page.evaluate(() => (globalThis as any).__previs.runtime.runtime.status());
+    expect(status.adapter.available).toBe(true);
+    expect(status.adapter.architecture).toMatch(/swiftshader/i);
+    expect(status.adapter.isFallbackAdapter).toBe(true);
+    expect(status.chosen).toBe('wasm');
+    expect(status.fallbackReason).toMatch(/software fallback/);
+    expect(status.crossOriginIsolated).toBe(true);
+    expect(status.threads).toBeGreaterThanOrEqual(2);
+
+    const report = await app.page.evaluate(async () => {
+      const h = (globalThis as any).__previs.runtime;
+      const image = await h.generateInput({ kind: 'uniform', seed: 1, range: [0, 1] }, 'float32', [1, 3, 64, 64]);
+      return (await h.runtime.run('previs.gauss-blur', { image })).report;
+    });
+    expect(report.backend).toBe('wasm');
+    expect(report.adapter.isFallbackAdapter).toBe(true);
+    expect(report.fallbackReason).toMatch(/software fallback \(google swiftshader/);
+    expect(report.threads).toBeGreaterThanOrEqual(2);
+  });
+
+  it('forced onto WebGPU, the same models agree with WASM within 1e-4', async () => {
+    const blur = await agreement(app.page, 'previs.gauss-blur', [1, 3, 96, 128], 'image');
+    expect(blur.gpu.backend).toBe('webgpu');
+    expect(blur.wasm.backend).toBe('wasm');
+    expect(blur.count).toBe(3 * 96 * 128);
+    expect(blur.maxDiff).toBeLessThan(1e-4);
+
+    const face = await agreement(app.page, 'mediapipe.blazeface-front-128', [1, 128, 128, 3], 'input:0');
+    expect(face.gpu.backend).toBe('webgpu');
+    expect(face.count).toBe(512 + 384 + 512 * 16 + 384 * 16);
+    expect(face.maxDiff).toBeLessThan(1e-4);
+  });
+
+  it('a device lost mid-job completes on WASM and says so', async () => {
+    const r = await app.page.evaluate(async () => {
+      const h = (globalThis as any).__previs.runtime;
+      const input = await h.generateInput({ kind: 'uniform', seed: 23, range: [0, 1] }, 'float32', [1, 5, 600, 700]);
+      const reference = await h.runtime.run('previs.fran-standin', { input }, { tiled: true, backend: 'wasm' });
+      await h.runtime.armDeviceLoss(1);
+      const stages: string[] = [];
+      const lost = await h.runtime.run('previs.fran-standin', { input }, { tiled: true, backend: 'webgpu', onProgress: (p: any) => stages.push(p.stage) });
+      const a = reference.outputs.delta.data;
+      const b = lost.outputs.delta.data;
+      let maxDiff = 0;
+      for (let i = 0; i < a.length; i++) maxDiff = Math.max(maxDiff, Math.abs(a[i] - b[i]));
+      const after = await h.runtime.status();
+      return { report: lost.report, stages, maxDiff, length: b.length, after };
+    });
+    expect(r.report.backendsUsed).toEqual(['webgpu', 'wasm']);
+    expect(r.report.backend).toBe('wasm');
+    expect(r.report.tiles).toBe(4);
+    expect(r.report.fallbackReason).toMatch(/WebGPU device lost mid-job \(destroyed.*\) after 1 of 4 step/);
+    expect(r.stages).toContain('fallback');
+    expect(r.length).toBe(3 * 600 * 700);
+    expect(r.maxDiff).toBeLessThan(1e-4);
+    expect(r.after.webgpuLost).toMatch(/destroyed/);
+  });
+
+  it('the model panel runs test vectors and refuses a tampered model by sha256', async () => {
+    const page = app.page;
+    const row = page.locator('[data-testid="model-previs.gauss-blur"]');
+    await row.scrollIntoViewIfNeeded();
+    await row.locator('[data-testid=run-vectors]').click();
+    const results = row.locator('[data-testid=vector-results]');
+    await results.waitFor({ timeout: 60_000 });
+    expect(await results.getAttribute('data-total')).toBe('2');
+    expect(await results.getAttribute('data-passed')).toBe('2');
+    expect(await results.innerText()).toMatch(/pass .* wasm/);
+
+    const onnx = new Uint8Array(readFileSync('models/procedural/previs.gauss-blur.onnx'));
+    onnx[onnx.length - 20]! ^= 0x10;
+    const card = readFileSync('models/procedural/previs.gauss-blur.card.json');
+    await page.locator('[data-testid=byo-onnx]').setInputFiles({ name: 'mine.onnx', mimeType: 'application/octet-stream', buffer: Buffer.from(onnx) });
+    await page.locator('[data-testid=byo-card]').setInputFiles({ name: 'mine.card.json', mimeType: 'application/json', buffer: card });
+    await page.locator('[data-testid=byo-check]').click();
+    const refusals = page.locator('[data-testid=byo-refusals]');
+    await refusals.waitFor();
+    expect(await refusals.innerText()).toMatch(/sha256 [0-9a-f]{64} does not match the card/);
+
+    // every request stayed on the app's own origin (ORT's wasm and the models included)
+    const foreign = app.requests.filter((u) => !u.startsWith(app.origin) && !u.startsWith('data:') && !u.startsWith('blob:'));
+    expect(foreign).toEqual([]);
+    expect(app.requests.some((u) => /ort-wasm-simd-threaded\.jsep.*\.wasm$/.test(u))).toBe(true);
+  });
+});
