@@ -1,0 +1,108 @@
+// The de-age job itself, host-agnostic (the worker runs it; Node tests and benches can too): frames in,
+// tracked, de-aged, encoded out, with progress and cancel between frames.
+import { zipSync } from 'fflate';
+import { encodePng, type Raster } from '../plates/png';
+import type { ModelCard } from '../runtime/modelCard';
+import { FaceTracker } from './face/track';
+import { measureFace } from './face/measure';
+import type { RecordingRunner } from './runtimeRunner';
+import { deageFrame, PROCEDURAL_MODEL, type LearnedContext } from './pipeline';
+import type { DeageParams } from './params';
+import type { DeageOutput } from './protocol';
+
+export class CancelledError extends Error {
+  constructor() {
+    super('de-age cancelled');
+  }
+}
+
+export interface JobInput {
+  frames: AsyncIterable<Raster> | Iterable<Raster>;
+  frameCount: number;
+  fps: number;
+  params: DeageParams;
+  /** the learned model (installed id or user card + bytes) when params.model is not the procedural graph */
+  learned: { model: string | { card: ModelCard; bytes: Uint8Array }; card: ModelCard } | null;
+  signal?: AbortSignal;
+  onProgress?: (fraction: number, message: string) => void;
+  /** stills are one PNG; video frames are zipped */
+  video: boolean;
+}
+
+function maskRaster(mask: Uint8Array, w: number, h: number): Raster {
+  const data = new Uint8ClampedArray(w * h * 4);
+  for (let i = 0; i < mask.length; i++) {
+    data[4 * i] = data[4 * i + 1] = data[4 * i + 2] = mask[i]!;
+    data[4 * i + 3] = 255;
+  }
+  return { width: w, height: h, data };
+}
+
+export async function runDeageJob(runner: RecordingRunner, input: JobInput): Promise<DeageOutput> {
+  const startedAt = new Date().toISOString();
+  const { params } = input;
+  const guard = () => {
+    if (input.signal?.aborted) throw new CancelledError();
+  };
+  const tracker = new FaceTracker(runner, input.fps);
+  const files: Record<string, Uint8Array> = {};
+  const masks: Record<string, Uint8Array> = {};
+  const perFrameMs: number[] = [];
+  const stageMs = { track: 0, prepare: 0, model: 0, composite: 0, encode: 0 };
+  let bounds: [number, number, number, number] | null = null;
+  let learned: LearnedContext | undefined;
+  let sourceAge: number | null = params.sourceAge;
+  let index = 0;
+  let still: { out: Uint8Array; mask: Uint8Array } | null = null;
+  for await (const frame of input.frames) {
+    guard();
+    const t0 = performance.now();
+    const tracked = await tracker.next(frame);
+    const t1 = performance.now();
+    if (input.learned && !learned) {
+      // learned models are conditioned on the plate's apparent age: measured once, on the first frame
+      sourceAge ??= Math.round((await measureFace(runner, frame, tracked.points)).ageMean);
+      learned = { model: input.learned.model, card: input.learned.card, sourceAge };
+    }
+    const res = await deageFrame(runner, frame, tracked.points, params, { learned, signal: input.signal });
+    const t2 = performance.now();
+    const name = String(index).padStart(5, '0');
+    const out = encodePng(res.output);
+    const mask = encodePng(maskRaster(res.mask, frame.width, frame.height));
+    if (input.video) {
+      files[`frame_${name}.png`] = out;
+      masks[`mask_${name}.png`] = mask;
+    } else still = { out, mask };
+    const t3 = performance.now();
+    stageMs.track += t1 - t0;
+    stageMs.prepare += res.timings.prepareMs;
+    stageMs.model += res.timings.modelMs;
+    stageMs.composite += res.timings.compositeMs;
+    stageMs.encode += t3 - t2;
+    perFrameMs.push(t3 - t0);
+    if (res.changed) {
+      const b = res.bounds;
+      bounds = bounds ? [Math.min(bounds[0], b[0]), Math.min(bounds[1], b[1]), Math.max(bounds[2], b[2]), Math.max(bounds[3], b[3])] : b;
+    }
+    index++;
+    input.onProgress?.(index / input.frameCount, `frame ${index} of ${input.frameCount}`);
+  }
+  if (index === 0) throw new Error('the plate gave no frames in the chosen range');
+  if (!bounds) throw new Error('the effect changed no pixels: raise the strengths or years');
+  const packed = input.video ? zipSync(files, { level: 0 }) : still!.out;
+  const maskPacked = input.video ? zipSync(masks, { level: 0 }) : still!.mask;
+  return {
+    bytes: packed,
+    mime: input.video ? 'application/zip' : 'image/png',
+    maskBytes: maskPacked,
+    frames: index,
+    bounds,
+    reports: runner.reports,
+    perFrameMs,
+    stageMs,
+    sourceAge: input.learned ? sourceAge : null,
+    startedAt,
+  };
+}
+
+export const usesLearned = (p: DeageParams) => p.model !== PROCEDURAL_MODEL;

@@ -1,0 +1,190 @@
+// Runs the de-age effect on a plate from the UI thread: the work happens in the de-age worker; the result
+// is stored as a content-addressed asset and lands as an effect layer with its signed disclosure record in
+// one undo step (commitEffectRun). Cancel stops between frames, or terminates the worker if it must.
+import { addAsset, newId, type EffectLayer, type ModelRef, type Plate, type RunReport } from '../../core/document';
+import { getAssetBytes, putAsset } from '../../store/assets';
+import { projectStore } from '../../store/projectStore';
+import { commitEffectRun } from '../../store/effectRuns';
+import { describeAdapter } from '../runtime/backend';
+import { findInstalled } from '../runtime/registry';
+import type { ModelCard } from '../runtime/modelCard';
+import type { BackendRequest } from '../runtime/types';
+import { DETECTOR_MODEL } from './face/detect';
+import { MESH_MODEL } from './face/mesh';
+import { FACERES_MODEL } from './face/measure';
+import { learnedSlotProblems } from './learned';
+import { usesLearned } from './job';
+import { DeageParams } from './params';
+import type { DeageOutput, DeageRequest, DeageResponse } from './protocol';
+
+export const SOFTWARE_VERSION = 'previs-sandbox 0.1.0 deage 1';
+
+export interface RunDeageOptions {
+  sceneId: string;
+  plateId: string;
+  params: DeageParams;
+  backend?: BackendRequest;
+  frameRange?: { start: number; end: number } | null;
+  /** a learned model the user brought: card + bytes */
+  learned?: { card: ModelCard; bytes: Uint8Array } | null;
+  intendedUse?: EffectLayer['intendedUse'];
+  signal?: AbortSignal;
+  onProgress?: (fraction: number, message: string) => void;
+}
+
+let nextId = 1;
+
+function spawn(): Worker {
+  return new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'deage' });
+}
+
+function runInWorker(req: Extract<DeageRequest, { type: 'run' }>, signal?: AbortSignal, onProgress?: RunDeageOptions['onProgress']): Promise<DeageOutput> {
+  const worker = spawn();
+  return new Promise<DeageOutput>((resolve, reject) => {
+    const finish = () => worker.terminate();
+    worker.onmessage = (ev: MessageEvent<DeageResponse>) => {
+      const msg = ev.data;
+      if (msg.type === 'progress') onProgress?.(msg.fraction, msg.message);
+      else if (msg.type === 'result') {
+        finish();
+        resolve(msg.output);
+      } else {
+        finish();
+        reject(Object.assign(new Error(msg.message), { cancelled: msg.cancelled }));
+      }
+    };
+    worker.onerror = (ev) => {
+      finish();
+      reject(new Error(`de-age worker failed: ${ev.message || 'unknown error'}`));
+    };
+    signal?.addEventListener(
+      'abort',
+      () => {
+        worker.postMessage({ id: req.id, type: 'cancel' } satisfies DeageRequest);
+        // one long inference cannot be interrupted: past a grace period the worker is stopped outright
+        setTimeout(() => {
+          finish();
+          reject(Object.assign(new Error('de-age cancelled'), { cancelled: true }));
+        }, 1500);
+      },
+      { once: true },
+    );
+    worker.postMessage(req, [req.job.plate.bytes.buffer as ArrayBuffer]);
+  });
+}
+
+function modelRef(card: ModelCard): ModelRef {
+  return { id: card.id.slice(0, 128), version: card.version.slice(0, 64), sha256: card.sha256, license: card.license.slice(0, 128), kind: card.kind };
+}
+
+function runReport(out: DeageOutput): RunReport {
+  const backends = [...new Set(out.reports.flatMap((r) => r.backendsUsed))];
+  const perModel: Record<string, number> = {};
+  for (const r of out.reports) perModel[`model:${r.modelId}`] = (perModel[`model:${r.modelId}`] ?? 0) + r.timingsMs.total;
+  const total = out.perFrameMs.reduce((a, b) => a + b, 0);
+  const peaks = out.reports.map((r) => r.peakMemoryBytes).filter((v): v is number => v !== null);
+  return {
+    backend: backends.join('+') || 'none',
+    adapter: describeAdapter(out.reports[0]?.adapter ?? null),
+    fallbackReason: out.reports.find((r) => r.fallbackReason)?.fallbackReason ?? null,
+    timingsMs: {
+      total,
+      perFrame: total / Math.max(1, out.frames),
+      track: out.stageMs.track,
+      prepare: out.stageMs.prepare,
+      model: out.stageMs.model,
+      composite: out.stageMs.composite,
+      encode: out.stageMs.encode,
+      ...perModel,
+    },
+    peakMemoryBytes: peaks.length ? Math.max(...peaks) : null,
+    softwareVersion: SOFTWARE_VERSION,
+    startedAt: out.startedAt,
+  };
+}
+
+/** Everything the disclosure record needs, in a layer; the caller commits it. Exported for tests. */
+export function deageLayer(plate: Plate, params: DeageParams, out: DeageOutput, outputHash: string, cards: ModelCard[], opts: { frameRange: { start: number; end: number } | null; intendedUse: EffectLayer['intendedUse'] }): EffectLayer {
+  return {
+    id: newId('layer'),
+    name: `De-age ${plate.name}`.slice(0, 256),
+    parentId: null,
+    transform: { position: [0, 0, 0], rotation: [0, 0, 0], scale: [1, 1, 1] },
+    visible: true,
+    locked: false,
+    type: 'effectLayer',
+    effect: 'deage',
+    targetIds: [plate.id],
+    params: { ...params, measuredSourceAge: out.sourceAge },
+    seed: 0,
+    models: cards.map(modelRef),
+    status: 'done',
+    inputHashes: { [plate.id]: plate.assetId },
+    output: { assetId: outputHash, contentHash: outputHash },
+    runReport: runReport(out),
+    frameRange: opts.frameRange ?? { start: 0, end: out.frames },
+    intendedUse: opts.intendedUse,
+    thirdPartyIp: false,
+    consentId: null,
+    runCount: 0,
+  };
+}
+
+export async function runDeage(opts: RunDeageOptions): Promise<EffectLayer> {
+  const params = DeageParams.parse(opts.params);
+  const { project } = projectStore.getState();
+  const plate = project.scenes[opts.sceneId]?.objects[opts.plateId];
+  if (!plate || plate.type !== 'plate') throw new Error('choose a plate to de-age');
+  const bytes = await getAssetBytes(plate.assetId);
+  if (!bytes) throw new Error(`the bytes of plate "${plate.name}" are not in this browser's asset store; re-import the plate`);
+  const mime = project.assets[plate.assetId]?.mime ?? (plate.mediaKind === 'image' ? 'image/png' : 'video/mp4');
+
+  const cards: ModelCard[] = [findInstalled(DETECTOR_MODEL).card, findInstalled(MESH_MODEL).card];
+  let installedCard: ModelCard | null = null;
+  if (usesLearned(params)) {
+    const card = opts.learned?.card ?? findInstalled(params.model).card;
+    const problems = learnedSlotProblems(card);
+    if (problems.length) throw new Error(problems.join('; '));
+    if (!opts.learned) installedCard = card;
+    cards.push(card);
+    if (params.sourceAge === null) cards.push(findInstalled(FACERES_MODEL).card);
+  } else {
+    cards.push(findInstalled('deage-procedural').card);
+  }
+
+  const out = await runInWorker(
+    {
+      id: nextId++,
+      type: 'run',
+      job: {
+        plate: { name: plate.name, bytes: bytes.slice(), mime, mediaKind: plate.mediaKind, fps: plate.fps },
+        params,
+        frameRange: opts.frameRange ?? null,
+        learned: opts.learned ?? null,
+        installedCard,
+        backend: opts.backend ?? 'auto',
+      },
+    },
+    opts.signal,
+    opts.onProgress,
+  );
+
+  const hash = await putAsset(out.bytes, out.mime);
+  const maskHash = await putAsset(out.maskBytes, out.mime);
+  projectStore.getState().execute('Store de-age output', (p) =>
+    addAsset({ id: maskHash, name: `${plate.name} de-age mask`.slice(0, 256), mime: out.mime, byteLength: out.maskBytes.byteLength, kind: 'bake' })(
+      addAsset({ id: hash, name: `${plate.name} de-aged`.slice(0, 256), mime: out.mime, byteLength: out.bytes.byteLength, kind: 'bake' })(p),
+    ),
+  );
+  const layer = deageLayer(plate, { ...params }, out, hash, cards, { frameRange: opts.frameRange ?? null, intendedUse: opts.intendedUse ?? 'previs-only' });
+  layer.params = { ...layer.params, maskAssetId: maskHash };
+  const [x0, y0, x1, y1] = out.bounds;
+  await commitEffectRun({
+    sceneId: opts.sceneId,
+    layer,
+    label: 'De-age plate',
+    description: `${params.yearsYounger} years younger (${usesLearned(params) ? params.model : 'procedural'})`,
+    region: { space: 'plate', plateId: plate.id, x: x0, y: y0, width: Math.max(1, x1 - x0), height: Math.max(1, y1 - y0) },
+  });
+  return layer;
+}
