@@ -7,6 +7,8 @@ import { ModelsPanel } from './models/ModelsPanel';
 import { TimelinePanel } from './timeline/TimelinePanel';
 import { ShotsPanel } from './shots/ShotsPanel';
 import { ExportPanel } from './export/ExportPanel';
+import { ReviewPanel } from './review/ReviewPanel';
+import { ConsentPanel } from './consent/ConsentPanel';
 
 export interface PanelDef {
   id: string;
@@ -22,6 +24,8 @@ export const panels: PanelDef[] = [
   { id: 'inspector', title: 'Inspector', area: 'right', order: 0, Component: Inspector },
   { id: 'models', title: 'Models', area: 'right', order: 80, Component: ModelsPanel },
   { id: 'export', title: 'Export', area: 'right', order: 85, Component: ExportPanel },
+  { id: 'review', title: 'Review', area: 'right', order: 50, Component: ReviewPanel },
+  { id: 'consent', title: 'Consent', area: 'right', order: 55, Component: ConsentPanel },
   { id: 'timeline', title: 'Timeline', area: 'bottom', order: 0, Component: TimelinePanel },
   { id: 'shots', title: 'Shots', area: 'bottom', order: 1, Component: ShotsPanel },
 ];

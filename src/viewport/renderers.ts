@@ -15,6 +15,7 @@ import { EditorLayers } from './camera/EditorLayers';
 import { PlanViewExtension } from './plan/PlanView';
 import { ViewportAnimation } from '../ui/timeline/ViewportAnimation';
 import { MotionPaths } from '../ui/timeline/MotionPaths';
+import { DisclosureLabels } from './labels/DisclosureLabels';
 
 export type ObjectRenderer = ComponentType<{ object: SceneObject; selected: boolean }>;
 
@@ -36,4 +37,5 @@ export const viewportExtensions: { id: string; Component: ComponentType }[] = [
   { id: 'look-through', Component: LookThroughView },
   { id: 'plan-view', Component: PlanViewExtension },
   { id: 'pose-gizmo', Component: PoseGizmo },
+  { id: 'disclosure-labels', Component: DisclosureLabels },
 ];

@@ -1,0 +1,141 @@
+// Records a performer's signed consent. The signed document is hashed here (SHA-256) and never stored or
+// exported; only its hash goes into the signed ledger entry.
+import { useState } from 'react';
+import { ALTERATION_TYPES, sha256Hex, type ConsentDraft, type LayerDisclosure } from '../../core/disclosure';
+import { registerConsent } from '../../store/effectRuns';
+import { editorStore } from '../../store/editorStore';
+import { useProject } from '../../store/projectStore';
+
+type Draft = Omit<ConsentDraft, 'consentId'>;
+
+export function ConsentForm({ likenessLayers, onDone }: { likenessLayers: LayerDisclosure[]; onDone(): void }) {
+  const project = useProject((s) => s.project);
+  const [performer, setPerformer] = useState(likenessLayers.flatMap((d) => d.record?.inputs ?? []).find((i) => i.performerName)?.performerName ?? '');
+  const [status, setStatus] = useState<Draft['performer']['status']>('private');
+  const [repName, setRepName] = useState('');
+  const [repCapacity, setRepCapacity] = useState('');
+  const [alteration, setAlteration] = useState<Draft['alteration']>('de-aging');
+  const [intendedUse, setIntendedUse] = useState('');
+  const [useScope, setUseScope] = useState<Draft['useScope']>('may-reach-final');
+  const [detail, setDetail] = useState('');
+  const [signedDate, setSignedDate] = useState('');
+  const [signedBy, setSignedBy] = useState('');
+  const [docHash, setDocHash] = useState('');
+  const [docName, setDocName] = useState('');
+  const [expires, setExpires] = useState('');
+  const [link, setLink] = useState<string[]>(likenessLayers.filter((d) => !d.facts.consentId).map((d) => d.facts.layerId));
+  const [busy, setBusy] = useState(false);
+
+  const hashDocument = async (file: File | undefined) => {
+    if (!file) return;
+    setDocName(file.name);
+    setDocHash(await sha256Hex(new Uint8Array(await file.arrayBuffer())));
+  };
+
+  const submit = async () => {
+    setBusy(true);
+    try {
+      const draft: Draft = {
+        performer: { name: performer.trim(), status },
+        representative: repName.trim() ? { name: repName.trim(), capacity: repCapacity.trim() || 'representative' } : null,
+        alteration,
+        intendedUse: intendedUse.trim(),
+        useScope,
+        projectScope: { projectId: project.id, projectName: project.name, detail: detail.trim() },
+        signedDate,
+        signedBy: signedBy.trim() || performer.trim(),
+        documentSha256: docHash,
+        expires: expires || null,
+      };
+      const targets = likenessLayers.filter((d) => link.includes(d.facts.layerId)).map((d) => ({ sceneId: d.facts.sceneId, layerId: d.facts.layerId }));
+      await registerConsent(draft, targets);
+      editorStore.getState().notify('info', `Consent of ${draft.performer.name} recorded${targets.length ? ` and linked to ${targets.length} layer(s)` : ''}`);
+      onDone();
+    } catch (e) {
+      editorStore.getState().notify('error', `Consent not recorded: ${(e as Error).message}`);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="consent-form" data-testid="consent-form">
+      <label>
+        Performer <input value={performer} onChange={(e) => setPerformer(e.target.value)} aria-label="performer" />
+      </label>
+      <label>
+        Status
+        <select value={status} onChange={(e) => setStatus(e.target.value as Draft['performer']['status'])} aria-label="performer status">
+          <option value="private">private person</option>
+          <option value="public-figure">public figure</option>
+          <option value="deceased">deceased (estate signs)</option>
+        </select>
+      </label>
+      <label>
+        Representative <input value={repName} onChange={(e) => setRepName(e.target.value)} placeholder="agent, guardian, estate" aria-label="representative" />
+      </label>
+      {repName ? (
+        <label>
+          Capacity <input value={repCapacity} onChange={(e) => setRepCapacity(e.target.value)} placeholder="executor of the estate" />
+        </label>
+      ) : null}
+      <label>
+        Alteration
+        <select value={alteration} onChange={(e) => setAlteration(e.target.value as Draft['alteration'])} aria-label="alteration">
+          {ALTERATION_TYPES.map((a) => (
+            <option key={a}>{a}</option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Intended use
+        <textarea rows={2} value={intendedUse} onChange={(e) => setIntendedUse(e.target.value)} placeholder="specific: which shots, what change, what for" aria-label="intended use" />
+      </label>
+      <label>
+        Use
+        <select value={useScope} onChange={(e) => setUseScope(e.target.value as Draft['useScope'])} aria-label="use scope">
+          <option value="may-reach-final">may reach the final cut</option>
+          <option value="previs-only">previs only</option>
+        </select>
+      </label>
+      <label>
+        Project scope <input value={detail} onChange={(e) => setDetail(e.target.value)} placeholder={`${project.name}: scenes, episodes…`} />
+      </label>
+      <label>
+        Signed on <input type="date" value={signedDate} onChange={(e) => setSignedDate(e.target.value)} aria-label="signed date" />
+      </label>
+      <label>
+        Signed by <input value={signedBy} onChange={(e) => setSignedBy(e.target.value)} placeholder="defaults to the performer" aria-label="signed by" />
+      </label>
+      <label>
+        Signed document
+        <input type="file" onChange={(e) => void hashDocument(e.target.files?.[0])} aria-label="signed document" />
+      </label>
+      <label>
+        or its SHA-256 <input className="mono" value={docHash} onChange={(e) => setDocHash(e.target.value.trim().toLowerCase())} aria-label="document sha256" />
+      </label>
+      {docName ? <div className="dim">hashed {docName}; the document itself is not stored or exported</div> : null}
+      <label>
+        Expires <input type="date" value={expires} onChange={(e) => setExpires(e.target.value)} aria-label="expires" />
+      </label>
+      {likenessLayers.length ? (
+        <fieldset>
+          <legend className="dim">Link to likeness layers</legend>
+          {likenessLayers.map((d) => (
+            <label key={d.facts.layerId} style={{ display: 'block' }}>
+              <input
+                type="checkbox"
+                checked={link.includes(d.facts.layerId)}
+                onChange={(e) => setLink(e.target.checked ? [...link, d.facts.layerId] : link.filter((x) => x !== d.facts.layerId))}
+              />{' '}
+              {d.facts.name}
+            </label>
+          ))}
+        </fieldset>
+      ) : null}
+      <button disabled={busy} onClick={() => void submit()} data-testid="record-consent">
+        Sign and record consent
+      </button>
+    </div>
+  );
+}

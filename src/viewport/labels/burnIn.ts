@@ -1,0 +1,97 @@
+// Burns the "AI-GENERATED · PENDING REVIEW" labels into rendered preview frames (stills, animatic), next to
+// the generated element when its position is known, else stacked in the top-left corner. Used by any
+// renderer that draws frames outside the live viewport.
+import { Box3, Vector3, type Camera } from 'three';
+import type { Project, SceneObject } from '../../core/document';
+import { discloseProject, readLedger, type LedgerState } from '../../core/disclosure';
+import { objectRefs } from '../objectRefs';
+
+export interface BurnLabel {
+  text: string;
+  /** pixel anchor in the frame: the label's bottom-left sits just above it */
+  x?: number;
+  y?: number;
+}
+
+export interface FrameLabel {
+  layerId: string;
+  text: string;
+  /** the objects the label belongs next to: the layer's targets, or the layer itself */
+  anchorIds: string[];
+}
+
+/** Labels of the generated layers of a scene that are live at a frame and not approved. */
+export function labelsAtFrame(project: Project, sceneId: string, frame: number | null = null, state: LedgerState = readLedger(project.ledger)): FrameLabel[] {
+  const scene = project.scenes[sceneId];
+  if (!scene) return [];
+  const out: FrameLabel[] = [];
+  for (const d of discloseProject(project, state).values()) {
+    if (d.facts.sceneId !== sceneId || !d.label) continue;
+    const layer = scene.objects[d.facts.layerId];
+    if (!layer || layer.type !== 'effectLayer' || !layer.visible) continue;
+    const fr = layer.frameRange;
+    if (frame !== null && fr && (frame < fr.start || frame > fr.end)) continue;
+    out.push({ layerId: layer.id, text: d.label, anchorIds: layer.targetIds.length ? layer.targetIds : [layer.id] });
+  }
+  return out;
+}
+
+const box = new Box3();
+const v = new Vector3();
+
+/** The world point a label hangs from: the top centre of the live object, or its document position. */
+export function anchorPoint(id: string, objects: Record<string, SceneObject>, target = new Vector3()): Vector3 | null {
+  const live = objectRefs.get(id);
+  if (live) {
+    box.setFromObject(live);
+    if (!box.isEmpty()) return box.getCenter(target).setY(box.max.y);
+    return live.getWorldPosition(target);
+  }
+  const o = objects[id];
+  return o ? target.set(...o.transform.position) : null;
+}
+
+/** Projects each label's anchor through a camera into pixel coordinates; labels behind the camera are unanchored. */
+export function anchorLabels(labels: FrameLabel[], objects: Record<string, SceneObject>, camera: Camera, width: number, height: number): BurnLabel[] {
+  return labels.map((l) => {
+    const p = l.anchorIds.map((id) => anchorPoint(id, objects, new Vector3())).find((x): x is Vector3 => !!x);
+    if (!p) return { text: l.text };
+    v.copy(p).project(camera);
+    if (v.z > 1 || v.z < -1 || Math.abs(v.x) > 1.2 || Math.abs(v.y) > 1.2) return { text: l.text };
+    return { text: l.text, x: ((v.x + 1) / 2) * width, y: ((1 - v.y) / 2) * height };
+  });
+}
+
+type Ctx2D = CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D;
+
+/** Draws the labels: amber text on a dark box with a red rule, sized to the frame so it survives compression. */
+export function burnDisclosureLabels(ctx: Ctx2D, width: number, height: number, labels: readonly BurnLabel[]): void {
+  if (!labels.length) return;
+  const size = Math.max(12, Math.round(height / 32));
+  const pad = Math.round(size * 0.45);
+  ctx.save();
+  ctx.font = `700 ${size}px system-ui, sans-serif`;
+  ctx.textBaseline = 'top';
+  let stackY = pad;
+  for (const l of labels) {
+    const w = ctx.measureText(l.text).width + pad * 2;
+    const h = size + pad * 2;
+    let x: number;
+    let y: number;
+    if (l.x !== undefined && l.y !== undefined) {
+      x = Math.min(Math.max(l.x - w / 2, 0), width - w);
+      y = Math.min(Math.max(l.y - h - pad, 0), height - h);
+    } else {
+      x = pad;
+      y = stackY;
+      stackY += h + pad;
+    }
+    ctx.fillStyle = 'rgba(12, 12, 12, 0.82)';
+    ctx.fillRect(x, y, w, h);
+    ctx.fillStyle = '#ff4d3d';
+    ctx.fillRect(x, y + h - Math.max(2, size / 8), w, Math.max(2, size / 8));
+    ctx.fillStyle = '#ffc933';
+    ctx.fillText(l.text, x + pad, y + pad);
+  }
+  ctx.restore();
+}
