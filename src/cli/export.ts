@@ -143,11 +143,17 @@ async function exportWithBrowser(a: Args): Promise<number> {
     }
     say(`opened "${opened.name}"; exporting ${a.formats.join(', ')} as ${a.deliverable ? 'deliverable' : 'previs'}${a.shots.length ? `, shots ${a.shots.join(', ')}` : ''}`);
     let seen = 0;
+    let last = '';
     const poll = setInterval(() => {
       void page
         .evaluate(() => (globalThis as any).__previs.exporter.progressLog.slice() as { text: string; fraction: number }[])
         .then((log) => {
-          for (const p of log.slice(seen)) say(`${Math.round(p.fraction * 100).toString().padStart(3)}% ${p.text}`);
+          for (const p of log.slice(seen)) {
+            // one line per step and per 10 %, not per frame
+            const line = `${(Math.floor(p.fraction * 10) * 10).toString().padStart(3)}% ${p.text}`;
+            if (line !== last) say(line);
+            last = line;
+          }
           seen = log.length;
         })
         .catch(() => {});

@@ -3,6 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { isPublicKeyJwk, keyIdOf } from '../core/disclosure/crypto';
+import { sniffContainer } from '../core/export/bindParts';
 import { sidecarTargetName, verifyExport, type FileVerdict, type VerifyOptions } from '../core/export/bindVerify';
 import { formatVerdict } from './verifyFormat';
 
@@ -68,6 +69,14 @@ async function verifyPath(path: string, opts: VerifyOptions): Promise<FileVerdic
     bytes = new Uint8Array(await readFile(path));
   } catch (e) {
     return { file: path, kind: 'unknown', ok: false, undisclosed: false, problems: [`cannot read: ${(e as Error).message}`], notes: [], layers: [], signer: null, purpose: null, timing: null };
+  }
+  if (sniffContainer(bytes) === null && sidecarTargetName(bytes) === null) {
+    // a file that cannot embed (the HTML report) is checked through the sidecar next to it
+    const sidecar = await readFile(`${path}.disclosure.json`).then((b) => new Uint8Array(b), () => null);
+    if (sidecar) {
+      const v = await verifyExport(`${path}.disclosure.json`, sidecar, { ...opts, sidecarTarget: bytes });
+      return { ...v, file: `${path} (via its sidecar)` };
+    }
   }
   const target = sidecarTargetName(bytes);
   let sidecarTarget: Uint8Array | null | undefined;

@@ -24,6 +24,8 @@ export interface SealInput {
   signer: Signer;
   software: string;
   frames?: Readonly<Record<string, { start: number; end: number } | null>>;
+  /** the generated layers this file shows (a subset of what the gate allowed); default: all allowed */
+  layerIds?: readonly string[];
   /** set false for files that cannot embed (report HTML) */
   embed?: boolean;
   now?: Date;
@@ -45,7 +47,10 @@ export function assertGateAllows(gate: GateResult): void {
 export async function sealExport(input: SealInput): Promise<SealedExport> {
   assertGateAllows(input.gate);
   const now = input.now ?? new Date();
-  const layerIds = input.gate.allowed.map((a) => a.layer.id);
+  const allowed = input.gate.allowed.map((a) => a.layer.id);
+  const stray = (input.layerIds ?? []).filter((id) => !allowed.includes(id));
+  if (stray.length) throw new Error(`layer(s) ${stray.join(', ')} were not allowed by the export gate`);
+  const layerIds = input.layerIds ?? allowed;
   const bundle = await buildDisclosureBundle(input.project, layerIds, { now });
   const summary = await exportSummary(bundle, { purpose: input.gate.purpose, software: input.software, frames: input.frames, now });
   const common = { fileName: input.fileName, bundle, summary, purpose: input.gate.purpose, signer: input.signer, exportedAt: now.toISOString() };

@@ -82,7 +82,7 @@ export async function buildTestProject(opts: { approved: boolean; layerName?: st
   p = { ...p, settings: { ...p.settings, author: 'Ari Artist', frameOut: 48 } };
   const sceneId = p.sceneOrder[0]!;
   const building = createObject('building', { id: 'bldg-1', name: 'Corner block' });
-  const camera = createObject('camera', { id: 'cam-A', name: 'A camera' });
+  const camera = createObject('camera', { id: 'cam-A', name: 'A camera', transform: { position: [0, 1.7, 35], rotation: [0.12, 0, 0], scale: [1, 1, 1] } });
   const plateHash = await sha256Hex('plate pixels');
   const plate: Plate = {
     id: 'plate-1', name: 'Hero close-up plate', parentId: null,
@@ -96,6 +96,7 @@ export async function buildTestProject(opts: { approved: boolean; layerName?: st
   const scene = p.scenes[sceneId]!;
   p = {
     ...p,
+    assets: { [plateHash]: { id: plateHash, name: 'hero-plate.mp4', mime: 'video/mp4', byteLength: 12, kind: 'plate' } },
     scenes: {
       [sceneId]: {
         ...scene,

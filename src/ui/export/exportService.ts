@@ -90,7 +90,9 @@ export async function runExport(req: ExportRequest): Promise<ExportOutcome> {
   const files: ExportFile[] = [];
   const base = { project, gate, signer, software: SOFTWARE };
   const add = async (name: string, mime: string, bytes: Uint8Array, frames?: Record<string, { start: number; end: number } | null>, embed = true) => {
-    const s = await sealExport({ ...base, bytes, fileName: name, frames, embed });
+    // a still or an animatic discloses the layers it shows; a scene or a report, every allowed layer
+    const layerIds = frames ? Object.keys(frames).filter((id) => frames[id] !== null) : undefined;
+    const s = await sealExport({ ...base, bytes, fileName: name, frames, embed, layerIds });
     files.push({ name, mime, bytes: s.bytes }, { name: s.sidecarName, mime: 'application/json', bytes: s.sidecarBytes });
   };
   const steps = formats.length + (formats.includes('png') ? shotIds.length - 1 : 0);
