@@ -1,8 +1,10 @@
 // previs-verify FILE… — checks exported PNG/MP4/GLB files and *.disclosure.json sidecars without the app.
 // Exit status: 0 all verified; 1 any file failed or carries no disclosure; 2 usage error.
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { isPublicKeyJwk, keyIdOf } from '../core/disclosure/crypto';
+import { useSha256 } from '../core/export/bindBytes';
 import { sniffContainer } from '../core/export/bindParts';
 import { sidecarTargetName, verifyExport, type FileVerdict, type VerifyOptions } from '../core/export/bindVerify';
 import { formatVerdict } from './verifyFormat';
@@ -87,7 +89,13 @@ async function verifyPath(path: string, opts: VerifyOptions): Promise<FileVerdic
   return verifyExport(path, bytes, { ...opts, sidecarTarget });
 }
 
+/** node:crypto hashes the media parts; the verifier core is otherwise the same code the browser runs. */
+export function useNodeHashing(): void {
+  useSha256((v) => new Uint8Array(createHash('sha256').update(v).digest()));
+}
+
 export async function main(argv: string[]): Promise<number> {
+  useNodeHashing();
   const a = parseArgs(argv);
   if (a === 'help') {
     console.log(HELP);
