@@ -28,3 +28,15 @@ describe('export binding round trip', () => {
     ]);
   });
 });
+
+describe('layer frames in a cut', () => {
+  it('maps timeline ranges into the output frames of shots cut back to back', async () => {
+    const { layerFramesInCut } = await import('./bindExport');
+    const segs = [{ in: 100, out: 124 }, { in: 10, out: 30 }];
+    expect(layerFramesInCut([{ id: 'a', frameRange: { start: 110, end: 200 } }], segs)).toEqual({ a: { start: 10, end: 24 } });
+    expect(layerFramesInCut([{ id: 'b', frameRange: { start: 0, end: 20 } }], segs)).toEqual({ b: { start: 24, end: 34 } });
+    expect(layerFramesInCut([{ id: 'c', frameRange: { start: 115, end: 25 } }], segs)).toEqual({ c: null });
+    expect(layerFramesInCut([{ id: 'd', frameRange: null }], segs)).toEqual({ d: { start: 0, end: 44 } });
+    expect(layerFramesInCut([{ id: 'e', frameRange: { start: 0, end: 200 } }], segs)).toEqual({ e: { start: 0, end: 44 } });
+  });
+});

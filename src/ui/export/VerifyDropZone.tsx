@@ -1,12 +1,15 @@
 // Drop exported files here to check their disclosures in the browser — the same verifier as the CLI. A sidecar
 // dropped together with its file is checked against it.
 import { useState } from 'react';
+import { sniffContainer } from '../../core/export/bindParts';
 import { sidecarTargetName, verifyExport, type FileVerdict } from '../../core/export/bindVerify';
 
 async function verifyFiles(files: File[]): Promise<FileVerdict[]> {
   const loaded = await Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
   const out: FileVerdict[] = [];
   for (const f of loaded) {
+    // a file that cannot embed (the report) is checked through its sidecar when that was dropped too
+    if (sniffContainer(f.bytes) === null && sidecarTargetName(f.bytes) === null && loaded.some((x) => x.name === `${f.name}.disclosure.json`)) continue;
     const target = sidecarTargetName(f.bytes);
     const sidecarTarget = target === null ? undefined : (loaded.find((x) => x.name === target)?.bytes ?? null);
     out.push(await verifyExport(f.name, f.bytes, { sidecarTarget }));
