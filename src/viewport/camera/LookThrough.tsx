@@ -32,7 +32,7 @@ export function LookThroughView() {
 
 function ActiveLookThrough() {
   const set = useThree((s) => s.set);
-  const previous = useThree((s) => s.camera);
+  const getState = useThree((s) => s.get);
   const cam = useMemo(() => {
     const c = new PerspectiveCamera(40, 1, 0.05, 5000);
     // R3F must not reset the aspect on resize; applyLens owns it
@@ -40,7 +40,7 @@ function ActiveLookThrough() {
     c.layers.set(0);
     return c;
   }, []);
-  const saved = useRef(previous);
+  const saved = useRef<ReturnType<typeof getState>['camera'] | null>(null);
   const dof = useMemo(() => new DofPass(), []);
 
   useEffect(() => {
@@ -54,10 +54,11 @@ function ActiveLookThrough() {
       return;
     }
     if (chosen.id !== ed.lookThroughCameraId) ed.setViewMode('lookThrough', chosen.id);
-    saved.current = previous;
+    // read now, not at render: a view being left (plan ↔ look-through) restores its camera in its cleanup first
+    saved.current = getState().camera;
     set({ camera: cam });
     return () => {
-      set({ camera: saved.current });
+      if (saved.current) set({ camera: saved.current });
       lookThroughLive.cameraId = null;
       lookThroughLive.projection = null;
     };

@@ -144,6 +144,21 @@ function Controls() {
           }}
         />
       </label>
+      <label title="An extra safe area, percent of the frame">
+        Safe %{' '}
+        <input
+          style={{ width: 40 }}
+          type="number"
+          min={1}
+          max={100}
+          value={s.guides.customSafePercent ?? ''}
+          onChange={(e) => {
+            const v = e.target.value === '' ? null : Number(e.target.value);
+            if (v === null || (v > 0 && v <= 100)) lookThroughSettings.getState().setGuides({ customSafePercent: v });
+            else editorStore.getState().notify('error', `safe area: ${e.target.value}% is outside 1–100`);
+          }}
+        />
+      </label>
       <label>
         <input type="checkbox" data-testid="dof-preview" checked={s.dofPreview} onChange={(e) => s.set({ dofPreview: e.target.checked })} /> DOF
       </label>

@@ -21,11 +21,11 @@ export function PlanViewExtension() {
 
 function ActivePlan() {
   const set = useThree((s) => s.set);
-  const previous = useThree((s) => s.camera);
+  const getState = useThree((s) => s.get);
   const gl = useThree((s) => s.gl);
   const size = useThree((s) => s.size);
   const threeScene = useThree((s) => s.scene);
-  const saved = useRef(previous);
+  const saved = useRef<ReturnType<typeof getState>['camera'] | null>(null);
   const cam = useMemo(() => {
     const c = new OrthographicCamera(-1, 1, 1, -1, 0.1, 4000);
     (c as OrthographicCamera & { manual?: boolean }).manual = true;
@@ -35,9 +35,12 @@ function ActivePlan() {
   }, []);
 
   useEffect(() => {
-    saved.current = previous;
+    // read now, not at render: a view being left (plan ↔ look-through) restores its camera in its cleanup first
+    saved.current = getState().camera;
     set({ camera: cam });
-    return () => set({ camera: saved.current });
+    return () => {
+      if (saved.current) set({ camera: saved.current });
+    };
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [cam, set]);
 
