@@ -7,6 +7,7 @@ import { ModelsPanel } from './models/ModelsPanel';
 import { TimelinePanel } from './timeline/TimelinePanel';
 import { ShotsPanel } from './shots/ShotsPanel';
 import { ExportPanel } from './export/ExportPanel';
+import { DeagePanel } from './deage/DeagePanel';
 import { ReviewPanel } from './review/ReviewPanel';
 import { ConsentPanel } from './consent/ConsentPanel';
 
@@ -24,6 +25,7 @@ export const panels: PanelDef[] = [
   { id: 'inspector', title: 'Inspector', area: 'right', order: 0, Component: Inspector },
   { id: 'models', title: 'Models', area: 'right', order: 80, Component: ModelsPanel },
   { id: 'export', title: 'Export', area: 'right', order: 85, Component: ExportPanel },
+  { id: 'deage', title: 'De-age', area: 'right', order: 50, Component: DeagePanel },
   { id: 'review', title: 'Review', area: 'right', order: 50, Component: ReviewPanel },
   { id: 'consent', title: 'Consent', area: 'right', order: 55, Component: ConsentPanel },
   { id: 'timeline', title: 'Timeline', area: 'bottom', order: 0, Component: TimelinePanel },

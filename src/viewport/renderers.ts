@@ -8,6 +8,7 @@ import { BuildingObject } from './objects/BuildingObject';
 import { ActorObject } from './objects/ActorObject';
 import { LightObject } from './objects/LightObject';
 import { AssetObject } from './objects/AssetObject';
+import { PlateObject } from './plates/PlateObject';
 import { PoseGizmo } from './objects/PoseGizmo';
 import { CameraGizmo } from './camera/CameraGizmo';
 import { LookThroughView } from './camera/LookThrough';
@@ -25,7 +26,7 @@ export const objectRenderers: Partial<Record<ObjectType, ObjectRenderer>> = {
   actor: ActorObject as ObjectRenderer,
   camera: CameraGizmo as ObjectRenderer, // was CameraMesh
   light: LightObject as ObjectRenderer,
-  plate: PlaceholderMesh as ObjectRenderer,
+  plate: PlateObject as ObjectRenderer,
   asset: AssetObject as ObjectRenderer,
 };
 

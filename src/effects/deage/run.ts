@@ -177,7 +177,7 @@ export async function runDeage(opts: RunDeageOptions): Promise<EffectLayer> {
     ),
   );
   const layer = deageLayer(plate, { ...params }, out, hash, cards, { frameRange: opts.frameRange ?? null, intendedUse: opts.intendedUse ?? 'previs-only' });
-  layer.params = { ...layer.params, maskAssetId: maskHash };
+  layer.params = { ...layer.params, maskAssetId: maskHash, bounds: out.bounds };
   const [x0, y0, x1, y1] = out.bounds;
   await commitEffectRun({
     sceneId: opts.sceneId,

@@ -1,0 +1,140 @@
+// The de-age panel: import a plate (into the set or behind a camera), choose it, set the controls, run the
+// effect in its worker with progress and cancel, then review the newest de-age layer on that plate.
+// The result is a likeness alteration of a real person: the panel says so, and the layer carries its record.
+import { useMemo, useRef, useState } from 'react';
+import type { EffectLayer, Plate } from '../../core/document';
+import { useActiveScene, useProject } from '../../store/projectStore';
+import { editorStore, useEditor } from '../../store/editorStore';
+import { DEFAULT_PARAMS, type DeageParams } from '../../effects/deage/params';
+import { runDeage } from '../../effects/deage/run';
+import { learnedSlotProblems } from '../../effects/deage/learned';
+import { importPlateFile } from '../../effects/plates/importPlate';
+import '../../effects/plates/register';
+import { installedModels } from '../../effects/runtime/registry';
+import { useByoModels } from '../models/byoModels';
+import { DeageControls } from './DeageControls';
+import { Review } from './Review';
+import { registerTestHook } from '../../testHook';
+import './deage.css';
+
+registerTestHook('deage', { runDeage, DEFAULT_PARAMS });
+
+function useSlotModels() {
+  const byo = useByoModels((s) => s.models);
+  return useMemo(() => {
+    const out: { id: string; label: string; card: import('../../effects/runtime/modelCard').ModelCard | null }[] = [
+      { id: 'deage-procedural', label: 'Procedural (authored graph)', card: null },
+    ];
+    for (const e of installedModels()) {
+      if (e.card && e.card.id !== 'deage-procedural' && learnedSlotProblems(e.card).length === 0) out.push({ id: e.card.id, label: `${e.card.name} (installed)`, card: e.card });
+    }
+    for (const m of byo) if (learnedSlotProblems(m.card).length === 0) out.push({ id: m.card.id, label: `${m.card.name} (brought)`, card: m.card });
+    return out;
+  }, [byo]);
+}
+
+export function DeagePanel() {
+  const scene = useActiveScene();
+  const sceneId = useProject((s) => s.activeSceneId);
+  const selection = useEditor((s) => s.selection);
+  const byo = useByoModels((s) => s.models);
+  const models = useSlotModels();
+  const plates = Object.values(scene.objects).filter((o): o is Plate => o.type === 'plate');
+  const selectedPlate = plates.find((p) => selection.includes(p.id));
+  const [chosen, setChosen] = useState<string | null>(null);
+  const plate = selectedPlate ?? plates.find((p) => p.id === chosen) ?? plates[plates.length - 1] ?? null;
+  const [params, setParams] = useState<DeageParams>(DEFAULT_PARAMS);
+  const [progress, setProgress] = useState<{ fraction: number; message: string } | null>(null);
+  const abort = useRef<AbortController | null>(null);
+  const file = useRef<HTMLInputElement>(null);
+  const [importAs, setImportAs] = useState<'plane' | 'background'>('plane');
+
+  const layers = plate
+    ? Object.values(scene.objects).filter((o): o is EffectLayer => o.type === 'effectLayer' && o.effect === 'deage' && o.targetIds.includes(plate.id) && o.status === 'done')
+    : [];
+  const latest = layers[layers.length - 1] ?? null;
+
+  const run = async () => {
+    if (!plate) return;
+    const controller = new AbortController();
+    abort.current = controller;
+    setProgress({ fraction: 0, message: 'starting' });
+    try {
+      const brought = byo.find((m) => m.card.id === params.model);
+      await runDeage({
+        sceneId,
+        plateId: plate.id,
+        params,
+        learned: brought ? { card: brought.card, bytes: brought.bytes } : null,
+        signal: controller.signal,
+        onProgress: (fraction, message) => setProgress({ fraction, message }),
+      });
+    } catch (e) {
+      const err = e as Error & { cancelled?: boolean };
+      editorStore.getState().notify(err.cancelled ? 'info' : 'error', err.cancelled ? 'De-age cancelled; nothing was added.' : `De-age failed: ${err.message}`);
+    } finally {
+      abort.current = null;
+      setProgress(null);
+    }
+  };
+
+  return (
+    <div className="panel-body deage-panel" data-testid="deage-panel">
+      <div className="row">
+        <select value={importAs} onChange={(e) => setImportAs(e.target.value as 'plane' | 'background')} aria-label="import plate as">
+          <option value="plane">as image plane</option>
+          <option value="background">as camera background</option>
+        </select>
+        <button onClick={() => file.current?.click()}>Import plate…</button>
+        <input
+          ref={file}
+          type="file"
+          hidden
+          accept="image/png,image/jpeg,image/webp,video/mp4,video/webm"
+          data-testid="plate-file"
+          onChange={async (e) => {
+            const f = e.target.files?.[0];
+            e.target.value = '';
+            if (f) await importPlateFile(f, { as: importAs });
+          }}
+        />
+      </div>
+      {plates.length === 0 ? (
+        <div className="empty">Import a photo or clip of an actor to de-age.</div>
+      ) : (
+        <>
+          <label className="field">
+            <span className="field-label">Plate</span>
+            <select value={plate?.id ?? ''} onChange={(e) => setChosen(e.target.value)} data-testid="deage-plate">
+              {plates.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name} · {p.mediaKind === 'video' ? `${p.frameCount} frames` : `${p.widthPx}×${p.heightPx}`}
+                </option>
+              ))}
+            </select>
+          </label>
+          <DeageControls params={params} onChange={setParams} models={models} />
+          <div className="deage-warning">Alters a real person's likeness: the layer is disclosed and needs their consent to leave previs.</div>
+          {progress ? (
+            <div className="row">
+              <progress max={1} value={progress.fraction} data-testid="deage-progress" /> <span className="dim">{progress.message}</span>
+              <button onClick={() => abort.current?.abort()} data-testid="deage-cancel">
+                Cancel
+              </button>
+            </div>
+          ) : (
+            <button className="primary" onClick={run} disabled={!plate} data-testid="deage-run">
+              Run de-age
+            </button>
+          )}
+          {plate && latest && <Review plate={plate} layer={latest} />}
+          {latest?.runReport && (
+            <div className="dim mono" data-testid="deage-report">
+              {latest.runReport.backend} · {Math.round(latest.runReport.timingsMs.perFrame ?? 0)} ms/frame
+            </div>
+          )}
+        </>
+      )}
+    </div>
+  );
+}
