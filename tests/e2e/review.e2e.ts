@@ -1,0 +1,136 @@
+// Review end to end in Chromium: an effect result lands with its signed record → the review panel lists it as
+// draft with its flags and the viewport labels it → reviewers approve it (two roles, as a likeness layer needs)
+// → consent recorded through the consent panel clears it → a re-run sends it back to submitted → a deliverable
+// export through the real export panel is refused, naming the layer and why.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inApp, openApp, type App } from './harness';
+
+let app: App;
+
+beforeAll(async () => {
+  app = await openApp({ viewport: { width: 1600, height: 1000 } });
+});
+
+afterAll(async () => {
+  await app?.close();
+});
+
+/** Adds a plate of a real person and commits a finished de-age result on it through commitEffectRun. */
+async function runEffect(run: number): Promise<string> {
+  return app.page.evaluate(async (run: number) => {
+    const h = (globalThis as any).__previs;
+    const hex = async (s: string) =>
+      [...new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(s)))].map((b) => b.toString(16).padStart(2, '0')).join('');
+    const store = h.projectStore.getState();
+    const sceneId = store.activeSceneId;
+    const plateId = 'plate_e2e';
+    if (!store.project.scenes[sceneId].objects[plateId]) {
+      const plate = {
+        id: plateId, name: 'Jo close-up', parentId: null, transform: { position: [0, 1.5, 0], rotation: [0, 0, 0], scale: [1, 1, 1] },
+        visible: true, locked: false, type: 'plate', assetId: await hex('plate bytes'), mediaKind: 'image', widthPx: 512, heightPx: 512,
+        frameCount: 1, fps: 24, rights: 'owned', depictsPerson: true, performerName: 'Jo Performer',
+      };
+      store.execute('Add plate', (p: any) => ({ ...p, scenes: { ...p.scenes, [sceneId]: { ...p.scenes[sceneId], objects: { ...p.scenes[sceneId].objects, [plateId]: plate } } } }));
+    }
+    const out = await hex(`de-aged output, run ${run}`);
+    const layer = {
+      id: 'layer_deage_e2e', name: 'Jo de-aged', parentId: null, transform: { position: [0, 0, 0], rotation: [0, 0, 0], scale: [1, 1, 1] },
+      visible: true, locked: false, type: 'effectLayer', effect: 'deage', targetIds: [plateId], params: { yearsYounger: 10 + run }, seed: run,
+      models: [{ id: 'deage-procedural', version: '1.0.0', sha256: await hex('graph'), license: 'MIT', kind: 'procedural' }],
+      status: 'done', inputHashes: {}, output: { assetId: out, contentHash: out },
+      runReport: { backend: 'wasm', adapter: null, fallbackReason: null, timingsMs: { total: 40 }, peakMemoryBytes: null, softwareVersion: '0.1.0', startedAt: new Date().toISOString() },
+      frameRange: null, intendedUse: 'may-reach-final', thirdPartyIp: false, consentId: h.projectStore.getState().project.scenes[sceneId].objects.layer_deage_e2e?.consentId ?? null,
+      runCount: 0, altersLikeness: true,
+    };
+    h.disclosure.setIdentity('Ada Artist', 'artist');
+    await h.disclosure.commitEffectRun({ sceneId, layer, label: 'De-age plate' });
+    return layer.id;
+  }, run);
+}
+
+const card = '[data-testid=review-layer][data-layer-id=layer_deage_e2e]';
+const stateIs = (s: string) => app.page.waitForSelector(`${card}[data-state=${s}]`, { timeout: 20_000 });
+
+async function actAs(name: string, role: string, action: string) {
+  const p = app.page;
+  await p.fill('[aria-label="reviewer name"]', name);
+  await p.locator('[aria-label="reviewer name"]').blur();
+  await p.selectOption('[aria-label="reviewer role"]', role);
+  await p.click(`${card} [data-action=${action}]`);
+}
+
+describe('review workflow', () => {
+  it('a new effect layer shows as draft with its flags, and is labelled in the viewport', async () => {
+    await runEffect(1);
+    await app.page.click('button[data-panel=review]');
+    await stateIs('draft');
+    const flags = await app.page.$$eval(`${card} [data-flag]`, (els) => els.map((e) => e.getAttribute('data-flag')));
+    expect(flags).toEqual(expect.arrayContaining(['likeness', 'personalData', 'mayReachFinal']));
+    expect(await app.page.textContent(`${card} [data-testid=consent-status]`)).toMatch(/needs consent/);
+    const label = await app.page.waitForSelector('[data-testid=ai-label][data-layer-id=layer_deage_e2e]');
+    expect(await label.textContent()).toBe('AI-GENERATED · PENDING REVIEW · NEEDS CONSENT');
+    expect(await label.isVisible()).toBe(true);
+    expect(await app.page.textContent('[data-testid=chain-status]')).toMatch(/chain verified/);
+  });
+
+  it('is approved by the supervisor and legal, each signing with their own key', async () => {
+    await actAs('Ada Artist', 'artist', 'submit');
+    await stateIs('submitted');
+    await actAs('Sam Supervisor', 'vfx-supervisor', 'approve');
+    await app.page.waitForSelector(`${card} >> text=awaiting approval by legal`);
+    await stateIs('submitted');
+    await actAs('Lee Legal', 'legal', 'approve');
+    await stateIs('approved');
+    const history = await app.page.$$eval(`${card} .review-history li`, (els) => els.map((e) => e.textContent ?? ''));
+    expect(history.some((t) => /approve: submitted → approved.*Lee Legal \(legal\)/.test(t))).toBe(true);
+    const keys = await inApp(app.page, (h) => {
+      const ledger = h.projectStore.getState().project.ledger;
+      return ledger.filter((e: any) => e.kind === 'key').map((e: any) => e.payload.holder.name);
+    });
+    expect(keys.sort()).toEqual(['Ada Artist', 'Lee Legal', 'Sam Supervisor']);
+    // still labelled until consent is recorded
+    const label = await app.page.textContent('[data-testid=ai-label][data-layer-id=layer_deage_e2e]');
+    expect(label).toBe('AI-GENERATED · NEEDS CONSENT');
+  });
+
+  it('consent recorded in the consent panel clears it for a deliverable', async () => {
+    const p = app.page;
+    await p.click('button[data-panel=consent]');
+    await p.click('text=New consent record…');
+    await p.fill('[aria-label="intended use"]', 'De-age Jo by about ten years for the flashback shots of this film');
+    await p.fill('[aria-label="signed date"]', '2026-11-01');
+    await p.setInputFiles('[aria-label="signed document"]', { name: 'consent.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 signed consent') });
+    await p.waitForSelector('text=hashed consent.pdf');
+    await p.click('[data-testid=record-consent]');
+    await p.waitForSelector('[data-testid=consent-item]');
+    expect(await p.textContent('[data-testid=consent-item]')).toMatch(/Jo Performer · de-aging/);
+    await p.waitForFunction(() => !document.querySelector('[data-testid=ai-label][data-layer-id=layer_deage_e2e]'));
+    await p.click('button[data-panel=review]');
+    await p.click('[data-testid=check-deliverable]');
+    await p.waitForSelector('[data-testid=gate-result][data-ok=true]');
+  });
+
+  it('a re-run voids the approval: back to submitted, labelled again', async () => {
+    await runEffect(2);
+    await stateIs('submitted');
+    const label = await app.page.waitForSelector('[data-testid=ai-label][data-layer-id=layer_deage_e2e]');
+    expect(await label.textContent()).toBe('AI-GENERATED · PENDING REVIEW');
+    const history = await app.page.$$eval(`${card} .review-history li`, (els) => els.map((e) => e.textContent ?? ''));
+    expect(history.some((t) => /run 1 superseded by run 2; its approvals are void/.test(t))).toBe(true);
+  });
+
+  it('a deliverable export is refused, naming the layer and the reason', async () => {
+    const p = app.page;
+    await p.click('button[data-panel=export]');
+    await p.check('[data-testid=purpose-deliverable]');
+    await p.click('[data-testid=export-start]');
+    const refused = await p.waitForSelector('[data-testid=export-refused]', { timeout: 60_000 });
+    const text = (await refused.textContent()) ?? '';
+    expect(text).toMatch(/deliverable export refused/);
+    expect(text).toMatch(/"Jo de-aged": review is submitted \(awaiting approval by vfx-supervisor, legal\)/);
+    // and the ledger still verifies after the whole session
+    const ok = await inApp(app.page, async (h) => (await h.disclosure.verify()).ok);
+    expect(ok).toBe(true);
+    expect(app.errors.filter((e) => !/favicon/.test(e))).toEqual([]);
+  });
+});
