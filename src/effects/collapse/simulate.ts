@@ -28,6 +28,11 @@ interface Cluster {
   frags: number[];
   /** seconds the body has stayed slower than the settle thresholds */
   quiet: number;
+  /** settled: switched to a fixed body until something hits it */
+  frozen: boolean;
+  mass: number;
+  /** centre of mass at the last settle check */
+  lastCom: V | null;
 }
 
 export interface SimSetup {
@@ -46,9 +51,11 @@ export const SOLVER_ITERATIONS = 8;
 const SETTLE_LINEAR = 0.2, SETTLE_ANGULAR = 0.4, SETTLE_TIME = 0.75, SETTLE_EVERY = 6;
 /** contacts between bodies slower than this (m/s) are resting, not impacts */
 const IMPACT_SPEED = 1;
+/** an impulse of mass × this (m/s) thaws a frozen body */
+const WAKE_SPEED = 0.5;
 /** rad/s: faster spin than any chunk of a falling building shows */
 const MAX_SPIN = 25;
-const HULL_SCALE = 0.97;
+export const HULL_SCALE = 0.97;
 // rolling resistance stand-in: debris does not roll forever; it touches only rotation, never free-fall momentum
 const ANGULAR_DAMPING = 1.5;
 
@@ -91,7 +98,7 @@ export class CollapseSim {
     const mat = MATERIALS[params.material];
     this.world.createCollider(R.ColliderDesc.cuboid(500, 1, 500).setFriction(mat.friction).setRestitution(mat.restitution), ground);
     const fixed = this.world.createRigidBody(R.RigidBodyDesc.fixed());
-    this.clusters.push({ body: fixed, frags: fragments.map((_, i) => i), quiet: 0 });
+    this.clusters.push({ body: fixed, frags: fragments.map((_, i) => i), quiet: 0, frozen: false, mass: 0, lastCom: null });
     this.clusterOf = new Int32Array(fragments.length);
     this.standing = new Uint8Array(fragments.length).fill(1);
     fragments.forEach((f, i) => {
@@ -178,6 +185,13 @@ export class CollapseSim {
       for (const h of [h1, h2]) {
         const i = this.fragOfHandle.get(h);
         if (i === undefined) continue;
+        const c = this.clusters[this.clusterOf[i]!];
+        if (c?.frozen && impulse > c.mass * WAKE_SPEED) {
+          c.frozen = false;
+          c.quiet = 0;
+          c.lastCom = null;
+          c.body.setBodyType(this.R.RigidBodyType.Dynamic, true);
+        }
         for (let q = s.adjStart[i]!; q < s.adjStart[i + 1]!; q++) {
           const k = s.adjBonds[q]!;
           if (s.intact[k] && impulse > s.impulseLimit[k]!) {
@@ -210,12 +224,13 @@ export class CollapseSim {
    * Two guards every solver needs on a rubble pile. Depenetration: a light shard squeezed deep into the ground
    * by a heavy slab can be shot out far faster than anything in a collapse moves (PhysX caps this with
    * maxDepenetrationVelocity; Rapier has no such cap), so speeds are clamped to what a fall from the roof plus
-   * the blow can reach. Rest: Rapier's sleep thresholds suit game props, and a pile keeps creeping below
-   * them, so a body slow for SETTLE_TIME is put to sleep (a hit wakes it). Both only ever remove energy.
+   * the blow can reach. Rest: Rapier's sleep thresholds suit game props and a rubble pile keeps creeping
+   * below them (forcing sleep pumped energy into the pile), so a body slow for SETTLE_TIME is frozen as a
+   * fixed body — Houdini's deactivation — and thawed, at rest, when an impact hits it. Both only remove energy.
    */
   private limitBodies(settleElapsed: number): void {
     for (const c of this.clusters) {
-      if (!c || !c.body.isDynamic() || c.body.isSleeping()) continue;
+      if (!c || c.frozen || !c.body.isDynamic()) continue;
       const v = c.body.linvel(), w = c.body.angvel();
       const sv = Math.hypot(v.x, v.y, v.z), sw = Math.hypot(w.x, w.y, w.z);
       if (sv > this.maxSpeed) {
@@ -227,9 +242,19 @@ export class CollapseSim {
         c.body.setAngvel({ x: w.x * k, y: w.y * k, z: w.z * k }, true);
       }
       if (settleElapsed <= 0) continue;
-      if (sv < SETTLE_LINEAR && sw < SETTLE_ANGULAR) {
+      // quiet = the centre of mass went nowhere over the window: a shard jittering between two settled
+      // neighbours shows a high instantaneous speed but no travel
+      const com = c.body.worldCom();
+      const last = c.lastCom;
+      c.lastCom = { x: com.x, y: com.y, z: com.z };
+      const travel = last ? Math.hypot(com.x - last.x, com.y - last.y, com.z - last.z) / settleElapsed : Infinity;
+      if (travel < SETTLE_LINEAR || (sv < SETTLE_LINEAR && sw < SETTLE_ANGULAR)) {
         c.quiet += settleElapsed;
-        if (c.quiet >= SETTLE_TIME) c.body.sleep();
+        if (c.quiet >= SETTLE_TIME) {
+          c.frozen = true;
+          c.lastCom = null;
+          c.body.setBodyType(this.R.RigidBodyType.Fixed, false);
+        }
       } else c.quiet = 0;
     }
   }
@@ -322,7 +347,8 @@ export class CollapseSim {
       R.RigidBodyDesc.dynamic().setTranslation(p.x, p.y, p.z).setRotation(q).setAngularDamping(ANGULAR_DAMPING).setCanSleep(true),
     );
     const ci = this.clusters.length;
-    this.clusters.push({ body, frags, quiet: 0 });
+    const cluster: Cluster = { body, frags, quiet: 0, frozen: false, mass: 0, lastCom: null };
+    this.clusters.push(cluster);
     let m = 0, cx = 0, cy = 0, cz = 0;
     for (const i of frags) {
       const old = this.colliders[i];
@@ -339,6 +365,7 @@ export class CollapseSim {
       cy += f.mass * (p.y + w[1]);
       cz += f.mass * (p.z + w[2]);
     }
+    cluster.mass = m;
     const r = [cx / m - oldCom.x, cy / m - oldCom.y, cz / m - oldCom.z];
     body.setLinvel({ x: v.x + om.y * r[2]! - om.z * r[1]!, y: v.y + om.z * r[0]! - om.x * r[2]!, z: v.z + om.x * r[1]! - om.y * r[0]! }, true);
     body.setAngvel(om, true);
