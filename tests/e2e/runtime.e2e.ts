@@ -45,6 +45,7 @@ describe('effect runtime in Chromium', () => {
     expect(status.fallbackReason).toMatch(/software fallback/);
     expect(status.crossOriginIsolated).toBe(true);
     expect(status.threads).toBeGreaterThanOrEqual(2);
+    expect(status.threads).toBe(await app.page.evaluate(() => navigator.hardwareConcurrency));
 
     const report = await app.page.evaluate(async () => {
       const h = (globalThis as any).__previs.runtime;
@@ -55,7 +56,7 @@ describe('effect runtime in Chromium', () => {
     expect(report.adapter.isFallbackAdapter).toBe(true);
     expect(report.fallbackReason).toMatch(/software fallback \(google swiftshader/);
     expect(report.threads).toBeGreaterThanOrEqual(2);
-  });
+  }, 300_000);
 
   it('forced onto WebGPU, the same models agree with WASM within 1e-4', async () => {
     const blur = await agreement(app.page, 'previs.gauss-blur', [1, 3, 96, 128], 'image');
@@ -68,7 +69,7 @@ describe('effect runtime in Chromium', () => {
     expect(face.gpu.backend).toBe('webgpu');
     expect(face.count).toBe(512 + 384 + 512 * 16 + 384 * 16);
     expect(face.maxDiff).toBeLessThan(1e-4);
-  });
+  }, 480_000);
 
   it('a device lost mid-job completes on WASM and says so', async () => {
     const r = await app.page.evaluate(async () => {
@@ -93,10 +94,13 @@ describe('effect runtime in Chromium', () => {
     expect(r.length).toBe(3 * 600 * 700);
     expect(r.maxDiff).toBeLessThan(1e-4);
     expect(r.after.webgpuLost).toMatch(/destroyed/);
-  });
+  }, 480_000);
 
   it('the model panel runs test vectors and refuses a tampered model by sha256', async () => {
     const page = app.page;
+    await page.locator('button[data-panel=models]').click();
+    await page.locator('[data-testid=runtime-status]').waitFor();
+    expect(await page.locator('[data-testid=runtime-status]').getAttribute('data-backend')).toBe('wasm');
     const row = page.locator('[data-testid="model-previs.gauss-blur"]');
     await row.scrollIntoViewIfNeeded();
     await row.locator('[data-testid=run-vectors]').click();
@@ -120,5 +124,5 @@ describe('effect runtime in Chromium', () => {
     const foreign = app.requests.filter((u) => !u.startsWith(app.origin) && !u.startsWith('data:') && !u.startsWith('blob:'));
     expect(foreign).toEqual([]);
     expect(app.requests.some((u) => /ort-wasm-simd-threaded\.jsep.*\.wasm$/.test(u))).toBe(true);
-  });
+  }, 300_000);
 });

@@ -2,6 +2,7 @@
 // long inference does not yield in time, the worker is terminated and a fresh one starts on the next job.
 import { abortError, fromWire } from './errors';
 import type { Request, Response } from './protocol';
+import { ReportFeed } from './reportFeed';
 import type { BackendRequest, Feeds, ModelInput, RunOptions, RunResult, Runtime, RuntimeStatus, TestVectorResult } from './types';
 
 const HARD_CANCEL_MS = 1500;
@@ -14,6 +15,7 @@ export class RuntimeClient implements Runtime {
   private worker: Worker | null = null;
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
+  readonly reports = new ReportFeed();
 
   constructor(private readonly spawn: () => Worker) {}
 
@@ -68,7 +70,10 @@ export class RuntimeClient implements Runtime {
   }
 
   run(model: ModelInput, feeds: Feeds, options: RunOptions = {}): Promise<RunResult> {
-    return this.call({ type: 'run', model, feeds, options: { backend: options.backend, tiled: options.tiled } }, options.signal, options.onProgress);
+    return this.call<RunResult>({ type: 'run', model, feeds, options: { backend: options.backend, tiled: options.tiled } }, options.signal, options.onProgress).then((r) => {
+      this.reports.emit(r.report);
+      return r;
+    });
   }
 
   testVectors(model: ModelInput, options: { backend?: BackendRequest; signal?: AbortSignal } = {}): Promise<TestVectorResult[]> {

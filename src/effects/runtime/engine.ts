@@ -4,6 +4,7 @@
 import { chooseBackend, probeAdapter, type GpuDeviceLike, type GpuLike } from './backend';
 import { abortError, DeviceLostError, FeedError, ModelRefusedError } from './errors';
 import type { ModelCard } from './modelCard';
+import { ReportFeed } from './reportFeed';
 import { SessionCache, fromOrtOutputs, tensorBytes, toOrtFeeds, type OrtModule } from './sessions';
 import { checkVector, vectorFeeds, type FileLoader } from './testVectors';
 import { TileBlender, tiledJob, tileFeeds, type TileOrigin } from './tiling';
@@ -75,7 +76,10 @@ export class RuntimeEngine implements Runtime {
   private deviceLost: Promise<string> | null = null;
   private armedLoss: number | null = null;
   private queue: Promise<unknown> = Promise.resolve();
+  /** fastest run seen per (model, input size) and backend: once both are known, 'auto' follows the numbers */
+  private readonly measured = new Map<string, Partial<Record<Backend, number>>>();
   readonly threads: number;
+  readonly reports = new ReportFeed();
 
   constructor(private readonly host: EngineHost) {
     this.sessions = new SessionCache(host.ort);
@@ -166,6 +170,16 @@ export class RuntimeEngine implements Runtime {
     }
   }
 
+  /** With both backends timed on this machine for this model and input size, 'auto' takes the faster one. */
+  private measuredChoice(key: string, request: BackendRequest, adapter: AdapterReport) {
+    const seen = this.measured.get(key);
+    if (request !== 'auto' || !seen || seen.wasm === undefined || seen.webgpu === undefined) return null;
+    if (this.webgpuLost || !adapter.available) return null;
+    const backend: Backend = seen.webgpu < seen.wasm ? 'webgpu' : 'wasm';
+    const times = `measured here: wasm ${seen.wasm.toFixed(1)} ms, webgpu ${seen.webgpu.toFixed(1)} ms`;
+    return { backend, fallbackReason: backend === 'wasm' ? `${times}; WASM is faster for this model` : null };
+  }
+
   run(model: ModelInput, feeds: Feeds, options: RunOptions = {}): Promise<RunResult> {
     return this.enqueue(() => this.runNow(model, feeds, options), options.signal);
   }
@@ -199,7 +213,8 @@ export class RuntimeEngine implements Runtime {
     const adapter = await this.adapter();
     const tVerify = now();
 
-    const choice = chooseBackend(adapter, options.backend ?? 'auto', card, this.webgpuLost);
+    const sizeKey = `${card.sha256}|${Object.values(feeds).reduce((a, t) => a + t.data.length, 0)}|${tiled}`;
+    const choice = this.measuredChoice(sizeKey, options.backend ?? 'auto', adapter) ?? chooseBackend(adapter, options.backend ?? 'auto', card, this.webgpuLost);
     let backend = choice.backend;
     let fallbackReason = choice.fallbackReason;
     const backendsUsed: Backend[] = [backend];
@@ -245,6 +260,11 @@ export class RuntimeEngine implements Runtime {
     }
     if (blender) outputs = blender.finish();
     const tRun = now();
+    if (backendsUsed.length === 1) {
+      const seen = this.measured.get(sizeKey) ?? {};
+      seen[backend] = Math.min(seen[backend] ?? Infinity, tRun - tSession);
+      this.measured.set(sizeKey, seen);
+    }
     progress(1, 'done', `done on ${backend}`);
 
     const report: RuntimeRunReport = {
@@ -262,6 +282,7 @@ export class RuntimeEngine implements Runtime {
       tiles: job ? origins.length : 0,
       startedAt,
     };
+    this.reports.emit(report);
     return { outputs, report };
   }
 

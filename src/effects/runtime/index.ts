@@ -7,6 +7,7 @@ import { describeAdapter, type GpuLike } from './backend';
 import { RuntimeClient } from './client';
 import { RuntimeEngine } from './engine';
 import { loadInstalled, memoryNow } from './host';
+import { ReportFeed } from './reportFeed';
 import type { Runtime, RuntimeRunReport } from './types';
 
 export * from './types';
@@ -36,8 +37,14 @@ function nodeRuntime(): Runtime {
           memoryNow,
         }),
     ));
+  const reports = new ReportFeed();
   return {
-    run: async (...a) => (await get()).run(...a),
+    reports,
+    run: async (...a) => {
+      const r = await (await get()).run(...a);
+      reports.emit(r.report);
+      return r;
+    },
     testVectors: async (...a) => (await get()).testVectors(...a),
     status: async () => (await get()).status(),
     forceDeviceLoss: async () => (await get()).forceDeviceLoss(),

@@ -128,6 +128,20 @@ describe('WebGPU device loss', () => {
     return { engine, webgpuSessions: () => webgpuSessions };
   }
 
+  it('once both backends are timed for a model and size, auto follows the faster', async () => {
+    const { engine } = engineWithFakeGpu();
+    const image = await generateInput({ kind: 'uniform', seed: 2, range: [0, 1] }, 'float32', [1, 3, 128, 128]);
+    const wasm = await engine.run('previs.gauss-blur', { image }, { backend: 'wasm' });
+    const gpu = await engine.run('previs.gauss-blur', { image }, { backend: 'webgpu' });
+    const auto = await engine.run('previs.gauss-blur', { image });
+    const faster = gpu.report.timingsMs.run < wasm.report.timingsMs.run ? 'webgpu' : 'wasm';
+    expect(auto.report.backend).toBe(faster);
+    if (faster === 'wasm') expect(auto.report.fallbackReason).toMatch(/measured here: wasm [\d.]+ ms, webgpu [\d.]+ ms/);
+    // another size has no measurements yet: the adapter policy decides (hardware adapter → WebGPU)
+    const other = await engine.run('previs.gauss-blur', { image: await generateInput({ kind: 'constant', value: 0 }, 'float32', [1, 3, 16, 16]) });
+    expect(other.report.backend).toBe('webgpu');
+  });
+
   it('picks WebGPU on a hardware adapter, and finishes on WASM when the device is lost mid-job', async () => {
     const { engine, webgpuSessions } = engineWithFakeGpu();
     const input = await generateInput({ kind: 'uniform', seed: 5, range: [0, 1] }, 'float32', [1, 5, 600, 700]);

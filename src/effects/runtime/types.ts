@@ -103,4 +103,6 @@ export interface Runtime {
   forceDeviceLoss(): Promise<boolean>;
   /** test hook: the next WebGPU job loses its device after this many steps (tiles or runs) */
   armDeviceLoss(afterSteps: number): Promise<void>;
+  /** reports of finished jobs, newest first, and a way to hear about the next ones */
+  readonly reports: { recent: readonly RuntimeRunReport[]; subscribe(l: (r: RuntimeRunReport) => void): () => void };
 }

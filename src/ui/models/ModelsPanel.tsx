@@ -5,6 +5,7 @@ import { getRuntime, installedModels, type RuntimeStatus } from '../../effects/r
 import { ByoImport } from './ByoImport';
 import { useByoModels } from './byoModels';
 import { ModelRow } from './ModelRow';
+import { RecentJobs } from './RecentJobs';
 import './runtimeHook';
 import './models.css';
 
@@ -45,8 +46,9 @@ export function ModelsPanel() {
   const remove = useByoModels((s) => s.remove);
   const installed = installedModels();
   return (
-    <div className="panel-body models-panel" data-testid="models-panel">
+    <div className="models-panel" data-testid="models-panel">
       <RuntimeLine />
+      <RecentJobs />
       <ul className="model-list">
         {installed.map((e) =>
           e.card ? (
