@@ -2,6 +2,7 @@
 import { addObjects, createObject, type SceneObject } from '../core/document';
 import { projectStore } from '../store/projectStore';
 import { editorStore } from '../store/editorStore';
+import { buildAddItems } from './build/addItems';
 
 export interface AddMenuItem {
   id: string;
@@ -11,16 +12,16 @@ export interface AddMenuItem {
 }
 
 export const addMenuItems: AddMenuItem[] = [
-  { id: 'box', label: 'Box', group: 'Set', create: () => [createObject('setPiece', { name: 'Box' })] },
-  { id: 'building', label: 'Building', group: 'Set', create: () => [createObject('building')] },
-  { id: 'actor', label: 'Actor', group: 'Cast', create: () => [createObject('actor')] },
+  ...buildAddItems.filter((i) => i.group !== 'Light' && i.group !== 'Import'),
   { id: 'camera', label: 'Camera', group: 'Camera', create: () => [createObject('camera')] },
-  { id: 'sun', label: 'Sun', group: 'Light', create: () => [createObject('light')] },
+  ...buildAddItems.filter((i) => i.group === 'Light' || i.group === 'Import'),
 ];
 
 export function runAddItem(item: AddMenuItem): string[] {
   const { activeSceneId, execute } = projectStore.getState();
   const objects = item.create();
+  // an entry that works asynchronously (a file picker) adds nothing here and makes no undo step
+  if (objects.length === 0) return [];
   execute(`Add ${item.label}`, addObjects(activeSceneId, objects));
   const ids = objects.map((o) => o.id);
   editorStore.getState().select(ids);

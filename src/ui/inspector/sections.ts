@@ -3,6 +3,8 @@ import type { ComponentType } from 'react';
 import type { ObjectType, SceneObject } from '../../core/document';
 import { SetPieceSection, BuildingSection, ActorSection, LightSection, EffectLayerSection } from './basicSections';
 import { CameraSection } from '../camera';
+import { PoseSection } from '../build/PoseSection';
+import { SetPieceShapeSection, BuildingStructureSection, LightSettingsSection } from '../build/BuildSections';
 
 export interface InspectorSection {
   id: string;
@@ -17,6 +19,10 @@ export const inspectorSections: InspectorSection[] = [
   { id: 'setPiece', title: 'Set piece', types: ['setPiece'], Component: SetPieceSection as InspectorSection['Component'] },
   { id: 'building', title: 'Building', types: ['building'], Component: BuildingSection as InspectorSection['Component'] },
   { id: 'actor', title: 'Actor', types: ['actor'], Component: ActorSection as InspectorSection['Component'] },
+  { id: 'pose', title: 'Pose', types: ['actor'], Component: PoseSection },
+  { id: 'setPieceShape', title: 'Shape', types: ['setPiece'], Component: SetPieceShapeSection },
+  { id: 'buildingStructure', title: 'Roof & structure', types: ['building'], Component: BuildingStructureSection },
+  { id: 'lightSettings', title: 'Light settings', types: ['light'], Component: LightSettingsSection },
   { id: 'light', title: 'Light', types: ['light'], Component: LightSection as InspectorSection['Component'] },
   { id: 'camera', title: 'Camera', types: ['camera'], Component: CameraSection as InspectorSection['Component'] },
   { id: 'effectLayer', title: 'Effect layer', types: ['effectLayer'], Component: EffectLayerSection as InspectorSection['Component'] },
