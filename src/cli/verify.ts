@@ -53,7 +53,7 @@ function parseArgs(argv: string[]): Args | string {
   return a;
 }
 
-async function loadTrust(path: string): Promise<NonNullable<VerifyOptions['trustedKeyIds']>> {
+async function loadTrust(path: string): Promise<string[]> {
   const raw = JSON.parse(await readFile(path, 'utf8')) as unknown;
   const list = Array.isArray(raw) ? raw : (raw as { keys?: unknown[] })?.keys;
   if (!Array.isArray(list)) throw new Error(`${path}: expected an array of JWKs or {"keys": [...]}`);

@@ -65,11 +65,18 @@ describe('headless export CLI', () => {
 
   it('exports a deliverable of an approved project that passes --require-approved', async () => {
     const out = join(root, 'final');
-    const r = await cli('src/cli/export.ts', [approvedFile, '--out', out, '--dist', DIST, '--format', 'png,glb', '--deliverable', '--width', '320']);
+    const r = await cli('src/cli/export.ts', [approvedFile, '--out', out, '--dist', DIST, '--format', 'png,mp4,glb', '--deliverable', '--width', '320']);
+    expect(r.err).toBe('');
     expect(r.code).toBe(0);
-    const v = await cli('src/cli/verify.ts', ['--require-approved', join(out, 'shot_1_take1.png'), join(out, 'Scene_1.glb')]);
-    expect(v.out).toMatch(/all 2 file\(s\) verified/);
+    const v = await cli('src/cli/verify.ts', ['--require-approved', join(out, 'shot_1_take1.png'), join(out, 'animatic.mp4'), join(out, 'Scene_1.glb')]);
+    expect(v.out).toMatch(/all 3 file\(s\) verified/);
+    expect(v.out).toMatch(/layer layer-collapse .* frames 12–39/);
     expect(v.code).toBe(0);
+    // the animatic still probes: 48 frames at 24 fps = 2 s
+    const p = await run('/usr/bin/ffprobe', ['-v', 'error', '-count_frames', '-select_streams', 'v:0', '-show_entries', 'format=duration:stream=nb_read_frames', '-of', 'json', join(out, 'animatic.mp4')]);
+    const j = JSON.parse(p.stdout) as { format: { duration: string }; streams: { nb_read_frames: string }[] };
+    expect(Number(j.streams[0]!.nb_read_frames)).toBe(48);
+    expect(Number(j.format.duration)).toBeCloseTo(2, 2);
   });
 
   it('fails clearly on a project file that is not one', async () => {
@@ -94,7 +101,7 @@ describe('in the app', () => {
     const dir = join(root, 'previs');
     const png = readFileSync(join(dir, 'shot_1_take1.png'));
     const bad = Buffer.from(png);
-    bad[bad.length - 200] ^= 0x10;
+    bad[bad.length - 200] = bad[bad.length - 200]! ^ 0x10;
     const tampered = join(root, 'tampered.png');
     writeFileSync(tampered, bad);
     await app.page.click('[data-panel=export]');
@@ -103,7 +110,7 @@ describe('in the app', () => {
     const items = await app.page.$$eval('[data-testid=verdicts] li', (ls) => ls.map((l) => ({ ok: l.getAttribute('data-ok'), text: l.textContent ?? '' })));
     expect(items[0]!.ok).toBe('true');
     expect(items[1]!.ok).toBe('false');
-    expect(items[1]!.text).toMatch(/bundle|changed/);
+    expect(items[1]!.text).toMatch(/bundle|changed|CRC mismatch/);
   });
 
   it('the review report shows a hostile layer name as text and runs nothing', async () => {

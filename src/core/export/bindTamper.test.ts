@@ -28,7 +28,7 @@ beforeAll(async () => {
   other.png = (await seal(makePng(64, 48, 99), 'b.png')).bytes;
   sealed.glb = (await seal(makeGlb(), 'a.glb')).bytes;
   const glb2 = makeGlb();
-  glb2[glb2.length - 3] ^= 0x40;
+  glb2[glb2.length - 3] = glb2[glb2.length - 3]! ^ 0x40;
   other.glb = (await seal(glb2, 'b.glb')).bytes;
   if (hasFfmpeg) {
     sealed.mp4 = (await seal(makeMp4(24, 24), 'a.mp4')).bytes;
@@ -120,6 +120,14 @@ describe.each(formats)('%s', (fmt) => {
       b.signature.value = (s[0] === 'A' ? 'B' : 'A') + s.slice(1);
     });
     await fails(t, fmt, /bundle signature: bad-signature/);
+  });
+
+  it("an altered copy of the signer's public key is caught", async () => {
+    const t = await editBundle(sealed[fmt]!, (b) => {
+      const x: string = b.signature.publicKeyJwk.x;
+      b.signature.publicKeyJwk.x = (x[0] === 'A' ? 'B' : 'A') + x.slice(1);
+    });
+    await fails(t, fmt, /public key copy does not match/);
   });
 
   it('a flipped ledger entry signature is caught', async () => {

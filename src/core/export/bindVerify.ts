@@ -2,6 +2,7 @@
 // the binding's signature, the disclosure bundle's own chain and signatures, the XMP summary against the signed
 // one, and report per layer whether it is approved at its current hash and consented. Every problem is a sentence
 // naming what is wrong, so a pipeline log says "IDAT[0] (pixel data) changed", not just "invalid".
+import { isPublicKeyJwk, keyIdOf } from '../disclosure/crypto';
 import { fromUtf8, sha256Hex } from './bindBytes';
 import { inspectBundle, type LayerState } from './bindBundle';
 import { isBinding, type Binding } from './bindEnvelope';
@@ -82,6 +83,12 @@ async function checkBundle(bundle: unknown, v: FileVerdict, opts: VerifyOptions)
   for (const p of ins.problems) v.problems.push(`disclosure bundle: ${p}`);
   if (!ins.bundle) return null;
   const sig = ins.report.signature;
+  const named = ins.bundle.signature;
+  if (named) {
+    // the key copy travelling with the signature must be the key it names (it is not what verifies it)
+    const kid = isPublicKeyJwk(named.publicKeyJwk) ? await keyIdOf(named.publicKeyJwk) : null;
+    if (kid !== named.keyId) v.problems.push(`disclosure bundle: the signature's public key copy does not match key id ${named.keyId} (altered)`);
+  }
   if (sig.keyId) {
     const registered = ins.keyIds.includes(sig.keyId);
     v.signer = { keyId: sig.keyId, registered };
