@@ -204,4 +204,37 @@ describe('look-through lens', () => {
     expect(sharp).toBeLessThanOrEqual(4);
     expect(soft).toBeGreaterThan(12);
   });
+
+  it('camera inspector: body preset, custom aspect (bad input refused with a notice), undo', async () => {
+    const { page } = app;
+    await stage(page, { sensor: [36, 24], focal: 50, kind: 'spherical', squeeze: 1, aspect: 16 / 9, boxWidth: 2, distance: 10 });
+    await inApp(page, (h) => {
+      h.editorStore.getState().setViewMode('perspective');
+      h.editorStore.getState().select(['testcam']);
+    });
+    const cam = () => inApp(page, (h) => {
+      const s = h.projectStore.getState();
+      return s.project.scenes[s.activeSceneId].objects.testcam;
+    }) as Promise<any>;
+    await page.getByTestId('camera-body').selectOption('alexa-mini-lf-16x9');
+    expect((await cam()).body).toEqual({ sensorPresetId: 'alexa-mini-lf-16x9', sensorWidthMm: 31.68, sensorHeightMm: 17.82 });
+    // 50 mm over 31.68 mm: 35.16° horizontal at 16:9 (the sensor is 16:9 already)
+    await page.getByTestId('camera-readout').filter({ hasText: 'FOV 35.16° × 20.21°' }).waitFor();
+    await page.getByTestId('camera-aspect').selectOption('custom');
+    const custom = page.getByTestId('camera-aspect-custom');
+    await custom.fill('wide');
+    await custom.blur();
+    await page.getByTestId('notice-error').filter({ hasText: 'aspect:' }).first().waitFor();
+    expect((await cam()).deliveryAspect).toBeCloseTo(16 / 9, 12);
+    await custom.fill('2.2:1');
+    await custom.blur();
+    await page.waitForFunction(() => {
+      const s = (globalThis as any).__previs.projectStore.getState();
+      return s.project.scenes[s.activeSceneId].objects.testcam.deliveryAspect === 2.2;
+    });
+    await page.getByTestId('undo').click();
+    expect((await cam()).deliveryAspect).toBeCloseTo(16 / 9, 12);
+    await page.getByTestId('undo').click();
+    expect((await cam()).body.sensorWidthMm).toBe(36);
+  });
 });
