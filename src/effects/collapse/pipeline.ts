@@ -109,8 +109,8 @@ export async function runCollapse(R: typeof RAPIER_NS, job: CollapseJob, hooks: 
       }
       recorder.record(pose);
       hooks.onProgress?.('simulate', f / (frameCount - 1));
-      // let a worker see a cancel message between frames
-      if ((f & 7) === 0) await Promise.resolve();
+      // a macrotask break, so a worker sees a cancel message between frames
+      if ((f & 3) === 0) await new Promise((r) => setTimeout(r, 0));
     }
   } finally {
     sim.free();

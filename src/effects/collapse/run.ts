@@ -1,0 +1,125 @@
+// Runs a collapse from the editor: the worker bakes, the bake is stored as a content-addressed asset, and the
+// effect layer lands together with its signed disclosure record as one undo step (commitEffectRun).
+import { addAsset, newId, type Building, type EffectLayer, type RunReport } from '../../core/document';
+import { buildingHashInput, buildingParams } from '../../core/geometry/building';
+import { sha256Hex } from '../../core/util/sha256';
+import { putAsset } from '../../store/assets';
+import { commitEffectRun } from '../../store/effectRuns';
+import { projectStore } from '../../store/projectStore';
+import { CollapseParams, parseCollapseParams } from './params';
+import { BAKE_MIME } from './bake';
+import { overallProgress, type WorkerRequest, type WorkerResponse } from './protocol';
+import type { CollapseJob, CollapseStats } from './pipeline';
+
+export const COLLAPSE_EFFECT = 'collapse';
+export const COLLAPSE_VERSION = 'collapse/1';
+
+let nextId = 1;
+
+export interface CollapseRunOptions {
+  sceneId: string;
+  building: Building;
+  params: CollapseParams;
+  seed: number;
+  onProgress?: (fraction: number, stage: string) => void;
+  signal?: AbortSignal;
+  /** the layer to re-run (keeps its id, name and flags); a new layer otherwise */
+  layerId?: string;
+}
+
+function bakeInWorker(job: CollapseJob, signal?: AbortSignal, onProgress?: (f: number, stage: string) => void) {
+  return new Promise<{ bytes: Uint8Array; hash: string; stats: CollapseStats }>((resolve, reject) => {
+    const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'collapse' });
+    const id = nextId++;
+    let killTimer: ReturnType<typeof setTimeout> | null = null;
+    const finish = () => {
+      if (killTimer) clearTimeout(killTimer);
+      worker.terminate();
+      signal?.removeEventListener('abort', abort);
+    };
+    const abort = () => {
+      worker.postMessage({ type: 'cancel', id } satisfies WorkerRequest);
+      // a frame of a 4,000-fragment bake can take a while: do not make the artist wait for it
+      killTimer = setTimeout(() => {
+        finish();
+        reject(Object.assign(new Error('collapse cancelled'), { name: 'AbortError' }));
+      }, 400);
+    };
+    worker.onmessage = (e: MessageEvent<WorkerResponse>) => {
+      const m = e.data;
+      if (m.id !== id) return;
+      if (m.type === 'progress') onProgress?.(overallProgress(m.stage, m.fraction), m.stage);
+      else if (m.type === 'done') {
+        finish();
+        resolve(m);
+      } else {
+        finish();
+        reject(Object.assign(new Error(m.message), { name: m.name }));
+      }
+    };
+    worker.onerror = (e) => {
+      finish();
+      reject(new Error(`collapse worker failed: ${e.message}`));
+    };
+    if (signal?.aborted) return abort();
+    signal?.addEventListener('abort', abort);
+    worker.postMessage({ type: 'run', id, job } satisfies WorkerRequest);
+  });
+}
+
+export async function runCollapseEffect(opts: CollapseRunOptions): Promise<EffectLayer> {
+  const parsed = parseCollapseParams(opts.params);
+  if (!parsed.ok) throw new Error(`Collapse: ${parsed.error}`);
+  const params = parsed.params;
+  const b = opts.building;
+  const project = projectStore.getState().project;
+  const startedAt = new Date().toISOString();
+  const t0 = performance.now();
+  const out = await bakeInWorker({ building: buildingParams(b), params, seed: opts.seed, fps: project.settings.fps }, opts.signal, opts.onProgress);
+  const assetId = await putAsset(out.bytes, BAKE_MIME);
+  if (assetId !== out.hash) throw new Error('collapse bake changed on its way from the worker');
+  projectStore.getState().execute('Store collapse bake', addAsset({ id: assetId, name: `${b.name} collapse bake`.slice(0, 256), mime: BAKE_MIME, byteLength: out.bytes.byteLength, kind: 'bake' }));
+  const s = out.stats;
+  const runReport: RunReport = {
+    backend: 'wasm',
+    adapter: null,
+    fallbackReason: null,
+    timingsMs: { ...s.timingsMs, roundTrip: performance.now() - t0 },
+    peakMemoryBytes: null,
+    softwareVersion: `${COLLAPSE_VERSION} rapier3d-compat 0.21`,
+    startedAt,
+  };
+  const existing = opts.layerId ? project.scenes[opts.sceneId]?.objects[opts.layerId] : undefined;
+  const base = existing?.type === 'effectLayer' ? existing : null;
+  const layer: EffectLayer = {
+    id: base?.id ?? newId('layer'),
+    name: base?.name ?? `${b.name} collapse`,
+    parentId: null,
+    // the bake is in the building's frame, so the layer sits where the building stands
+    transform: structuredClone(b.transform),
+    visible: base?.visible ?? true,
+    locked: base?.locked ?? false,
+    type: 'effectLayer',
+    effect: COLLAPSE_EFFECT,
+    targetIds: [b.id],
+    params: { ...params, fragments: s.fragments, breaks: s.breaks, restAt: s.restAt, stepRate: s.stepRate },
+    seed: opts.seed,
+    models: [],
+    status: 'done',
+    inputHashes: { [b.id]: await sha256Hex(buildingHashInput(buildingParams(b))) },
+    output: { assetId, contentHash: out.hash },
+    runReport,
+    frameRange: { start: params.triggerFrame, end: params.triggerFrame + s.frames - 1 },
+    intendedUse: base?.intendedUse ?? 'previs-only',
+    thirdPartyIp: base?.thirdPartyIp ?? false,
+    consentId: base?.consentId ?? null,
+    runCount: base?.runCount ?? 0,
+  };
+  await commitEffectRun({
+    sceneId: opts.sceneId,
+    layer,
+    label: 'Collapse building',
+    description: `${params.failureMode} collapse of ${b.name} at frame ${params.triggerFrame}, ${s.fragments} fragments`,
+  });
+  return layer;
+}
