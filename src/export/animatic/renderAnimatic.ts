@@ -158,6 +158,8 @@ export async function renderAnimaticFile(project: Project, opts: AnimaticOptions
       renderMs += performance.now() - r0;
       send({ type: 'frame', index: f.index, frame }, [frame]);
       report('render', f.index + 1);
+      // let the UI breathe (progress bar, Cancel) between frames, and respect encoder backpressure
+      await new Promise((r) => setTimeout(r, 0));
       await waitFor(() => f.index + 1 - encoded <= MAX_IN_FLIGHT);
     }
     report('finalize', plan.length);

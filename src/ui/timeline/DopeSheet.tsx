@@ -8,6 +8,7 @@ import { editorStore, useEditor } from '../../store/editorStore';
 import { ANIMATABLE, timelineRows, keyCurrentValue, moveKey, deleteKey, orderedShots } from '../../core/timeline';
 import type { Edit } from '../../core/document';
 import { transport } from './transport';
+import { animationStats } from './ViewportAnimation';
 
 export interface KeyRef {
   trackId: string;
@@ -32,6 +33,7 @@ export function keyProperty(objectId: string, property: string): boolean {
 const PROPERTY_LABEL = new Map(Object.values(ANIMATABLE).flat().map((p) => [p.path, p.label]));
 
 export function DopeSheet({ selectedKey, onSelectKey }: { selectedKey: KeyRef | null; onSelectKey(k: KeyRef | null): void }) {
+  animationStats.dopeSheetRenders++;
   const scene = useActiveScene();
   const { frameIn, frameOut } = useProject((s) => s.project.settings);
   const selection = useEditor((s) => s.selection);

@@ -1,14 +1,18 @@
 // The timeline panel (bottom): transport, dope sheet and the selected key's interpolation.
 import { useState } from 'react';
 import { projectStore, useProject } from '../../store/projectStore';
-import { EASE_PRESETS, presetOf, setKeyInterpolation, deleteKey, type EasePreset } from '../../core/timeline';
+import { EASE_PRESETS, presetOf, setKeyInterpolation, deleteKey, setKey, evaluateScene, type EasePreset } from '../../core/timeline';
 import type { Keyframe } from '../../core/document';
 import { TransportBar } from './TransportBar';
 import { DopeSheet, resolveKey, type KeyRef } from './DopeSheet';
 import { installTimelineShortcuts } from './timelineShortcuts';
 import './timeline.css';
+import { registerTestHook } from '../../testHook';
+import { transport } from './transport';
 
 installTimelineShortcuts();
+// the e2e test and the CLI drive the transport and key edits the same way the buttons do
+registerTestHook('timeline', { transport, setKey, evaluateScene });
 
 function KeyDetails({ k, onClear }: { k: KeyRef; onClear(): void }) {
   // subscribe to the document so the details follow undo/redo

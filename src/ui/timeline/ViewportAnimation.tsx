@@ -20,7 +20,7 @@ setCameraEvaluator((project, sceneId, cameraId, frame) => {
 });
 
 /** Counters the e2e test reads to prove playback does not re-render React. */
-export const animationStats = { applies: 0, driverRenders: 0, lastFrame: -1 };
+export const animationStats = { applies: 0, driverRenders: 0, dopeSheetRenders: 0, lastFrame: -1 };
 registerTestHook('animation', animationStats);
 
 export function ViewportAnimation() {
