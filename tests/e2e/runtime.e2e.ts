@@ -99,7 +99,7 @@ describe('effect runtime in Chromium', () => {
   it('the model panel runs test vectors and refuses a tampered model by sha256', async () => {
     const page = app.page;
     await page.locator('button[data-panel=models]').click();
-    await page.locator('[data-testid=runtime-status]').waitFor();
+    await page.locator('[data-testid=runtime-status]').waitFor({ timeout: 120_000 });
     expect(await page.locator('[data-testid=runtime-status]').getAttribute('data-backend')).toBe('wasm');
     const row = page.locator('[data-testid="model-previs.gauss-blur"]');
     await row.scrollIntoViewIfNeeded();

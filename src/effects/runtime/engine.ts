@@ -4,6 +4,7 @@
 import { chooseBackend, probeAdapter, type GpuDeviceLike, type GpuLike } from './backend';
 import { abortError, DeviceLostError, FeedError, ModelRefusedError } from './errors';
 import type { ModelCard } from './modelCard';
+import { useSameOriginOrtFiles } from './ortAssets';
 import { ReportFeed } from './reportFeed';
 import { SessionCache, fromOrtOutputs, tensorBytes, toOrtFeeds, type OrtModule } from './sessions';
 import { checkVector, vectorFeeds, type FileLoader } from './testVectors';
@@ -86,6 +87,7 @@ export class RuntimeEngine implements Runtime {
     // threads need SharedArrayBuffer, which needs cross-origin isolation
     this.threads = host.crossOriginIsolated ? Math.max(1, host.hardwareConcurrency) : 1;
     host.ort.env.wasm.numThreads = this.threads;
+    useSameOriginOrtFiles(host.ort);
     host.ort.env.logLevel = 'error';
   }
 

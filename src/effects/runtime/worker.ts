@@ -1,17 +1,11 @@
 // The runtime's Web Worker: inference never blocks the UI thread. Messages carry plain typed arrays;
 // outputs are transferred back, not copied.
 import * as ort from 'onnxruntime-web';
-// ORT's emscripten glue and wasm as separate same-origin files: with threads on, ORT starts its pthread
-// workers from the glue's own URL, which must not be this worker's bundle (it would start a second runtime)
-import ortGlueUrl from 'onnxruntime-web/ort-wasm-simd-threaded.jsep.mjs?url';
-import ortWasmUrl from 'onnxruntime-web/ort-wasm-simd-threaded.jsep.wasm?url';
 import type { GpuLike } from './backend';
 import { RuntimeEngine } from './engine';
 import { toWire } from './errors';
 import { loadInstalled, memoryNow } from './host';
 import type { Request, Response } from './protocol';
-
-ort.env.wasm.wasmPaths = { mjs: ortGlueUrl, wasm: ortWasmUrl };
 
 const engine = new RuntimeEngine({
   ort,
