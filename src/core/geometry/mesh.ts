@@ -32,10 +32,6 @@ interface Bucket {
   indices: number[];
 }
 
-const sub = (a: Vec3, b: Vec3): Vec3 => [a[0] - b[0], a[1] - b[1], a[2] - b[2]];
-const cross = (a: Vec3, b: Vec3): Vec3 => [a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2], a[0] * b[1] - a[1] * b[0]];
-const dot = (a: Vec3, b: Vec3) => a[0] * b[0] + a[1] * b[1] + a[2] * b[2];
-
 /**
  * Collects triangles per material so the finished index buffer is grouped by material (one draw per material),
  * while still remembering which index range each piece ended up in.
@@ -77,15 +73,19 @@ export class MeshBuilder<M extends string = string> {
   face(material: M, corners: Vec3[], normal: Vec3): void {
     if (this.open && this.open.material !== material) throw new Error('material differs from the open piece');
     const b = this.bucket(material);
-    const [a, c1, c2] = corners as [Vec3, Vec3, Vec3];
-    const flip = dot(cross(sub(c1, a), sub(c2, a)), normal) < 0;
-    const pts = flip ? [...corners].reverse() : corners;
+    const a = corners[0]!, c1 = corners[1]!, c2 = corners[2]!;
+    // (c1 − a) × (c2 − a) · normal, unrolled: this runs once per face of every building
+    const ux = c1[0] - a[0], uy = c1[1] - a[1], uz = c1[2] - a[2];
+    const vx = c2[0] - a[0], vy = c2[1] - a[1], vz = c2[2] - a[2];
+    const flip = (uy * vz - uz * vy) * normal[0] + (uz * vx - ux * vz) * normal[1] + (ux * vy - uy * vx) * normal[2] < 0;
+    const n = corners.length;
     const base = b.positions.length / 3;
-    for (const p of pts) {
+    for (let k = 0; k < n; k++) {
+      const p = corners[flip ? n - 1 - k : k]!;
       b.positions.push(p[0], p[1], p[2]);
       b.normals.push(normal[0], normal[1], normal[2]);
     }
-    for (let i = 1; i + 1 < pts.length; i++) b.indices.push(base, base + i, base + i + 1);
+    for (let i = 1; i + 1 < n; i++) b.indices.push(base, base + i, base + i + 1);
   }
 
   /** An axis-aligned closed box [min, max] with outward faces. */
