@@ -57,6 +57,7 @@ export async function runDeageJob(runner: RecordingRunner, input: JobInput): Pro
   for await (const frame of input.frames) {
     guard();
     const t0 = performance.now();
+    if (index === 0) input.onProgress?.(0, 'finding the face');
     const tracked = await tracker.next(frame);
     const t1 = performance.now();
     if (input.learned && !learned) {

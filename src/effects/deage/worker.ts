@@ -25,6 +25,7 @@ const controllers = new Map<number, AbortController>();
 
 async function run(id: number, job: DeageJob, signal: AbortSignal) {
   const runner = runtimeRunner(engine, job.backend);
+  post({ id, type: 'progress', fraction: 0, message: 'decoding the plate' });
   const range = job.frameRange;
   let frames: AsyncIterable<Raster> | Iterable<Raster>;
   let frameCount = 1;

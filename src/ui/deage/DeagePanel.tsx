@@ -14,10 +14,11 @@ import { installedModels } from '../../effects/runtime/registry';
 import { useByoModels } from '../models/byoModels';
 import { DeageControls } from './DeageControls';
 import { Review } from './Review';
+import { assetFrame } from './reviewData';
 import { registerTestHook } from '../../testHook';
 import './deage.css';
 
-registerTestHook('deage', { runDeage, DEFAULT_PARAMS });
+registerTestHook('deage', { runDeage, DEFAULT_PARAMS, assetFrame });
 
 function useSlotModels() {
   const byo = useByoModels((s) => s.models);
