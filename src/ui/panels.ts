@@ -10,6 +10,7 @@ import { ExportPanel } from './export/ExportPanel';
 import { DeagePanel } from './deage/DeagePanel';
 import { ReviewPanel } from './review/ReviewPanel';
 import { ConsentPanel } from './consent/ConsentPanel';
+import { CollapsePanel } from '../effects/collapse/view/CollapsePanel';
 
 export interface PanelDef {
   id: string;
@@ -28,6 +29,7 @@ export const panels: PanelDef[] = [
   { id: 'deage', title: 'De-age', area: 'right', order: 50, Component: DeagePanel },
   { id: 'review', title: 'Review', area: 'right', order: 50, Component: ReviewPanel },
   { id: 'consent', title: 'Consent', area: 'right', order: 55, Component: ConsentPanel },
+  { id: 'collapse', title: 'Collapse', area: 'right', order: 45, Component: CollapsePanel },
   { id: 'timeline', title: 'Timeline', area: 'bottom', order: 0, Component: TimelinePanel },
   { id: 'shots', title: 'Shots', area: 'bottom', order: 1, Component: ShotsPanel },
 ];

@@ -1,6 +1,6 @@
 // Object type → the R3F component that draws it. Features replace or add entries here.
 // A renderer draws the object in its local space; SceneObjects applies the transform.
-import type { ComponentType } from 'react';
+import { createElement, type ComponentType } from 'react';
 import type { ObjectType, SceneObject } from '../core/document';
 import { PlaceholderMesh } from './objects/basic';
 import { SetPieceObject } from './objects/SetPieceObject';
@@ -17,8 +17,19 @@ import { PlanViewExtension } from './plan/PlanView';
 import { ViewportAnimation } from '../ui/timeline/ViewportAnimation';
 import { MotionPaths } from '../ui/timeline/MotionPaths';
 import { DisclosureLabels } from './labels/DisclosureLabels';
+import { CollapseLayer } from '../effects/collapse/view/CollapseLayer';
 
 export type ObjectRenderer = ComponentType<{ object: SceneObject; selected: boolean }>;
+
+/** Effect layers draw by their effect: effect id → renderer (an effect without one draws nothing). */
+export const effectLayerRenderers: Record<string, ObjectRenderer> = {
+  collapse: CollapseLayer,
+};
+
+function EffectLayerObject(props: { object: SceneObject; selected: boolean }) {
+  const R = props.object.type === 'effectLayer' ? effectLayerRenderers[props.object.effect] : undefined;
+  return R ? createElement(R, props) : null;
+}
 
 export const objectRenderers: Partial<Record<ObjectType, ObjectRenderer>> = {
   setPiece: SetPieceObject as ObjectRenderer,
@@ -28,6 +39,7 @@ export const objectRenderers: Partial<Record<ObjectType, ObjectRenderer>> = {
   light: LightObject as ObjectRenderer,
   plate: PlateObject as ObjectRenderer,
   asset: AssetObject as ObjectRenderer,
+  effectLayer: EffectLayerObject,
 };
 
 /** Components drawn inside the Canvas for a view mode or a feature (look-through, plan, labels…). */

@@ -106,7 +106,7 @@ export function CollapseLayer({ object }: { object: SceneObject; selected: boole
         const mesh = batches.meshes[mat];
         return mesh ? <primitive key={mat} object={mesh} /> : null;
       })}
-      <DebrisParticles bake={loaded.bake} visible={layer.visible} />
+      <DebrisParticles bake={loaded.bake} visible={layer.visible} gravity={typeof layer.params.gravity === 'number' ? layer.params.gravity : 9.81} />
     </group>
   );
 }
