@@ -59,6 +59,41 @@ async function actAs(name: string, role: string, action: string) {
   await p.click(`${card} [data-action=${action}]`);
 }
 
+describe('burned-in labels', () => {
+  it('draws a readable label next to its anchor in a preview frame (real pixels)', async () => {
+    const W = 640;
+    const H = 360;
+    const b64 = await app.page.evaluate(
+      ({ W, H }) => (globalThis as any).__previs.disclosure.burnIn([{ text: 'AI-GENERATED · PENDING REVIEW', x: 400, y: 250 }, { text: 'AI-GENERATED · UNDISCLOSED' }], W, H),
+      { W, H },
+    );
+    const px = Buffer.from(b64, 'base64');
+    const at = (x: number, y: number) => [...px.subarray((y * W + x) * 4, (y * W + x) * 4 + 3)] as [number, number, number];
+    const classify = (x0: number, y0: number, x1: number, y1: number) => {
+      let dark = 0, amber = 0, red = 0, white = 0;
+      for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) {
+        const [r, g, b] = at(x, y);
+        if (r < 80 && g < 80 && b < 80) dark++; // the box is 82 % opaque over white
+        else if (r > 200 && g > 150 && b < 110) amber++;
+        else if (r > 200 && g < 110 && b < 100) red++;
+        else if (r > 245 && g > 245 && b > 245) white++;
+      }
+      return { dark, amber, red, white };
+    };
+    // anchored label: a dark box with amber lettering and a red rule, just above the anchor point
+    const near = classify(250, 190, 550, 250);
+    expect(near.dark).toBeGreaterThan(1500);
+    expect(near.amber).toBeGreaterThan(150);
+    expect(near.red).toBeGreaterThan(100);
+    // unanchored label: stacked in the top-left corner
+    const corner = classify(0, 0, 300, 30);
+    expect(corner.dark).toBeGreaterThan(1500);
+    expect(corner.amber).toBeGreaterThan(100);
+    // the rest of the frame is untouched
+    expect(classify(0, 300, 640, 360).white).toBe(640 * 60);
+  });
+});
+
 describe('review workflow', () => {
   it('a new effect layer shows as draft with its flags, and is labelled in the viewport', async () => {
     await runEffect(1);
@@ -88,6 +123,32 @@ describe('review workflow', () => {
       return ledger.filter((e: any) => e.kind === 'key').map((e: any) => e.payload.holder.name);
     });
     expect(keys.sort()).toEqual(['Ada Artist', 'Lee Legal', 'Sam Supervisor']);
+    // each private key sits in IndexedDB as a non-extractable CryptoKey: usable for signing, never readable
+    const stored = await app.page.evaluate(async () => {
+      const db: IDBDatabase = await new Promise((res, rej) => {
+        const r = indexedDB.open('previs-sandbox');
+        r.onsuccess = () => res(r.result);
+        r.onerror = () => rej(r.error);
+      });
+      const all: any[] = await new Promise((res, rej) => {
+        const r = db.transaction('keys').objectStore('keys').getAll();
+        r.onsuccess = () => res(r.result);
+        r.onerror = () => rej(r.error);
+      });
+      const out = [];
+      for (const k of all.filter((x) => x?.keyPair)) {
+        let exported = true;
+        try {
+          await crypto.subtle.exportKey('jwk', k.keyPair.privateKey);
+        } catch {
+          exported = false;
+        }
+        out.push({ holder: k.holder, extractable: k.keyPair.privateKey.extractable, exported, type: k.keyPair.privateKey.type });
+      }
+      return out;
+    });
+    expect(stored.map((k) => k.holder).sort()).toEqual(['Ada Artist', 'Lee Legal', 'Sam Supervisor']);
+    for (const k of stored) expect(k).toMatchObject({ extractable: false, exported: false, type: 'private' });
     // still labelled until consent is recorded
     const label = await app.page.textContent('[data-testid=ai-label][data-layer-id=layer_deage_e2e]');
     expect(label).toBe('AI-GENERATED · NEEDS CONSENT');
@@ -132,5 +193,9 @@ describe('review workflow', () => {
     const ok = await inApp(app.page, async (h) => (await h.disclosure.verify()).ok);
     expect(ok).toBe(true);
     expect(app.errors.filter((e) => !/favicon/.test(e))).toEqual([]);
+    if (process.env.REVIEW_SHOT) {
+      await p.click('button[data-panel=review]');
+      await p.screenshot({ path: process.env.REVIEW_SHOT });
+    }
   });
 });

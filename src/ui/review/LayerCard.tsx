@@ -2,7 +2,7 @@
 // the review actions its state allows.
 import { useState } from 'react';
 import type { Project } from '../../core/document';
-import { ALLOWED, type LayerDisclosure, type ReviewAction } from '../../core/disclosure';
+import { ALLOWED, APPROVER_ROLES, type LayerDisclosure, type ReviewAction } from '../../core/disclosure';
 import { editorStore } from '../../store/editorStore';
 import { linkConsent } from '../../store/effectRuns';
 import { useIdentity } from '../../store/signingKeys';
@@ -126,7 +126,13 @@ export function LayerCard({ project, d, state, checked, onCheck }: Props) {
           ) : null}
           <div className="buttons">
             {allowed.map((a) => (
-              <button key={a} data-action={a} disabled={busy} onClick={() => void act(a)}>
+              <button
+                key={a}
+                data-action={a}
+                disabled={busy || (a.startsWith('approve') && !APPROVER_ROLES.includes(role))}
+                title={a.startsWith('approve') && !APPROVER_ROLES.includes(role) ? `the ${role} role cannot approve; switch role above` : undefined}
+                onClick={() => void act(a)}
+              >
                 {ACTION_LABELS[a]}
               </button>
             ))}

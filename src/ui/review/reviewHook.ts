@@ -5,6 +5,7 @@ import { commitEffectRun, linkConsent, registerConsent, reviewLayer, revokeConse
 import { identityStore } from '../../store/signingKeys';
 import { projectStore } from '../../store/projectStore';
 import { discloseProject, exportGate, verifyChain } from '../../core/disclosure';
+import { burnDisclosureLabels, type BurnLabel } from '../../viewport/labels/burnIn';
 
 registerTestHook('disclosure', {
   commitEffectRun,
@@ -16,6 +17,18 @@ registerTestHook('disclosure', {
     identityStore.getState().setIdentity({ name, role }),
   gate: (purpose: 'previs' | 'deliverable') => exportGate(projectStore.getState().project, purpose),
   verify: () => verifyChain(projectStore.getState().project.ledger),
+  /** burns labels into a white test frame and returns its RGBA pixels (base64), for the burn-in pixel test */
+  burnIn(labels: BurnLabel[], width: number, height: number): string {
+    const c = new OffscreenCanvas(width, height);
+    const g = c.getContext('2d')!;
+    g.fillStyle = '#fff';
+    g.fillRect(0, 0, width, height);
+    burnDisclosureLabels(g, width, height, labels);
+    const d = g.getImageData(0, 0, width, height).data;
+    let bin = '';
+    for (let i = 0; i < d.length; i += 0x8000) bin += String.fromCharCode(...d.subarray(i, i + 0x8000));
+    return btoa(bin);
+  },
   /** state and label of every generated layer, keyed by layer id */
   summary: () =>
     Object.fromEntries(
