@@ -8,6 +8,7 @@ import { useSha256 } from '../core/export/bindBytes';
 import { sniffContainer } from '../core/export/bindParts';
 import { sidecarTargetName, verifyExport, type FileVerdict, type VerifyOptions } from '../core/export/bindVerify';
 import { formatVerdict } from './verifyFormat';
+import { loadForVerify, type LoadedFile } from './fileSource';
 
 const HELP = `Usage: previs-verify [options] FILE…
        npm run verify -- [options] FILE…
@@ -65,13 +66,21 @@ async function loadTrust(path: string): Promise<string[]> {
   return ids;
 }
 
-async function verifyPath(path: string, opts: VerifyOptions): Promise<FileVerdict> {
-  let bytes: Uint8Array;
+export async function verifyPath(path: string, opts: VerifyOptions): Promise<FileVerdict> {
+  let loaded: LoadedFile;
   try {
-    bytes = new Uint8Array(await readFile(path));
+    loaded = await loadForVerify(path);
   } catch (e) {
     return { file: path, kind: 'unknown', ok: false, undisclosed: false, problems: [`cannot read: ${(e as Error).message}`], notes: [], layers: [], signer: null, purpose: null, timing: null };
   }
+  try {
+    return await verifyLoaded(path, loaded.bytes, opts);
+  } finally {
+    await loaded.close();
+  }
+}
+
+async function verifyLoaded(path: string, bytes: Uint8Array, opts: VerifyOptions): Promise<FileVerdict> {
   if (sniffContainer(bytes) === null && sidecarTargetName(bytes) === null) {
     // a file that cannot embed (the HTML report) is checked through the sidecar next to it
     const sidecar = await readFile(`${path}.disclosure.json`).then((b) => new Uint8Array(b), () => null);

@@ -47,6 +47,13 @@ interface Span {
   length: number;
 }
 
+/** A host may hash some ranges itself, e.g. a large media box streamed from disk instead of held in memory. */
+export type RangeHasher = (start: number, length: number) => Promise<string> | null;
+let rangeHasher: RangeHasher | null = null;
+export function useRangeHasher(h: RangeHasher | null): void {
+  rangeHasher = h;
+}
+
 async function hashSpans(bytes: Uint8Array, spans: Span[], bundleAt: number | null, bundleSize: number): Promise<BindPart[]> {
   return Promise.all(
     spans.map(async (s) => ({
@@ -54,7 +61,7 @@ async function hashSpans(bytes: Uint8Array, spans: Span[], bundleAt: number | nu
       what: s.what,
       start: bundleAt !== null && s.start > bundleAt ? s.start - bundleSize : s.start,
       length: s.length,
-      sha256: await sha256Hex(bytes.subarray(s.start, s.start + s.length)),
+      sha256: await (rangeHasher?.(s.start, s.length) ?? sha256Hex(bytes.subarray(s.start, s.start + s.length))),
     })),
   );
 }
