@@ -156,6 +156,30 @@ describe('timeline', () => {
     const seconds = (samples[47]!.t - samples[0]!.t) / 1000;
     expect(seconds).toBeGreaterThan(47 / 24 - 0.1);
     console.log(`[timeline] 47 frames played in ${seconds.toFixed(2)} s (real time 1.96 s at 24 fps)`);
+
+    // J/K/L shuttle and frame stepping from the keyboard
+    await page.evaluate(() => {
+      const t = (globalThis as any).__previs.timeline.transport;
+      t.setRange(null);
+      t.setLoop(true);
+      t.setEveryFrame(false);
+      t.seek(100);
+    });
+    const state = () => page.evaluate(() => (globalThis as any).__previs.timeline.transport.getState() as { playing: boolean; rate: number });
+    await page.keyboard.press('l');
+    expect(await state()).toMatchObject({ playing: true, rate: 1 });
+    await page.keyboard.press('l');
+    expect(await state()).toMatchObject({ playing: true, rate: 2 });
+    await page.keyboard.press('j');
+    expect(await state()).toMatchObject({ playing: true, rate: -1 });
+    await page.keyboard.press('k');
+    expect(await state()).toMatchObject({ playing: false });
+    await seek(100);
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Shift+ArrowRight');
+    await page.keyboard.press('ArrowLeft');
+    expect(await page.evaluate(() => (globalThis as any).__previs.playhead.frame)).toBe(110);
+    await page.evaluate(() => (globalThis as any).__previs.timeline.transport.seek(47));
   }, 320_000);
 
   it('cancels an animatic export from the shots panel', async () => {
@@ -297,6 +321,25 @@ describe('timeline', () => {
     expect(v.r_frame_rate).toBe('24000/1001');
     expect(Number(v.nb_read_frames)).toBe(12);
     expect(Number(probe.format.duration)).toBeCloseTo((12 * 1001) / 24000, 2);
+  }, 300_000);
+
+  it('falls back to WebM/VP9 when asked (as where H.264 cannot be encoded)', async () => {
+    const { page } = app;
+    const file = await page.evaluate(async () => {
+      const h = (globalThis as any).__previs;
+      const s = h.projectStore.getState();
+      const f = await h.animatic.renderAnimaticFile(s.project, { shotIds: ['shot_1'], width: 320, height: 180, prefer: 'vp9' });
+      let bin = '';
+      for (let i = 0; i < f.bytes.length; i += 0x8000) bin += String.fromCharCode(...f.bytes.subarray(i, i + 0x8000));
+      return { b64: btoa(bin), container: f.container, codec: f.codec, mime: f.mime };
+    });
+    expect(file).toMatchObject({ container: 'webm', codec: 'vp9', mime: 'video/webm' });
+    const path = join(OUT, 'fallback.webm');
+    writeFileSync(path, Buffer.from(file.b64, 'base64'));
+    const probe = JSON.parse(execFileSync('/usr/bin/ffprobe', ['-v', 'error', '-count_frames', '-show_streams', '-show_format', '-of', 'json', path], { encoding: 'utf8' }));
+    expect(probe.format.format_name).toContain('webm');
+    expect(probe.streams[0].codec_name).toBe('vp9');
+    expect(Number(probe.streams[0].nb_read_frames)).toBe(48);
   }, 300_000);
 
   it('never requests anything outside its own origin', () => {

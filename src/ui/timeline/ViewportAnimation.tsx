@@ -46,7 +46,7 @@ export function ViewportAnimation() {
     if (l.project === project && l.sceneId === activeSceneId && l.frame === frame && l.refCount === objectRefs.size) return;
     if (!project.scenes[activeSceneId]) return;
     const e = evaluateScene(project, activeSceneId, frame);
-    l.written = applyEvaluated(objectRefs, e, l.sceneId === activeSceneId ? l.written : new Set());
+    l.written = applyEvaluated(objectRefs, e, l.sceneId === activeSceneId ? l.written : new Set(), project.scenes[activeSceneId]!.objects);
     l.project = project;
     l.sceneId = activeSceneId;
     l.frame = frame;

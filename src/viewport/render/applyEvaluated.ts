@@ -5,35 +5,35 @@ import type { Object3D, Light } from 'three';
 import type { EvaluatedScene } from '../../core/timeline';
 import type { SceneObject } from '../../core/document';
 
-function applyObject(o3: Object3D, obj: SceneObject): void {
+function applyLightIntensity(o3: Object3D, obj: Extract<SceneObject, { type: 'light' }>, doc: SceneObject | undefined): void {
+  // renderers map the document intensity to three's lights in their own ways (sun × daylight, area ×
+  // size…), so an animated intensity scales whatever each light was rendered with for the document value
+  if (!doc || doc.type !== 'light' || doc.intensity <= 0) return;
+  const scale = obj.intensity / doc.intensity;
+  o3.traverse((n) => {
+    const l = n as Light;
+    if (!l.isLight) return;
+    const ud = l.userData as { baseIntensity?: number; lastSet?: number };
+    // React re-applied its props since we last wrote: that value is the new base
+    if (ud.baseIntensity === undefined || l.intensity !== ud.lastSet) ud.baseIntensity = l.intensity;
+    l.intensity = ud.baseIntensity * scale;
+    ud.lastSet = l.intensity;
+  });
+}
+
+function applyObject(o3: Object3D, obj: SceneObject, doc: SceneObject | undefined): void {
   const t = obj.transform;
   o3.position.set(t.position[0], t.position[1], t.position[2]);
   o3.rotation.set(t.rotation[0], t.rotation[1], t.rotation[2], 'XYZ');
   o3.scale.set(t.scale[0], t.scale[1], t.scale[2]);
   o3.visible = obj.visible;
-  if (obj.type === 'light') {
-    // the renderer's light sits directly under the object's group
-    for (const c of o3.children) if ((c as Light).isLight) (c as Light).intensity = obj.intensity;
-  } else if (obj.type === 'actor') {
-    // the mannequin renderer (viewport/objects/ActorObject) places its parts from the whole evaluated actor
-    // (FK, grounding, look-at) through userData.poseActor, without React
-    let posed = false;
+  if (obj.type === 'light') applyLightIntensity(o3, obj, doc);
+  else if (obj.type === 'actor') {
+    // the actor renderer places its body from a pose without React (userData.poseActor)
     o3.traverse((n) => {
-      const poseActor = n.userData?.poseActor as ((a: SceneObject) => void) | undefined;
-      if (!posed && typeof poseActor === 'function') {
-        poseActor(obj);
-        posed = true;
-      }
+      const fn = n.userData?.poseActor as ((a: SceneObject) => void) | undefined;
+      if (fn && n !== o3) fn(obj);
     });
-    const joints = posed ? [] : Object.keys(obj.pose);
-    if (joints.length) {
-      // actor renderers name each joint node (userData.joint or name); a joint not drawn is skipped
-      o3.traverse((n) => {
-        const j = (n.userData?.joint as string | undefined) ?? n.name;
-        const r = j ? obj.pose[j] : undefined;
-        if (r && n !== o3) n.rotation.set(r[0], r[1], r[2], 'XYZ');
-      });
-    }
   }
 }
 
@@ -46,6 +46,8 @@ export function applyEvaluated(
   refs: ReadonlyMap<string, Object3D>,
   e: EvaluatedScene,
   previous: ReadonlySet<string> = new Set(),
+  /** the scene's document objects (what React rendered), for values renderers derive from */
+  documentObjects: Readonly<Record<string, SceneObject>> = {},
 ): Set<string> {
   const written = new Set<string>();
   const ids = new Set<string>([...e.animatedIds, ...previous]);
@@ -53,17 +55,17 @@ export function applyEvaluated(
     const o3 = refs.get(id);
     const obj = e.objects[id];
     if (!o3 || !obj) continue;
-    applyObject(o3, obj);
+    applyObject(o3, obj, documentObjects[id]);
     if (e.animatedIds.includes(id)) written.add(id);
   }
   return written;
 }
 
 /** Writes every object of the evaluated scene (for an offscreen render that must not trust prior state). */
-export function applyAll(refs: ReadonlyMap<string, Object3D>, e: EvaluatedScene): void {
+export function applyAll(refs: ReadonlyMap<string, Object3D>, e: EvaluatedScene, documentObjects: Readonly<Record<string, SceneObject>> = {}): void {
   for (const [id, obj] of Object.entries(e.objects)) {
     const o3 = refs.get(id);
-    if (o3) applyObject(o3, obj);
+    if (o3) applyObject(o3, obj, documentObjects[id]);
   }
 }
 

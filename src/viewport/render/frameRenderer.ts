@@ -77,7 +77,8 @@ export class FrameRenderer {
     const evaluated = evaluateScene(project, sceneId, frame);
     const cam = evaluated.objects[cameraId];
     if (!cam || cam.type !== 'camera') throw new Error(`camera ${cameraId} is not in scene ${sceneId}`);
-    applyAll(objectRefs, evaluated);
+    // document values are what the viewport's React tree rendered (the open project's scene)
+    applyAll(objectRefs, evaluated, open.project.scenes[sceneId]?.objects);
     for (const id of hiddenIds) {
       const o = objectRefs.get(id);
       if (o) o.visible = false;
@@ -105,7 +106,7 @@ export class FrameRenderer {
   static restoreViewport(): void {
     const { project, activeSceneId } = projectStore.getState();
     if (!project.scenes[activeSceneId]) return;
-    applyAll(objectRefs, evaluateScene(project, activeSceneId, playhead.frame));
+    applyAll(objectRefs, evaluateScene(project, activeSceneId, playhead.frame), project.scenes[activeSceneId]!.objects);
   }
 
   async png(): Promise<Uint8Array> {
