@@ -10,6 +10,7 @@ import { playhead } from '../../store/playhead';
 import { cameraFieldOfView, circleOfConfusionMm, type CameraProjection } from '../../core/lens';
 import { applyLens, applyCameraTransform } from './applyLens';
 import { getEvaluatedCamera } from './evaluatedCamera';
+import { cameraInWorld } from './worldCamera';
 import { resolveLookThroughCamera } from './resolveCamera';
 import { lookThroughSettings } from './lookThroughSettings';
 import { DofPass } from './DofPass';
@@ -72,7 +73,8 @@ function ActiveLookThrough() {
   useFrame((state) => {
     const { project, activeSceneId } = projectStore.getState();
     const id = editorStore.getState().lookThroughCameraId;
-    const c = id ? getEvaluatedCamera(project, activeSceneId, id, playhead.frame) : null;
+    const evaluated = id ? getEvaluatedCamera(project, activeSceneId, id, playhead.frame) : null;
+    const c = evaluated ? cameraInWorld(evaluated) : null;
     const { width, height } = state.size;
     if (!c || width === 0 || height === 0) {
       state.gl.render(state.scene, state.camera);

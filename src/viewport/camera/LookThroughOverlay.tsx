@@ -7,6 +7,7 @@ import { editorStore, useEditor } from '../../store/editorStore';
 import { playhead } from '../../store/playhead';
 import type { Camera } from '../../core/document';
 import { getEvaluatedCamera } from './evaluatedCamera';
+import { cameraInWorld } from './worldCamera';
 import { hudFields } from './hudText';
 import { useLookThroughSettings, lookThroughSettings } from './lookThroughSettings';
 import { observeSize } from './domOverlay';
@@ -35,7 +36,10 @@ export function LookThroughOverlay() {
   const project = useProject((s) => s.project);
   const sceneId = useProject((s) => s.activeSceneId);
   // an evaluator may build a new object per call: evaluate outside the store selector
-  const cam = useMemo(() => (camId ? getEvaluatedCamera(project, sceneId, camId, frame) : null), [project, sceneId, camId, frame]);
+  const cam = useMemo(() => {
+    const c = camId ? getEvaluatedCamera(project, sceneId, camId, frame) : null;
+    return c ? cameraInWorld(c) : null;
+  }, [project, sceneId, camId, frame]);
   const settings = useLookThroughSettings((s) => s);
   const [w, h] = size;
   return (

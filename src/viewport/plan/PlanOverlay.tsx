@@ -3,6 +3,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { formatDistance } from '../../core/lens';
 import { projectStore } from '../../store/projectStore';
+import { editorStore } from '../../store/editorStore';
 import { playhead } from '../../store/playhead';
 import { drawPlan } from './drawPlan';
 import { fitView, type P2 } from './planGeometry';
@@ -48,7 +49,11 @@ export function PlanOverlay() {
     <>
       <canvas ref={canvas} data-testid="plan-marks" style={{ position: 'absolute', inset: 0, width: '100%', height: '100%' }} />
       <div style={{ position: 'absolute', top: 6, left: 8, display: 'flex', gap: 6, alignItems: 'center', pointerEvents: 'auto', font: '12px system-ui', color: '#eee' }}>
-        <button data-testid="plan-measure" className={measuring ? 'on' : ''} onClick={() => planState.getState().setMeasuring(!measuring)} title="Click two points to measure; Esc clears">
+        <button data-testid="plan-measure" className={measuring ? 'on' : ''} onClick={() => {
+            // measuring clicks must not grab the move gizmo of a selected object
+            if (!measuring) editorStore.getState().select([]);
+            planState.getState().setMeasuring(!measuring);
+          }} title="Click two points to measure; Esc clears">
           Measure
         </button>
         <label>
@@ -56,6 +61,7 @@ export function PlanOverlay() {
         </label>
         <button onClick={fit}>Fit</button>
         <button data-testid="plan-export" onClick={() => void exportPlanToFile()}>Export PNG</button>
+        <span style={{ color: '#bbb', textShadow: '0 0 3px #000' }}>wheel: zoom · drag: pan (right-drag with a selection)</span>
         <span data-testid="plan-distance" style={{ background: 'rgba(0,0,0,0.6)', padding: '2px 6px' }}>
           {measurement?.distanceM != null
             ? formatDistance(measurement.distanceM)

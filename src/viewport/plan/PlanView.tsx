@@ -108,6 +108,8 @@ function usePlanInput(el: HTMLCanvasElement) {
       const v = st.view;
       if (!v) return;
       if (st.measuring && e.button === 0) {
+        // a measuring click is not a selection click
+        e.stopPropagation();
         const m = currentPlanModel();
         let p = screenToPlan(v, local(e));
         if (st.snap && m) p = snap(p, snapTargets(m), 12 * v.metresPerPx).at;
@@ -120,6 +122,9 @@ function usePlanInput(el: HTMLCanvasElement) {
         }
         return;
       }
+      // left-drag pans only when nothing is selected: with a selection the move gizmo owns left-drag
+      // (blocking in plan), so panning is on the middle or right button
+      if (e.button === 0 && editorStore.getState().selection.length > 0) return;
       drag = { x: e.clientX, y: e.clientY, centre: v.centre };
       el.setPointerCapture(e.pointerId);
     };
@@ -131,6 +136,10 @@ function usePlanInput(el: HTMLCanvasElement) {
       planState.getState().setView({ ...v, centre: [drag.centre[0] - dx, drag.centre[1] - dy] });
     };
     const onUp = () => (drag = null);
+    const onMenu = (e: MouseEvent) => e.preventDefault();
+    const onClick = (e: MouseEvent) => {
+      if (planState.getState().measuring) e.stopPropagation();
+    };
     const onKey = (e: KeyboardEvent) => {
       if (e.code === 'Escape') planState.getState().setMeasurement(null);
     };
@@ -138,12 +147,16 @@ function usePlanInput(el: HTMLCanvasElement) {
     el.addEventListener('pointerdown', onDown);
     el.addEventListener('pointermove', onMove);
     el.addEventListener('pointerup', onUp);
+    el.addEventListener('contextmenu', onMenu);
+    el.addEventListener('click', onClick);
     window.addEventListener('keydown', onKey);
     return () => {
       el.removeEventListener('wheel', onWheel);
       el.removeEventListener('pointerdown', onDown);
       el.removeEventListener('pointermove', onMove);
       el.removeEventListener('pointerup', onUp);
+      el.removeEventListener('contextmenu', onMenu);
+      el.removeEventListener('click', onClick);
       window.removeEventListener('keydown', onKey);
     };
   }, [el]);

@@ -5,6 +5,7 @@ import { editorStore } from '../../store/editorStore';
 import { playhead } from '../../store/playhead';
 import { registerTestHook } from '../../testHook';
 import { getEvaluatedCamera } from '../camera/evaluatedCamera';
+import { cameraInWorld } from '../camera/worldCamera';
 import { planModel, type PlanModel } from './planGeometry';
 import { planState } from './planState';
 import { downloadBlob } from './planExport';
@@ -14,7 +15,7 @@ export function currentPlanModel(): PlanModel | null {
   const { project, activeSceneId } = projectStore.getState();
   const scene = project.scenes[activeSceneId];
   if (!scene) return null;
-  return planModel(scene, (c) => getEvaluatedCamera(project, activeSceneId, c.id, playhead.frame) ?? c);
+  return planModel(scene, (c) => cameraInWorld(getEvaluatedCamera(project, activeSceneId, c.id, playhead.frame) ?? c));
 }
 
 /** Set while the plan view is mounted: exports the sheet as PNG bytes. */
