@@ -3,6 +3,7 @@
 import { abortError, fromWire } from './errors';
 import type { Request, Response } from './protocol';
 import { ReportFeed } from './reportFeed';
+import type { ModelCheck } from './validate';
 import type { BackendRequest, Feeds, ModelInput, RunOptions, RunResult, Runtime, RuntimeStatus, TestVectorResult } from './types';
 
 const HARD_CANCEL_MS = 1500;
@@ -82,6 +83,10 @@ export class RuntimeClient implements Runtime {
 
   status(): Promise<RuntimeStatus> {
     return this.call({ type: 'status' });
+  }
+
+  validate(card: unknown, bytes: Uint8Array): Promise<{ wasm: ModelCheck; webgpu: ModelCheck }> {
+    return this.call({ type: 'validate', card, bytes });
   }
 
   forceDeviceLoss(): Promise<boolean> {

@@ -324,6 +324,10 @@ export class RuntimeEngine implements Runtime {
     };
   }
 
+  async validate(card: unknown, bytes: Uint8Array): Promise<{ wasm: ModelCheck; webgpu: ModelCheck }> {
+    return { wasm: await validateModel(card, bytes, 'wasm'), webgpu: await validateModel(card, bytes, 'webgpu') };
+  }
+
   async forceDeviceLoss(): Promise<boolean> {
     if (!this.device) return false;
     this.device.destroy();

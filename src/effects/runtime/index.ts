@@ -47,6 +47,7 @@ function nodeRuntime(): Runtime {
     },
     testVectors: async (...a) => (await get()).testVectors(...a),
     status: async () => (await get()).status(),
+    validate: async (card, bytes) => (await get()).validate(card, bytes),
     forceDeviceLoss: async () => (await get()).forceDeviceLoss(),
     armDeviceLoss: async (n) => (await get()).armDeviceLoss(n),
   };

@@ -6,6 +6,7 @@ export type Request =
   | { id: number; type: 'run'; model: ModelInput; feeds: Feeds; options: { backend?: BackendRequest; tiled?: boolean } }
   | { id: number; type: 'testVectors'; model: ModelInput; backend?: BackendRequest }
   | { id: number; type: 'status' }
+  | { id: number; type: 'validate'; card: unknown; bytes: Uint8Array }
   | { id: number; type: 'forceDeviceLoss' }
   | { id: number; type: 'armDeviceLoss'; afterSteps: number }
   | { id: number; type: 'cancel'; target: number };

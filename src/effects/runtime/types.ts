@@ -1,6 +1,7 @@
 // The shapes that cross the runtime's boundary (and the worker's postMessage): plain typed arrays, no ORT objects.
 import type { ModelCard, TensorDType } from './modelCard';
 import type { Backend } from './opSupport';
+import type { ModelCheck } from './validate';
 
 export type { Backend };
 
@@ -103,6 +104,8 @@ export interface Runtime {
   forceDeviceLoss(): Promise<boolean>;
   /** test hook: the next WebGPU job loses its device after this many steps (tiles or runs) */
   armDeviceLoss(afterSteps: number): Promise<void>;
+  /** bring-your-own checks for both backends, off the UI thread (hashing and parsing a big model takes a while) */
+  validate(card: unknown, bytes: Uint8Array): Promise<{ wasm: ModelCheck; webgpu: ModelCheck }>;
   /** reports of finished jobs, newest first, and a way to hear about the next ones */
   readonly reports: { recent: readonly RuntimeRunReport[]; subscribe(l: (r: RuntimeRunReport) => void): () => void };
 }

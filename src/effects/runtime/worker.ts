@@ -31,6 +31,8 @@ async function handle(req: Exclude<Request, { type: 'cancel' }>, signal: AbortSi
       return engine.testVectors(req.model, { backend: req.backend, signal });
     case 'status':
       return engine.status();
+    case 'validate':
+      return engine.validate(req.card, req.bytes);
     case 'forceDeviceLoss':
       return engine.forceDeviceLoss();
     case 'armDeviceLoss':

@@ -1,7 +1,7 @@
 // Bring your own model: pick the .onnx and its card .json; both are checked (schema, size, sha256, ops on
 // each backend, shapes, external data) before the model can run, and every refusal is shown with its reason.
 import { useState } from 'react';
-import { validateModel } from '../../effects/runtime';
+import { getRuntime } from '../../effects/runtime';
 import { editorStore } from '../../store/editorStore';
 import { useByoModels } from './byoModels';
 
@@ -25,13 +25,12 @@ export function ByoImport() {
       } catch (e) {
         throw new Error(`${cardFile.name} is not JSON: ${(e as Error).message}`);
       }
-      const wasm = await validateModel(json, bytes, 'wasm');
+      const { wasm, webgpu: gpu } = await getRuntime().validate(json, bytes);
       if (!wasm.ok || !wasm.card) {
         setErrors(wasm.errors);
         editorStore.getState().notify('error', `Model refused: ${wasm.errors[0] ?? 'invalid'}${wasm.errors.length > 1 ? ` (+${wasm.errors.length - 1} more)` : ''}`);
         return;
       }
-      const gpu = await validateModel(json, bytes, 'webgpu');
       add({ card: wasm.card, bytes, fileName: onnx.name, warnings: [...wasm.warnings, ...gpu.warnings, ...gpu.errors.map((e) => `webgpu: ${e}`)] });
       editorStore.getState().notify('info', `Model "${wasm.card.id}" checked and added for this session`);
       setOnnx(null);
