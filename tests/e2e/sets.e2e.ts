@@ -43,6 +43,30 @@ function changedPixels(a: Uint8Array, b: Uint8Array): number {
   return n;
 }
 
+/** Selects the demo actor by name and puts the viewport camera in front of it. */
+async function focusActor(name: string): Promise<string> {
+  const { page } = app;
+  const id = await page.evaluate((n) => {
+    const s = (globalThis as any).__previs.projectStore.getState();
+    return (Object.values(s.project.scenes[s.activeSceneId].objects).find((o: any) => o.name === n) as any).id as string;
+  }, name);
+  await page.evaluate((t) => ((globalThis as any).__actor = t), id);
+  await inApp(page, (h) => h.editorStore.getState().select([(globalThis as any).__actor]));
+  // look at the actor from the front, close enough to see the limbs
+  await inApp(page, (h) => {
+    const { camera, controls } = h.viewport.get();
+    const s = h.projectStore.getState();
+    const a = s.project.scenes[s.activeSceneId].objects[(globalThis as any).__actor];
+    const [x, , z] = a.transform.position;
+    camera.position.set(x + 0.6, 1.3, z + 3.2);
+    controls?.target.set(x, 0.95, z);
+    camera.lookAt(x, 0.95, z);
+    controls?.update();
+  });
+  await page.getByTestId('pose-panel').waitFor();
+  return id;
+}
+
 const actorPose = (id: string) =>
   inApp(app.page, (h) => {
     const s = h.projectStore.getState();
@@ -118,23 +142,7 @@ describe('sets, actors, lights', () => {
 
   it('poses an actor from a preset; undo and redo bring back the document pose and the pixels', async () => {
     const { page } = app;
-    const id = await inApp(page, (h) => {
-      const s = h.projectStore.getState();
-      return Object.values(s.project.scenes[s.activeSceneId].objects).find((o: any) => o.name === 'ANA').id as string;
-    });
-    await page.evaluate((t) => ((globalThis as any).__actor = t), id);
-    await inApp(page, (h) => h.editorStore.getState().select([(globalThis as any).__actor]));
-    // look at the actor from the front, close enough to see the limbs
-    await inApp(page, (h) => {
-      const { camera, controls } = h.viewport.get();
-      const s = h.projectStore.getState();
-      const a = s.project.scenes[s.activeSceneId].objects[(globalThis as any).__actor];
-      const [x, , z] = a.transform.position;
-      camera.position.set(x + 0.6, 1.3, z + 3.2);
-      controls?.target.set(x, 0.95, z);
-      camera.lookAt(x, 0.95, z);
-      controls?.update();
-    });
+    const id = await focusActor('ANA');
     await page.getByTestId('pose-panel').waitFor();
     await settle();
     const p0 = await actorPose(id);
@@ -197,6 +205,56 @@ describe('sets, actors, lights', () => {
       return (s.project.scenes[s.activeSceneId].objects[(globalThis as any).__actor].pose.kneeL ?? null) as number[] | null;
     });
     expect(undone?.[0] ?? 0).toBeCloseTo(0, 9);
+  });
+});
+
+describe('bone posing with the viewport gizmo', () => {
+  it('dragging the rotate gizmo on a joint is one undo step', async () => {
+    const { page } = app;
+    await focusActor('TOM');
+    await page.getByTestId('pose-joint').selectOption('shoulderL');
+    await settle();
+    const steps0 = await inApp(page, (h) => h.projectStore.getState().history.past.length as number);
+    const before = await actorPose('');
+    // find a point on the gizmo's X ring picker in page pixels
+    const at = await page.waitForFunction(() => {
+      const h = (globalThis as any).__previs;
+      const { scene, camera, gl } = h.viewport.get();
+      let gizmo: any = null;
+      // the pose gizmo is the one in rotate mode (the selection gizmo translates)
+      scene.traverse((o: any) => (gizmo ||= (o.isTransformControlsGizmo || o.type === 'TransformControlsGizmo') && o.mode === 'rotate' ? o : null));
+      const ring = gizmo?.picker?.rotate?.children.find((c: any) => c.name === 'X');
+      if (!ring) return null;
+      ring.updateMatrixWorld(true);
+      const pos = ring.geometry.attributes.position;
+      const r = gl.domElement.getBoundingClientRect();
+      let best: { x: number; y: number; d: number } | null = null;
+      const v = camera.position.clone();
+      for (let i = 0; i < pos.count; i += 3) {
+        v.set(pos.getX(i), pos.getY(i), pos.getZ(i)).applyMatrix4(ring.matrixWorld);
+        const d = v.distanceTo(camera.position);
+        v.project(camera);
+        const x = r.left + ((v.x + 1) / 2) * r.width;
+        const y = r.top + ((1 - v.y) / 2) * r.height;
+        if (x < r.left + 5 || x > r.right - 5 || y < r.top + 5 || y > r.bottom - 5) continue;
+        if (!best || d < best.d) best = { x, y, d };
+      }
+      return best;
+    });
+    const p = (await at.jsonValue()) as { x: number; y: number };
+    await page.mouse.move(p.x, p.y);
+    await settle();
+    await page.mouse.down();
+    for (let i = 1; i <= 8; i++) await page.mouse.move(p.x + i * 6, p.y + i * 8);
+    await page.mouse.up();
+    await settle();
+    const after = await actorPose('');
+    expect(after.v).not.toBe(before.v);
+    expect(JSON.parse(after.v).preset).toBeNull();
+    expect(await inApp(page, (h) => h.projectStore.getState().history.past.length as number)).toBe(steps0 + 1);
+    await shot('gizmo-after');
+    await inApp(page, (h) => h.projectStore.getState().undo());
+    expect((await actorPose('')).v).toBe(before.v);
   });
 });
 

@@ -3,21 +3,14 @@
 // gesture, and releasing closes it: one drag = one undo step.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { TransformControls } from '@react-three/drei';
-import { Matrix4, Object3D, Quaternion, Vector3 } from 'three';
+import { Object3D, Vector3 } from 'three';
 import { useStore } from 'zustand';
 import { projectStore } from '../../store/projectStore';
 import { useEditor } from '../../store/editorStore';
 import { updateObject, type Actor } from '../../core/document';
-import { clampJoint, effectivePose, forwardKinematics, mul, toEulerXYZ, transpose, PARENT, IDENTITY, type Mat3 } from '../../core/rig';
 import { objectRefs } from '../objectRefs';
 import { usePosing } from './posing';
-
-const toMat3 = (m: Matrix4): Mat3 => {
-  const e = m.elements; // column-major
-  return [e[0]!, e[4]!, e[8]!, e[1]!, e[5]!, e[9]!, e[2]!, e[6]!, e[10]!];
-};
-const fromMat3 = (r: Mat3, p: readonly [number, number, number]): Matrix4 =>
-  new Matrix4().set(r[0], r[1], r[2], p[0], r[3], r[4], r[5], p[1], r[6], r[7], r[8], p[2], 0, 0, 0, 1);
+import { jointRotationFromGizmo, jointWorldMatrix } from './poseMath';
 
 export function PoseGizmo() {
   const actorId = usePosing((s) => s.actorId);
@@ -37,11 +30,7 @@ export function PoseGizmo() {
     const group = objectRefs.get(actor.id);
     if (!group) return;
     group.updateWorldMatrix(true, false);
-    const fig = forwardKinematics(actor.build, actor.heightCm, effectivePose(actor));
-    const f = fig.joints[joint];
-    const world = group.matrixWorld.clone().multiply(fromMat3(f.rotation, f.position));
-    const s = new Vector3();
-    world.decompose(proxy.position, proxy.quaternion, s);
+    jointWorldMatrix(actor, joint, group.matrixWorld).decompose(proxy.position, proxy.quaternion, new Vector3());
     proxy.updateMatrixWorld(true);
   });
 
@@ -53,16 +42,7 @@ export function PoseGizmo() {
     const group = objectRefs.get(actor.id);
     const current = projectStore.getState().project.scenes[sceneId]?.objects[actor.id];
     if (!group || current?.type !== 'actor') return;
-    // the joint's orientation in actor space = actor world rotation⁻¹ × proxy rotation
-    const actorQ = new Quaternion();
-    group.matrixWorld.decompose(new Vector3(), actorQ, new Vector3());
-    const local = actorQ.clone().invert().multiply(proxy.quaternion);
-    const jointActor = toMat3(new Matrix4().makeRotationFromQuaternion(local));
-    const pose = effectivePose(current);
-    const parent = PARENT[joint];
-    const fig = forwardKinematics(current.build, current.heightCm, pose);
-    const parentRot = parent ? fig.joints[parent].rotation : IDENTITY;
-    const euler = clampJoint(joint, toEulerXYZ(mul(transpose(parentRot), jointActor)));
+    const euler = jointRotationFromGizmo(current, joint, group.matrixWorld, proxy.quaternion);
     projectStore.getState().updateGesture(
       updateObject<Actor>(sceneId, actor.id, (a) => ({
         ...a,
