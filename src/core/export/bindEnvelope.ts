@@ -6,7 +6,7 @@ import type { DisclosureBundle } from '../disclosure/bundle';
 import { signBundle } from '../disclosure/bundle';
 import type { Signer } from '../disclosure/crypto';
 import { utf8 } from './bindBytes';
-import { dissect, type BindPart, type Container } from './bindParts';
+import { dissect, sniffContainer, type BindPart, type Container } from './bindParts';
 import { appendGlbBundle, withoutGlbBundle } from './glbContainer';
 import { withGlbXmp } from './glbXmp';
 import { insertMp4Bundle, withMp4Xmp } from './mp4Boxes';
@@ -57,18 +57,19 @@ export function encodeBundle(b: DisclosureBundle): Uint8Array {
 /** Writes the XMP summary and the signed bundle into a PNG, MP4 or GLB. */
 export async function embedDisclosure(input: EmbedInput): Promise<{ bytes: Uint8Array; bundle: DisclosureBundle }> {
   const { summary } = input;
-  const probe = await dissect(input.bytes);
+  const container = sniffContainer(input.bytes);
+  if (!container) throw new Error(`${input.fileName}: only PNG, MP4 and GLB can carry an embedded disclosure`);
   let prepared: Uint8Array;
   let bundleAt: number;
   let insert: (prepared: Uint8Array, payload: Uint8Array) => Uint8Array;
   const exclusions: Binding['exclusions'] = [];
-  if (probe.container === 'png') {
+  if (container === 'png') {
     const r = withPngXmp(input.bytes, buildXmpPacket(summary));
     prepared = r.bytes;
     bundleAt = r.bundleAt;
     insert = (p, payload) => insertPngBundle(p, bundleAt, payload);
     exclusions.push({ what: 'prVs bundle chunk', start: bundleAt, length: null });
-  } else if (probe.container === 'mp4') {
+  } else if (container === 'mp4') {
     const r = withMp4Xmp(input.bytes, buildXmpPacket(summary));
     prepared = r.bytes;
     bundleAt = r.bundleAt;
@@ -84,7 +85,7 @@ export async function embedDisclosure(input: EmbedInput): Promise<{ bytes: Uint8
   const binding: Binding = {
     type: BINDING_TYPE,
     version: 1,
-    container: probe.container,
+    container: container,
     fileName: input.fileName,
     purpose: input.purpose,
     exportedAt: input.exportedAt,
