@@ -71,6 +71,27 @@ describe('collapse rigid bodies', () => {
     sim.free();
   });
 
+  it('pancake fails the floor connections first, toppling the walls', () => {
+    const share = (mode: 'pancake' | 'toppling') => {
+      const params = { ...base, failureMode: mode };
+      const { fr, structure } = setup(params);
+      const sim = new CollapseSim(R, { fragments: fr.fragments, structure, params, stepRate: 60 });
+      sim.trigger();
+      const blow = sim.breaks.length;
+      for (let s = 0; s < 20; s++) sim.step();
+      const later = sim.breaks.slice(blow).map((b) => structure.bonds[b.bond]!.kind);
+      sim.free();
+      const of = (k: string) => later.filter((x) => x === k).length / Math.max(1, later.length);
+      return { connection: of('connection'), wall: of('wall'), n: later.length };
+    };
+    const p = share('pancake');
+    const t = share('toppling');
+    expect(p.n).toBeGreaterThan(0);
+    expect(t.n).toBeGreaterThan(0);
+    expect(p.connection).toBeGreaterThan(t.connection);
+    expect(t.wall).toBeGreaterThan(p.wall);
+  });
+
   it('comes to rest within 8 s, fragments on the ground without overlapping', () => {
     const params = { ...base };
     const { fr, structure } = setup(params);
