@@ -96,6 +96,37 @@ describe('effect runtime in Chromium', () => {
     expect(r.after.webgpuLost).toMatch(/destroyed/);
   }, 480_000);
 
+  it('cancels a job mid-way and keeps working', async () => {
+    const r = await app.page.evaluate(async () => {
+      const h = (globalThis as any).__previs.runtime;
+      const input = await h.generateInput({ kind: 'uniform', seed: 3, range: [0, 1] }, 'float32', [1, 5, 1200, 1200]);
+      const controller = new AbortController();
+      const stages: string[] = [];
+      const t0 = performance.now();
+      let error = '';
+      try {
+        await h.runtime.run('previs.fran-standin', { input }, {
+          tiled: true,
+          backend: 'wasm',
+          signal: controller.signal,
+          onProgress: (p: any) => {
+            stages.push(p.message);
+            if (p.stage === 'tile') controller.abort();
+          },
+        });
+      } catch (e) {
+        error = (e as Error).name;
+      }
+      const ms = performance.now() - t0;
+      const after = await h.runtime.run('previs.gauss-blur', { image: await h.generateInput({ kind: 'constant', value: 0.5 }, 'float32', [1, 3, 16, 16]) });
+      return { error, stages, ms, after: after.report.backend };
+    });
+    expect(r.error).toBe('AbortError');
+    expect(r.stages).toContain('tile 1 of 9');
+    expect(r.stages).not.toContain('tile 3 of 9');
+    expect(r.after).toBe('wasm');
+  }, 300_000);
+
   it('the model panel runs test vectors and refuses a tampered model by sha256', async () => {
     const page = app.page;
     await page.locator('button[data-panel=models]').click();

@@ -2,7 +2,8 @@
 //   const { outputs, report } = await getRuntime().run('previs.gauss-blur', feeds, { onProgress, signal });
 // In the browser the work happens in a Web Worker; in Node (vitest, CLI) the same engine runs in-process on
 // onnxruntime-web's WASM backend.
-import type { RunReport } from '../../core/document/schema';
+import type { ModelRef, RunReport } from '../../core/document/schema';
+import type { ModelCard } from './modelCard';
 import { describeAdapter, type GpuLike } from './backend';
 import { RuntimeClient } from './client';
 import { RuntimeEngine } from './engine';
@@ -71,4 +72,9 @@ export function toDocumentRunReport(r: RuntimeRunReport, softwareVersion: string
     softwareVersion: softwareVersion.slice(0, 64),
     startedAt: r.startedAt,
   };
+}
+
+/** What an effect layer records about a model it used (the disclosure record reads the full card). */
+export function toModelRef(card: ModelCard): ModelRef {
+  return { id: card.id, version: card.version, sha256: card.sha256, license: card.license, kind: card.kind };
 }
