@@ -54,7 +54,7 @@ describe('effect runtime in Chromium', () => {
     });
     expect(report.backend).toBe('wasm');
     expect(report.adapter.isFallbackAdapter).toBe(true);
-    expect(report.fallbackReason).toMatch(/software fallback \(google swiftshader/);
+    expect(report.fallbackReason).toMatch(/software fallback \(google swiftshader\)/);
     expect(report.threads).toBeGreaterThanOrEqual(2);
   }, 300_000);
 

@@ -63,10 +63,13 @@ export async function probeAdapter(gpu: GpuLike | null | undefined): Promise<{ r
   };
 }
 
+function adapterName(a: AdapterReport): string {
+  return [a.vendor, a.architecture, a.device || a.description].filter(Boolean).join(' ') || 'unnamed adapter';
+}
+
 export function describeAdapter(a: AdapterReport | null): string | null {
   if (!a || !a.available) return null;
-  const name = [a.vendor, a.architecture, a.device || a.description].filter(Boolean).join(' ');
-  return `${name || 'unnamed adapter'}${a.isFallbackAdapter ? ' (software fallback)' : ''}`;
+  return `${adapterName(a)}${a.isFallbackAdapter ? ' (software fallback)' : ''}`;
 }
 
 export interface BackendChoice {
@@ -98,7 +101,7 @@ export function chooseBackend(
   if (adapter.isFallbackAdapter) {
     return {
       backend: 'wasm',
-      fallbackReason: `the WebGPU adapter is a software fallback (${describeAdapter(adapter)}); WASM on the CPU is faster`,
+      fallbackReason: `the WebGPU adapter is a software fallback (${adapterName(adapter)}); WASM on the CPU is faster`,
     };
   }
   return { backend: 'webgpu', fallbackReason: null };
