@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { unzipSync, strFromU8 } from 'fflate';
 import { openApp, inApp, type App } from './harness';
 import { evaluateScene } from '../../src/core/timeline';
 import type { Project } from '../../src/core/document';
@@ -341,6 +342,44 @@ describe('timeline', () => {
     expect(probe.streams[0].codec_name).toBe('vp9');
     expect(Number(probe.streams[0].nb_read_frames)).toBe(48);
   }, 300_000);
+
+  it('exports storyboard sheets (PNG per panel + printable HTML) and OTIO from the shots panel', async () => {
+    const { page } = app;
+    await page.locator('[data-panel=shots]').click({ timeout: 120_000 });
+    const lastName = () => page.evaluate(() => (globalThis as any).__previs.lastExport.file?.name as string | undefined);
+    await page.getByTestId('export-storyboard').dispatchEvent('click');
+    await page.waitForFunction(() => /storyboard\.zip$/.test((globalThis as any).__previs.lastExport.file?.name ?? ''), undefined, { timeout: 240_000 });
+    expect(await lastName()).toMatch(/_storyboard\.zip$/);
+    const zipB64 = await page.evaluate(() => {
+      const b: Uint8Array = (globalThis as any).__previs.lastExport.file.bytes;
+      let bin = '';
+      for (let i = 0; i < b.length; i += 0x8000) bin += String.fromCharCode(...b.subarray(i, i + 0x8000));
+      return btoa(bin);
+    });
+    const files = unzipSync(new Uint8Array(Buffer.from(zipB64, 'base64')));
+    const pngs = Object.keys(files).filter((n) => n.endsWith('.png')).sort();
+    expect(pngs).toEqual(['panels/shot_1_take1.png', 'panels/shot_2_take1.png']);
+    for (const n of pngs) {
+      const b = files[n]!;
+      expect([...b.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+      // IHDR: 1280 wide, 2.39 delivery frame → 536 high
+      const dv = new DataView(b.buffer, b.byteOffset);
+      expect([dv.getUint32(16), dv.getUint32(20)]).toEqual([1280, 536]);
+    }
+    const html = strFromU8(files['storyboard.html']!);
+    expect(html.match(/<figure class="panel">/g)).toHaveLength(2);
+    expect(html).toContain('Establish the street');
+    expect(html).toMatch(/Lens 32 mm/);
+
+    await page.getByTestId('export-otio').dispatchEvent('click');
+    await page.waitForFunction(() => /\.otio$/.test((globalThis as any).__previs.lastExport.file?.name ?? ''), undefined, { timeout: 60_000 });
+    const otio = JSON.parse(await page.evaluate(() => new TextDecoder().decode((globalThis as any).__previs.lastExport.file.bytes)));
+    expect(otio.OTIO_SCHEMA).toBe('Timeline.1');
+    const clips = otio.tracks.children[0].children;
+    expect(clips).toHaveLength(2);
+    expect(clips[0].source_range.duration).toEqual({ OTIO_SCHEMA: 'RationalTime.1', rate: 24000 / 1001, value: 48 });
+    expect(clips[0].metadata.previs.lens.focal_length_mm).toBe(32);
+  }, 400_000);
 
   it('never requests anything outside its own origin', () => {
     const foreign = app.requests.filter((u) => !u.startsWith(app.origin) && !u.startsWith('data:') && !u.startsWith('blob:'));

@@ -77,7 +77,11 @@ export async function renderAnimaticFile(project: Project, opts: AnimaticOptions
   const plan = planAnimatic(project, sceneId, { shotIds: opts.shotIds, cameraId: opts.cameraId });
   const fps = rateRational(project.settings.fps);
   const bitrate = opts.bitrate ?? Math.round(8e6 * ((width * height) / (1920 * 1080)) * (fps.num / fps.den / 24));
-  await whenViewportReady();
+  const live = await whenViewportReady();
+  // the viewport would redraw the same scene every vsync while we render 1080p frames on the same
+  // (often software) GPU: pause it for the export and resume afterwards
+  const savedLoop = live.frameloop;
+  live.setFrameloop('never');
 
   // selection colours are editor feedback, not part of the picture
   const savedSelection = editorStore.getState().selection;
@@ -191,6 +195,7 @@ export async function renderAnimaticFile(project: Project, opts: AnimaticOptions
     worker.terminate();
     renderer.dispose();
     FrameRenderer.restoreViewport();
+    live.setFrameloop(savedLoop);
     if (savedSelection.length) editorStore.getState().select(savedSelection);
   }
 }
