@@ -149,14 +149,38 @@ describe('plan view', () => {
       const g = c.getContext('2d')!;
       g.drawImage(img, 0, 0);
       const d = g.getImageData(0, 0, img.width, img.height).data;
-      let orange = 0, dark = 0;
+      let orange = 0, dark = 0, sky = 0;
       for (let i = 0; i < d.length; i += 4) {
         if (d[i]! > 200 && d[i + 1]! > 110 && d[i + 1]! < 190 && d[i + 2]! < 80) orange++;
         if (d[i]! < 40 && d[i + 1]! < 40 && d[i + 2]! < 40) dark++;
+        // the demo's sky colour #9db7cf: a sheet of only background means the set was not drawn
+        if (Math.abs(d[i]! - 0x9d) < 10 && Math.abs(d[i + 1]! - 0xb7) < 10 && Math.abs(d[i + 2]! - 0xcf) < 10) sky++;
       }
-      return { orange, dark };
+      return { orange, dark, skyFraction: sky / (d.length / 4) };
     }, b64);
     expect(counts.orange).toBeGreaterThan(200);
     expect(counts.dark).toBeGreaterThan(200); // title text
+    expect(counts.skyFraction).toBeLessThan(0.5); // the set's ground and buildings are on the sheet
+  });
+
+  it('switching plan → look-through → perspective gives the editor camera back', async () => {
+    const { page } = app;
+    const camInfo = () => inApp(page, (h) => {
+      const c = h.viewport.get().camera;
+      return { type: c.type as string, uuid: c.uuid as string };
+    });
+    await inApp(page, (h) => h.editorStore.getState().setViewMode('perspective'));
+    await page.waitForFunction(() => (globalThis as any).__previs.viewport.get().camera.type === 'PerspectiveCamera');
+    const editorCam = await camInfo();
+    await inApp(page, (h) => h.editorStore.getState().setViewMode('plan'));
+    await page.waitForFunction(() => (globalThis as any).__previs.viewport.get().camera.type === 'OrthographicCamera');
+    await inApp(page, (h) => h.editorStore.getState().setViewMode('lookThrough', null));
+    await page.waitForFunction((u) => {
+      const c = (globalThis as any).__previs.viewport.get().camera;
+      return c.type === 'PerspectiveCamera' && c.uuid !== u;
+    }, editorCam.uuid);
+    await inApp(page, (h) => h.editorStore.getState().setViewMode('perspective'));
+    await page.waitForFunction((u) => (globalThis as any).__previs.viewport.get().camera.uuid === u, editorCam.uuid);
+    expect(app.errors).toEqual([]);
   });
 });

@@ -24,7 +24,6 @@ function ActivePlan() {
   const getState = useThree((s) => s.get);
   const gl = useThree((s) => s.gl);
   const size = useThree((s) => s.size);
-  const threeScene = useThree((s) => s.scene);
   const saved = useRef<ReturnType<typeof getState>['camera'] | null>(null);
   const cam = useMemo(() => {
     const c = new OrthographicCamera(-1, 1, 1, -1, 0.1, 4000);
@@ -62,7 +61,7 @@ function ActivePlan() {
       const m = currentPlanModel();
       if (!v || !m) return Promise.reject(new Error('nothing to export'));
       const { project, activeSceneId } = projectStore.getState();
-      return renderPlanPng(gl, threeScene, cam, v, m, planState.getState().measurement, {
+      return renderPlanPng(gl, v, m, planState.getState().measurement, {
         project: project.name,
         scene: project.scenes[activeSceneId]?.name ?? '',
         date: new Date().toISOString().slice(0, 10),
@@ -71,7 +70,7 @@ function ActivePlan() {
     return () => {
       planExporter.exportPng = null;
     };
-  }, [gl, cam, threeScene]);
+  }, [gl]);
 
   usePlanInput(gl.domElement);
   useDomOverlay(PlanOverlay, 'plan-overlay');

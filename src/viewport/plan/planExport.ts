@@ -1,5 +1,5 @@
 // Printable plan: the top view as rendered, the plan marks at print weight, and a title block, as PNG.
-import type { Camera as ThreeCamera, Object3D, WebGLRenderer } from 'three';
+import type { WebGLRenderer } from 'three';
 import { drawPlan } from './drawPlan';
 import type { PlanModel, PlanView } from './planGeometry';
 import type { Measurement } from './planState';
@@ -12,17 +12,17 @@ export interface PlanSheetInfo {
 
 const TITLE_PX = 56;
 
-/** Renders one fresh frame and composes the sheet; resolves to PNG bytes. */
+/** Waits until the render loop has drawn the current view (two animation frames), then composes the sheet. */
 export async function renderPlanPng(
   gl: WebGLRenderer,
-  scene: Object3D,
-  camera: ThreeCamera,
   view: PlanView,
   model: PlanModel,
   measurement: Measurement | null,
   info: PlanSheetInfo,
 ): Promise<Blob> {
-  gl.render(scene, camera);
+  // The canvas keeps its drawing buffer (preserveDrawingBuffer), so the frame the render loop drew is
+  // what we copy. Rendering here, outside the loop, drew only the background on SwiftShader.
+  await new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r())));
   const src = gl.domElement;
   // the drawing buffer may be larger than CSS pixels (device pixel ratio): draw marks at that scale
   const scale = src.width / view.width;
