@@ -65,6 +65,14 @@ describe('GLB scene export', () => {
     for (const n of j.nodes) for (const c of n.children ?? []) expect(c).toBeLessThan(j.nodes.length);
   });
 
+  it("passes Khronos' glTF-Validator with no errors (its one warning is our bundle chunk, which readers skip)", async () => {
+    const validator = await import('gltf-validator');
+    const r = await validator.validateBytes(glb, { maxIssues: 100 });
+    expect(r.issues.numErrors).toBe(0);
+    const warnings = r.issues.messages.filter((m) => m.severity <= 1);
+    expect(warnings.map((m) => `${m.code}: ${m.message}`)).toEqual(['GLB_UNKNOWN_CHUNK_TYPE: Unknown GLB chunk type: 0x53565250.']);
+  });
+
   it('writes the camera as a real glTF camera with yfov from the lens math and the lens in extras', () => {
     const j = glbJson(glb) as any;
     const node = j.nodes.find((n: any) => n.camera !== undefined);
