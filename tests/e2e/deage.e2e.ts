@@ -34,8 +34,9 @@ describe('de-age effect in Chromium', () => {
     await page.waitForFunction(() => {
       const s = (globalThis as any).__previs.projectStore.getState();
       return Object.values(s.project.scenes[s.activeSceneId].objects).some((o: any) => o.type === 'effectLayer' && o.effect === 'deage' && o.status === 'done');
-    }, undefined, { timeout: 150_000 });
+    }, undefined, { timeout: 360_000 });
     const [layer] = await deageLayers(page);
+    console.log(`de-age run report: ${JSON.stringify(layer.runReport)}`);
     expect(layer.targetIds).toHaveLength(1);
     expect(layer.models.map((m: any) => m.id)).toEqual(['mediapipe.blazeface-front-128', 'facemesh', 'deage-procedural']);
     expect(layer.output.contentHash).toMatch(/^[0-9a-f]{64}$/);
@@ -99,5 +100,5 @@ describe('de-age effect in Chromium', () => {
 
     // nothing left the app's own origin
     expect(app.requests.filter((u) => !u.startsWith(app.origin) && !u.startsWith('data:') && !u.startsWith('blob:'))).toEqual([]);
-  }, 240_000);
+  }, 480_000);
 });

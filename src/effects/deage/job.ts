@@ -68,8 +68,9 @@ export async function runDeageJob(runner: RecordingRunner, input: JobInput): Pro
     const res = await deageFrame(runner, frame, tracked.points, params, { learned, signal: input.signal });
     const t2 = performance.now();
     const name = String(index).padStart(5, '0');
-    const out = encodePng(res.output);
-    const mask = encodePng(maskRaster(res.mask, frame.width, frame.height));
+    // a light deflate level: bakes are written once per run and the encode sat in the frame budget
+    const out = encodePng(res.output, 2);
+    const mask = encodePng(maskRaster(res.mask, frame.width, frame.height), 2);
     if (input.video) {
       files[`frame_${name}.png`] = out;
       masks[`mask_${name}.png`] = mask;

@@ -31,7 +31,18 @@ export interface DeageOutput {
   startedAt: string;
 }
 
-export type DeageRequest = { id: number; type: 'run'; job: DeageJob } | { id: number; type: 'cancel' };
+/** A timing run: one still repeated as `frames` video frames (detect once, then track), nothing stored. */
+export interface DeageBench {
+  raster: { width: number; height: number; data: Uint8ClampedArray };
+  frames: number;
+  params: DeageParams;
+  backend: BackendRequest;
+}
+
+export type DeageRequest =
+  | { id: number; type: 'run'; job: DeageJob }
+  | { id: number; type: 'bench'; bench: DeageBench }
+  | { id: number; type: 'cancel' };
 
 export type DeageResponse =
   | { id: number; type: 'progress'; fraction: number; message: string }

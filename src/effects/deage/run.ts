@@ -34,42 +34,63 @@ export interface RunDeageOptions {
 
 let nextId = 1;
 
-function spawn(): Worker {
-  return new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'deage' });
+/** Times the effect in the de-age worker on one still repeated as a clip; stores nothing. For the bench. */
+export function benchDeage(bench: Extract<DeageRequest, { type: 'bench' }>['bench'], signal?: AbortSignal): Promise<DeageOutput> {
+  return runInWorker({ id: nextId++, type: 'bench', bench }, signal);
 }
 
-function runInWorker(req: Extract<DeageRequest, { type: 'run' }>, signal?: AbortSignal, onProgress?: RunDeageOptions['onProgress']): Promise<DeageOutput> {
-  const worker = spawn();
+// One de-age worker for the session: ORT's wasm compiles once and its sessions stay cached between runs.
+// It is replaced only after a cancel had to terminate it mid-inference.
+let shared: Worker | null = null;
+const waiting = new Map<number, { resolve(o: DeageOutput): void; reject(e: Error): void; onProgress?: RunDeageOptions['onProgress'] }>();
+
+function worker(): Worker {
+  if (shared) return shared;
+  const w = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'deage' });
+  w.onmessage = (ev: MessageEvent<DeageResponse>) => {
+    const msg = ev.data;
+    const job = waiting.get(msg.id);
+    if (!job) return;
+    if (msg.type === 'progress') return job.onProgress?.(msg.fraction, msg.message);
+    waiting.delete(msg.id);
+    if (msg.type === 'result') job.resolve(msg.output);
+    else job.reject(Object.assign(new Error(msg.message), { cancelled: msg.cancelled }));
+  };
+  w.onerror = (ev) => {
+    const err = new Error(`de-age worker failed: ${ev.message || 'unknown error'}`);
+    kill();
+    for (const j of waiting.values()) j.reject(err);
+    waiting.clear();
+  };
+  shared = w;
+  return w;
+}
+
+function kill() {
+  shared?.terminate();
+  shared = null;
+}
+
+function runInWorker(req: Extract<DeageRequest, { type: 'run' | 'bench' }>, signal?: AbortSignal, onProgress?: RunDeageOptions['onProgress']): Promise<DeageOutput> {
+  const w = worker();
   return new Promise<DeageOutput>((resolve, reject) => {
-    const finish = () => worker.terminate();
-    worker.onmessage = (ev: MessageEvent<DeageResponse>) => {
-      const msg = ev.data;
-      if (msg.type === 'progress') onProgress?.(msg.fraction, msg.message);
-      else if (msg.type === 'result') {
-        finish();
-        resolve(msg.output);
-      } else {
-        finish();
-        reject(Object.assign(new Error(msg.message), { cancelled: msg.cancelled }));
-      }
-    };
-    worker.onerror = (ev) => {
-      finish();
-      reject(new Error(`de-age worker failed: ${ev.message || 'unknown error'}`));
-    };
+    waiting.set(req.id, { resolve, reject, onProgress });
     signal?.addEventListener(
       'abort',
       () => {
-        worker.postMessage({ id: req.id, type: 'cancel' } satisfies DeageRequest);
+        if (!waiting.has(req.id)) return;
+        w.postMessage({ id: req.id, type: 'cancel' } satisfies DeageRequest);
         // one long inference cannot be interrupted: past a grace period the worker is stopped outright
         setTimeout(() => {
-          finish();
+          if (!waiting.has(req.id)) return;
+          waiting.delete(req.id);
+          if (shared === w) kill();
           reject(Object.assign(new Error('de-age cancelled'), { cancelled: true }));
         }, 1500);
       },
       { once: true },
     );
-    worker.postMessage(req, [req.job.plate.bytes.buffer as ArrayBuffer]);
+    w.postMessage(req, req.type === 'run' ? [req.job.plate.bytes.buffer as ArrayBuffer] : []);
   });
 }
 

@@ -8,7 +8,7 @@ import { loadInstalled, memoryNow } from '../runtime/host';
 import { decodeStill, openVideo } from '../plates/decode';
 import { runtimeRunner } from './runtimeRunner';
 import { CancelledError, runDeageJob, usesLearned } from './job';
-import type { DeageJob, DeageRequest, DeageResponse } from './protocol';
+import type { DeageBench, DeageJob, DeageRequest, DeageResponse } from './protocol';
 import type { Raster } from '../plates/png';
 
 const engine = new RuntimeEngine({
@@ -64,6 +64,21 @@ async function run(id: number, job: DeageJob, signal: AbortSignal) {
   }
 }
 
+async function bench(id: number, b: DeageBench, signal: AbortSignal) {
+  const runner = runtimeRunner(engine, b.backend);
+  const frame: Raster = { width: b.raster.width, height: b.raster.height, data: b.raster.data };
+  return runDeageJob(runner, {
+    frames: Array.from({ length: b.frames }, () => frame),
+    frameCount: b.frames,
+    fps: 24,
+    params: b.params,
+    learned: null,
+    signal,
+    video: true,
+    onProgress: (fraction, message) => post({ id, type: 'progress', fraction, message }),
+  });
+}
+
 self.onmessage = (ev: MessageEvent<DeageRequest>) => {
   const req = ev.data;
   if (req.type === 'cancel') {
@@ -72,7 +87,7 @@ self.onmessage = (ev: MessageEvent<DeageRequest>) => {
   }
   const controller = new AbortController();
   controllers.set(req.id, controller);
-  run(req.id, req.job, controller.signal)
+  (req.type === 'bench' ? bench(req.id, req.bench, controller.signal) : run(req.id, req.job, controller.signal))
     .then((output) => post({ id: req.id, type: 'result', output }, [output.bytes.buffer as ArrayBuffer, output.maskBytes.buffer as ArrayBuffer]))
     .catch((e: unknown) => post({ id: req.id, type: 'error', message: (e as Error).message, cancelled: e instanceof CancelledError || controller.signal.aborted }))
     .finally(() => controllers.delete(req.id));

@@ -148,7 +148,7 @@ function crc32(bytes: Uint8Array): number {
 }
 
 /** RGBA8 → PNG (filter 0). Used to write reviewable outputs from Node tests and benches. */
-export function encodePng(r: Raster): Uint8Array {
+export function encodePng(r: Raster, level: 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 = 6): Uint8Array {
   const stride = r.width * 4;
   const raw = new Uint8Array(r.height * (stride + 1));
   for (let y = 0; y < r.height; y++) raw.set(r.data.subarray(y * stride, (y + 1) * stride), y * (stride + 1) + 1);
@@ -168,7 +168,7 @@ export function encodePng(r: Raster): Uint8Array {
   hv.setUint32(4, r.height);
   ihdr.set([8, 6, 0, 0, 0], 8);
   chunk('IHDR', ihdr);
-  chunk('IDAT', zlibSync(raw, { level: 6 }));
+  chunk('IDAT', zlibSync(raw, { level }));
   chunk('IEND', new Uint8Array(0));
   const total = chunks.reduce((a, c) => a + c.length, 0);
   const out = new Uint8Array(total);

@@ -6,7 +6,7 @@ import type { EffectLayer, Plate } from '../../core/document';
 import { useActiveScene, useProject } from '../../store/projectStore';
 import { editorStore, useEditor } from '../../store/editorStore';
 import { DEFAULT_PARAMS, type DeageParams } from '../../effects/deage/params';
-import { runDeage } from '../../effects/deage/run';
+import { benchDeage, runDeage } from '../../effects/deage/run';
 import { learnedSlotProblems } from '../../effects/deage/learned';
 import { importPlateFile } from '../../effects/plates/importPlate';
 import '../../effects/plates/register';
@@ -18,7 +18,7 @@ import { assetFrame } from './reviewData';
 import { registerTestHook } from '../../testHook';
 import './deage.css';
 
-registerTestHook('deage', { runDeage, DEFAULT_PARAMS, assetFrame });
+registerTestHook('deage', { runDeage, benchDeage, DEFAULT_PARAMS, assetFrame });
 
 function useSlotModels() {
   const byo = useByoModels((s) => s.models);

@@ -1,0 +1,84 @@
+// De-age ms per frame at 512², 1080p and 4K, on WASM and on WebGPU, side by side, in Chromium. Each size is
+// the public-domain astronaut portrait scaled to the frame height (a medium close-up), run as a short clip:
+// the face is detected on frame 1 and tracked after, so the steady-state frames are what a shot costs.
+// Goal (issue 7): 1080p ≤ 500 ms per frame on WASM with 2 threads.
+import { readFileSync } from 'node:fs';
+import type { BenchContext, BenchRow } from './types';
+import { openApp } from '../e2e/harness';
+
+const SIZES: [string, number, number][] = [
+  ['512²', 512, 512],
+  ['1080p', 1920, 1080],
+  ['4K', 3840, 2160],
+];
+
+interface Timing {
+  medianMs: number;
+  firstMs: number;
+  stages: Record<string, number>;
+  backends: string[];
+}
+
+export default async function deageBench(ctx: BenchContext): Promise<BenchRow[]> {
+  const app = await openApp({ viewport: { width: 1280, height: 800 } });
+  const frames = ctx.quick ? 3 : 6;
+  const png = readFileSync('tests/fixtures/faces/astronaut.png').toString('base64');
+  const rows: BenchRow[] = [];
+  let base: number | null = null;
+  try {
+    for (const backend of ['wasm', 'webgpu'] as const) {
+      for (const [label, w, h] of SIZES) {
+        if (backend === 'webgpu' && ctx.quick && label !== '512²') continue;
+        let t: Timing;
+        try {
+          t = await app.page.evaluate(
+            async ({ png, w, h, backend, frames }) => {
+              const hook = (globalThis as any).__previs.deage;
+              const bytes = Uint8Array.from(atob(png), (c) => c.charCodeAt(0));
+              const bmp = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+              const canvas = new OffscreenCanvas(w, h);
+              const g = canvas.getContext('2d')!;
+              g.fillStyle = '#7a7d80';
+              g.fillRect(0, 0, w, h);
+              const s = h / bmp.height;
+              g.drawImage(bmp, (w - bmp.width * s) / 2, 0, bmp.width * s, h);
+              const data = g.getImageData(0, 0, w, h).data;
+              const params = { ...hook.DEFAULT_PARAMS };
+              const out = await hook.benchDeage({ raster: { width: w, height: h, data }, frames, params, backend });
+              const steady = out.perFrameMs.slice(1).sort((a: number, b: number) => a - b);
+              const n = out.frames;
+              const stages: Record<string, number> = {};
+              for (const [k, v] of Object.entries(out.stageMs as Record<string, number>)) stages[k] = v / n;
+              return {
+                medianMs: steady[Math.floor(steady.length / 2)] ?? out.perFrameMs[0],
+                firstMs: out.perFrameMs[0],
+                stages,
+                backends: [...new Set(out.reports.flatMap((r: any) => r.backendsUsed))] as string[],
+              };
+            },
+            { png, w, h, backend, frames },
+          );
+        } catch (e) {
+          rows.push({ variant: `${label} ${backend}`, metric: 'ms/frame', value: NaN, unit: 'ms', note: `failed: ${(e as Error).message.slice(0, 120)}` });
+          continue;
+        }
+        if (backend === 'wasm' && label === '512²') base = t.medianMs;
+        const stages = Object.entries(t.stages)
+          .map(([k, v]) => `${k} ${v.toFixed(0)}`)
+          .join(', ');
+        rows.push({
+          variant: `${label} ${backend}`,
+          metric: 'median ms/frame (tracked)',
+          value: t.medianMs,
+          unit: 'ms',
+          ratio: base ? t.medianMs / base : undefined,
+          goal: label === '1080p' && backend === 'wasm' ? '≤ 500 ms' : undefined,
+          note: `first frame (detect) ${t.firstMs.toFixed(0)} ms; mean per stage: ${stages}; ran on ${t.backends.join('+')}`,
+        });
+      }
+    }
+  } finally {
+    await app.close();
+  }
+  return rows;
+}
