@@ -11,7 +11,14 @@ let app: App;
 const OUT = resolve('.tmp/e2e-collapse');
 const TRIGGER = 12;
 beforeAll(async () => {
-  app = await openApp({ viewport: { width: 960, height: 600 } });
+  app = await openApp({ viewport: { width: 1100, height: 700 } });
+  // pin the layout: a new layer adds a timeline row, and a resized canvas would make pixel comparisons moot
+  await app.page.addStyleTag({
+    content:
+      '.toolbar{height:44px!important;overflow:hidden!important;flex-wrap:nowrap!important}' +
+      '.centre{grid-template-rows:1fr 190px!important}.panels-bottom{height:190px!important;max-height:190px!important;overflow:hidden!important}',
+  });
+  await frames(3);
   mkdirSync(OUT, { recursive: true });
 });
 afterAll(async () => {
