@@ -11,6 +11,7 @@ import { DeagePanel } from './deage/DeagePanel';
 import { ReviewPanel } from './review/ReviewPanel';
 import { ConsentPanel } from './consent/ConsentPanel';
 import { CollapsePanel } from '../effects/collapse/view/CollapsePanel';
+import { EnvironmentPanel } from './build/EnvironmentPanel';
 
 export interface PanelDef {
   id: string;
@@ -22,6 +23,7 @@ export interface PanelDef {
 
 export const panels: PanelDef[] = [
   { id: 'outliner', title: 'Outliner', area: 'left', order: 0, Component: Outliner },
+  { id: 'environment', title: 'Environment', area: 'left', order: 50, Component: EnvironmentPanel },
   { id: 'history', title: 'History', area: 'left', order: 90, Component: HistoryPanel },
   { id: 'inspector', title: 'Inspector', area: 'right', order: 0, Component: Inspector },
   { id: 'models', title: 'Models', area: 'right', order: 80, Component: ModelsPanel },
