@@ -6,9 +6,9 @@ import { projectStore } from '../../store/projectStore';
 import { editorStore } from '../../store/editorStore';
 import { playhead } from '../../store/playhead';
 import { drawPlan } from './drawPlan';
-import { fitView, type P2 } from './planGeometry';
+import { fitView } from './planGeometry';
 import { planState, usePlanState } from './planState';
-import { currentPlanModel, exportPlanToFile } from './planService';
+import { currentPlanModel, exportPlanToFile, fitPoints } from './planService';
 
 export function PlanOverlay() {
   const canvas = useRef<HTMLCanvasElement>(null);
@@ -40,10 +40,7 @@ export function PlanOverlay() {
   }, [view, measurement, revision]);
   const fit = () => {
     const v = planState.getState().view;
-    const m = currentPlanModel();
-    if (!v || !m) return;
-    const pts: P2[] = [...m.cameras.flatMap((c) => [c.apex, c.left, c.right]), ...m.actors.map((a) => a.at)];
-    planState.getState().setView(fitView(pts, v.width, v.height));
+    if (v) planState.getState().setView(fitView(fitPoints(), v.width, v.height));
   };
   return (
     <>

@@ -12,7 +12,7 @@ import { fitView, planDistance, screenToPlan, snap, snapTargets, zoomAt, type P2
 import { planState } from './planState';
 import { renderPlanPng } from './planExport';
 import { PlanOverlay } from './PlanOverlay';
-import { currentPlanModel, planExporter } from './planService';
+import { currentPlanModel, fitPoints, planExporter } from './planService';
 
 export function PlanViewExtension() {
   const active = useEditor((s) => s.viewMode === 'plan');
@@ -47,9 +47,7 @@ function ActivePlan() {
   useEffect(() => {
     const st = planState.getState();
     if (!st.view) {
-      const m = currentPlanModel();
-      const pts: P2[] = m ? [...m.cameras.flatMap((c) => [c.apex, c.left, c.right]), ...m.actors.map((a) => a.at)] : [];
-      st.setView(fitView(pts, size.width, size.height));
+      st.setView(fitView(fitPoints(), size.width, size.height));
     } else if (st.view.width !== size.width || st.view.height !== size.height) {
       st.setView({ ...st.view, width: size.width, height: size.height });
     }

@@ -6,7 +6,7 @@ import { playhead } from '../../store/playhead';
 import { registerTestHook } from '../../testHook';
 import { getEvaluatedCamera } from '../camera/evaluatedCamera';
 import { cameraInWorld } from '../camera/worldCamera';
-import { planModel, type PlanModel } from './planGeometry';
+import { planModel, type P2, type PlanModel } from './planGeometry';
 import { planState } from './planState';
 import { downloadBlob } from './planExport';
 
@@ -42,3 +42,22 @@ export async function exportPlanToFile(): Promise<void> {
   }
 }
 
+
+/** Points the plan's Fit frames: camera wedges, actors, and the footprints of set pieces and buildings. */
+export function fitPoints(): P2[] {
+  const m = currentPlanModel();
+  const { project, activeSceneId } = projectStore.getState();
+  const scene = project.scenes[activeSceneId];
+  const pts: P2[] = m ? [...m.cameras.flatMap((c) => [c.apex, c.left, c.right]), ...m.actors.map((a) => a.at)] : [];
+  for (const o of Object.values(scene?.objects ?? {})) {
+    if (!o.visible || o.parentId) continue;
+    const [x, , z] = o.transform.position;
+    if (o.type === 'building') {
+      const hw = o.footprint.width / 2, hd = o.footprint.depth / 2;
+      pts.push([x - hw, z - hd], [x + hw, z + hd]);
+    } else if (o.type === 'setPiece' || o.type === 'asset') {
+      pts.push([x, z]);
+    }
+  }
+  return pts;
+}
