@@ -3,12 +3,15 @@
 // → consent recorded through the consent panel clears it → a re-run sends it back to submitted → a deliverable
 // export through the real export panel is refused, naming the layer and why.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { resolve } from 'node:path';
 import { inApp, openApp, type App } from './harness';
 
 let app: App;
 
 beforeAll(async () => {
   app = await openApp({ viewport: { width: 1600, height: 1000 } });
+  // the machine is shared by many test runs at once: wait on conditions generously, never on sleeps
+  app.page.setDefaultTimeout(120_000);
 });
 
 afterAll(async () => {
@@ -49,7 +52,7 @@ async function runEffect(run: number): Promise<string> {
 }
 
 const card = '[data-testid=review-layer][data-layer-id=layer_deage_e2e]';
-const stateIs = (s: string) => app.page.waitForSelector(`${card}[data-state=${s}]`, { timeout: 20_000 });
+const stateIs = (s: string) => app.page.waitForSelector(`${card}[data-state=${s}]`, { timeout: 120_000 });
 
 async function actAs(name: string, role: string, action: string) {
   const p = app.page;
@@ -94,7 +97,7 @@ describe('burned-in labels', () => {
   });
 });
 
-describe('review workflow', () => {
+describe('review workflow', { timeout: 400_000 }, () => {
   it('a new effect layer shows as draft with its flags, and is labelled in the viewport', async () => {
     await runEffect(1);
     await app.page.click('button[data-panel=review]');
@@ -185,7 +188,7 @@ describe('review workflow', () => {
     await p.click('button[data-panel=export]');
     await p.check('[data-testid=purpose-deliverable]');
     await p.click('[data-testid=export-start]');
-    const refused = await p.waitForSelector('[data-testid=export-refused]', { timeout: 60_000 });
+    const refused = await p.waitForSelector('[data-testid=export-refused]', { timeout: 180_000 });
     const text = (await refused.textContent()) ?? '';
     expect(text).toMatch(/deliverable export refused/);
     expect(text).toMatch(/"Jo de-aged": review is submitted \(awaiting approval by vfx-supervisor, legal\)/);
@@ -198,4 +201,43 @@ describe('review workflow', () => {
       await p.screenshot({ path: process.env.REVIEW_SHOT });
     }
   });
+});
+
+describe('a real effect run', () => {
+  it('a de-age run through its panel lands in the review queue as draft, flagged, with its output as thumbnail', async () => {
+    const p = app.page;
+    await p.click('button[data-panel=deage]');
+    await p.setInputFiles('[data-testid=plate-file]', resolve('tests/fixtures/faces/astronaut.png'));
+    await p.waitForFunction(() => {
+      const s = (globalThis as any).__previs.projectStore.getState();
+      return Object.values(s.project.scenes[s.activeSceneId].objects).some((o: any) => o.type === 'plate' && o.widthPx === 512);
+    }, undefined, { timeout: 120_000 });
+    await p.click('[data-testid=deage-run]');
+    const layerId = (await (
+      await p.waitForFunction(() => {
+        const s = (globalThis as any).__previs.projectStore.getState();
+        const l = Object.values(s.project.scenes[s.activeSceneId].objects).find((o: any) => o.type === 'effectLayer' && o.effect === 'deage' && o.id !== 'layer_deage_e2e' && o.status === 'done') as any;
+        return l?.id ?? null;
+      }, undefined, { timeout: 420_000 })
+    ).jsonValue()) as string;
+    await p.click('button[data-panel=review]');
+    const real = `[data-testid=review-layer][data-layer-id="${layerId}"]`;
+    await p.waitForSelector(`${real}[data-state=draft]`);
+    const flags = await p.$$eval(`${real} [data-flag]`, (els) => els.map((e) => e.getAttribute('data-flag')));
+    expect(flags).toEqual(expect.arrayContaining(['likeness', 'personalData']));
+    // the thumbnail is the de-aged output itself, decoded from the asset store
+    await p.waitForFunction((sel) => {
+      const img = document.querySelector(`${sel} img.review-thumb`) as HTMLImageElement | null;
+      return !!img && img.complete && img.naturalWidth === 512;
+    }, real, { timeout: 120_000 });
+    const record = await inApp(p, (h) => {
+      const ledger = h.projectStore.getState().project.ledger;
+      return ledger[ledger.length - 1].payload;
+    });
+    expect(record.layerId).toBe(layerId);
+    expect(record.operation).toMatchObject({ effect: 'deage', action: 'c2pa.edited' });
+    expect(record.inputs[0]).toMatchObject({ relationship: 'parentOf', likeness: true });
+    expect(record.models.map((m: any) => m.id)).toContain('deage-procedural');
+    expect(await p.textContent('[data-testid=chain-status]')).toMatch(/chain verified/);
+  }, 480_000);
 });
