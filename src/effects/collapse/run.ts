@@ -1,6 +1,8 @@
 // Runs a collapse from the editor: the worker bakes, the bake is stored as a content-addressed asset, and the
 // effect layer lands together with its signed disclosure record as one undo step (commitEffectRun).
-import { addAsset, newId, type Building, type EffectLayer, type RunReport } from '../../core/document';
+import { addAsset, newId, type Building, type EffectLayer, type ModelRef, type RunReport } from '../../core/document';
+import { findInstalled } from '../runtime/registry';
+import { DEBRIS_MODEL_ID } from './particles';
 import { buildingHashInput, buildingParams } from '../../core/geometry/building';
 import { sha256Hex } from '../../core/util/sha256';
 import { putAsset } from '../../store/assets';
@@ -104,7 +106,7 @@ export async function runCollapseEffect(opts: CollapseRunOptions): Promise<Effec
     targetIds: [b.id],
     params: { ...params, fragments: s.fragments, breaks: s.breaks, restAt: s.restAt, stepRate: s.stepRate },
     seed: opts.seed,
-    models: [],
+    models: debrisModels(),
     status: 'done',
     inputHashes: { [b.id]: await sha256Hex(buildingHashInput(buildingParams(b))) },
     output: { assetId, contentHash: out.hash },
@@ -122,4 +124,10 @@ export async function runCollapseEffect(opts: CollapseRunOptions): Promise<Effec
     description: `${params.failureMode} collapse of ${b.name} at frame ${params.triggerFrame}, ${s.fragments} fragments`,
   });
   return layer;
+}
+
+/** The debris step graph draws the dust and chips of this layer, so its card is part of the layer's record. */
+function debrisModels(): ModelRef[] {
+  const { card } = findInstalled(DEBRIS_MODEL_ID);
+  return [{ id: card.id, version: card.version, sha256: card.sha256, license: card.license, kind: 'procedural' }];
 }
