@@ -11,6 +11,8 @@ import { buildTestProject } from '../../src/core/export/bindProject.testutil';
 import { DIST, openApp, type App } from './harness';
 
 const run = promisify(execFile);
+// each CLI run starts the built app in a fresh Chromium; on a loaded 2-core machine that alone can take minutes
+const CLI_TIMEOUT = 600_000;
 const root = mkdtempSync(join(tmpdir(), 'previs-export-e2e-'));
 
 async function cli(script: string, args: string[]): Promise<{ code: number; out: string; err: string }> {
@@ -54,14 +56,14 @@ describe('headless export CLI', () => {
     // a standard decoder reads the still
     const probe = await run('/usr/bin/ffprobe', ['-v', 'error', '-show_entries', 'stream=width,height,codec_name', '-of', 'csv=p=0', join(out, 'shot_1_take1.png')]);
     expect(probe.stdout.trim()).toMatch(/^png,640,\d+$/);
-  });
+  }, CLI_TIMEOUT);
 
   it('refuses a deliverable with pending layers: non-zero exit naming them', async () => {
     const r = await cli('src/cli/export.ts', [pendingFile, '--out', join(root, 'refused'), '--dist', DIST, '--format', 'png', '--deliverable']);
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/deliverable export refused/);
     expect(r.err).toMatch(/review is submitted/);
-  });
+  }, CLI_TIMEOUT);
 
   it('exports a deliverable of an approved project that passes --require-approved', async () => {
     const out = join(root, 'final');
@@ -77,7 +79,7 @@ describe('headless export CLI', () => {
     const j = JSON.parse(p.stdout) as { format: { duration: string }; streams: { nb_read_frames: string }[] };
     expect(Number(j.streams[0]!.nb_read_frames)).toBe(48);
     expect(Number(j.format.duration)).toBeCloseTo(2, 2);
-  });
+  }, CLI_TIMEOUT);
 
   it('fails clearly on a project file that is not one', async () => {
     const bad = join(root, 'bad.previs.json');
@@ -85,7 +87,7 @@ describe('headless export CLI', () => {
     const r = await cli('src/cli/export.ts', [bad, '--out', join(root, 'bad'), '--dist', DIST, '--format', 'glb']);
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/refused the project/);
-  });
+  }, CLI_TIMEOUT);
 });
 
 describe('in the app', () => {
