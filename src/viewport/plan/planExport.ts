@@ -21,7 +21,7 @@ export async function renderPlanPng(
   info: PlanSheetInfo,
 ): Promise<Blob> {
   // The canvas keeps its drawing buffer (preserveDrawingBuffer), so the frame the render loop drew is
-  // what we copy. Rendering here, outside the loop, drew only the background on SwiftShader.
+  // what we copy; the loop is also what brings the plan camera up to date with a view just changed.
   await new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r())));
   const src = gl.domElement;
   // the drawing buffer may be larger than CSS pixels (device pixel ratio): draw marks at that scale
