@@ -35,11 +35,9 @@ export interface StillOptions {
 /** Renders frame `frame` (default: the shot's first frame) of a shot, as PNG bytes. */
 export async function renderShotStill(project: Project, shotId: string, frame?: number, opts: StillOptions = {}): Promise<Uint8Array> {
   const r = await renderShotFrame(project, shotId, frame, opts);
-  try {
-    return await r.png();
-  } finally {
-    FrameRenderer.restoreViewport();
-  }
+  // the canvas keeps its pixels; put the live objects back before the (async) encode lets the viewport draw
+  FrameRenderer.restoreViewport();
+  return r.png();
 }
 
 /** Renders into a pooled renderer and returns it (its canvas holds the frame until the next render). */

@@ -26,6 +26,7 @@ export function useShotThumbnails(): Record<string, string> {
         for (const id of scene.shotOrder) {
           if (cancelled || projectStore.getState().project !== project) return;
           const r = await renderShotFrame(project, id, undefined, { sceneId, width: THUMB_W });
+          FrameRenderer.restoreViewport();
           const blob = await r.canvas.convertToBlob({ type: 'image/jpeg', quality: 0.8 });
           const url = URL.createObjectURL(blob);
           made.push(url);
