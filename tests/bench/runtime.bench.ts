@@ -4,9 +4,13 @@
 import type { BenchContext, BenchRow } from './types';
 import { openApp } from '../e2e/harness';
 
+/** A backend that cannot finish one run inside this is recorded as "over budget", i.e. slower than that. */
+const BUDGET_MS = 90_000;
+
 interface ModelBench {
   id: string;
   medians: Record<string, number | null>;
+  overBudget: Record<string, boolean>;
   errors: Record<string, string>;
   chosen: string;
   fallbackReason: string | null;
@@ -15,9 +19,12 @@ interface ModelBench {
 
 export default async function runtimeBench(ctx: BenchContext): Promise<BenchRow[]> {
   const app = await openApp({ viewport: { width: 1280, height: 720 } });
+  app.page.on('console', (m) => {
+    if (m.text().startsWith('[bench]')) process.stderr.write(`  ${m.text()}\n`);
+  });
   try {
     const results = (await app.page.evaluate(
-      async ({ n }) => {
+      async ({ n, budget }) => {
         const h = (globalThis as any).__previs.runtime;
         const out: any[] = [];
         const status = await h.runtime.status();
@@ -27,10 +34,16 @@ export default async function runtimeBench(ctx: BenchContext): Promise<BenchRow[
           const card = entry.card;
           if (!card.testVectors.length) continue;
           const feeds = await h.testFeeds(card.id);
-          const res = { id: card.id, medians: {} as any, errors: {} as any, chosen: '', fallbackReason: null, runs: {} as any };
+          const res = { id: card.id, medians: {} as any, overBudget: {} as any, errors: {} as any, chosen: '', fallbackReason: null, runs: {} as any };
+          // the choice is made before this model has been timed on either backend: adapter policy, not hindsight
+          const auto = await h.runtime.run(card.id, feeds);
+          res.chosen = auto.report.backend;
+          res.fallbackReason = auto.report.fallbackReason;
           for (const backend of backends) {
             try {
-              const warm = await h.runtime.run(card.id, feeds, { backend });
+              console.log(`[bench] ${card.id} on ${backend}…`);
+              // cancelling a run stuck inside ORT terminates the worker: the budget is a hard limit
+              const warm = await h.runtime.run(card.id, feeds, { backend, signal: backend === 'webgpu' ? AbortSignal.timeout(budget) : undefined });
               // a backend that needs many seconds per run (software WebGPU) gets fewer repeats
               const reps = warm.report.timingsMs.run > 4000 ? 1 : n;
               const times: number[] = [];
@@ -38,19 +51,20 @@ export default async function runtimeBench(ctx: BenchContext): Promise<BenchRow[
               times.sort((a, b) => a - b);
               res.medians[backend] = times[Math.floor(times.length / 2)];
               res.runs[backend] = reps;
+              console.log(`[bench] ${card.id} on ${backend}: ${res.medians[backend].toFixed(1)} ms`);
             } catch (e) {
-              res.medians[backend] = null;
-              res.errors[backend] = String((e as Error).message).slice(0, 160);
+              const over = (e as Error).name === 'AbortError' || (e as Error).name === 'TimeoutError';
+              res.medians[backend] = over ? budget : null;
+              res.overBudget[backend] = over;
+              res.errors[backend] = over ? `over the ${budget / 1000} s budget (cut off)` : String((e as Error).message).slice(0, 160);
+              console.log(`[bench] ${card.id} on ${backend}: ${res.errors[backend]}`);
             }
           }
-          const auto = await h.runtime.run(card.id, feeds);
-          res.chosen = auto.report.backend;
-          res.fallbackReason = auto.report.fallbackReason;
           out.push(res);
         }
         return { out, status };
       },
-      { n: ctx.quick ? 3 : 7 },
+      { n: ctx.quick ? 3 : 7, budget: BUDGET_MS },
     )) as { out: ModelBench[]; status: { adapter: { architecture: string; isFallbackAdapter: boolean }; threads: number } };
 
     const rows: BenchRow[] = [];
@@ -60,7 +74,7 @@ export default async function runtimeBench(ctx: BenchContext): Promise<BenchRow[
       for (const [backend, median] of Object.entries(m.medians)) {
         rows.push({
           variant: `${m.id} ${backend}${backend === m.chosen ? ' (chosen)' : ''}`,
-          metric: `median run of ${m.runs[backend] ?? 0}`,
+          metric: m.overBudget[backend] ? 'one run' : `median run of ${m.runs[backend] ?? 0}`,
           value: median ?? NaN,
           unit: 'ms',
           ratio: median !== null && wasm ? median / wasm : undefined,
