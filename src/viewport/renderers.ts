@@ -14,8 +14,8 @@ import { CameraGizmo } from './camera/CameraGizmo';
 import { LookThroughView } from './camera/LookThrough';
 import { EditorLayers } from './camera/EditorLayers';
 import { PlanViewExtension } from './plan/PlanView';
-import { ViewportAnimation } from '../ui/timeline/ViewportAnimation';
-import { MotionPaths } from '../ui/timeline/MotionPaths';
+import { ViewportAnimation } from './render/ViewportAnimation';
+import { MotionPaths } from './render/MotionPaths';
 import { DisclosureLabels } from './labels/DisclosureLabels';
 import { CollapseLayer } from '../effects/collapse/view/CollapseLayer';
 

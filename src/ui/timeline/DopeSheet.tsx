@@ -8,7 +8,7 @@ import { editorStore, useEditor } from '../../store/editorStore';
 import { ANIMATABLE, timelineRows, keyCurrentValue, moveKey, deleteKey, orderedShots } from '../../core/timeline';
 import type { Edit } from '../../core/document';
 import { transport } from './transport';
-import { animationStats } from './ViewportAnimation';
+import { animationStats } from '../../viewport/render/ViewportAnimation';
 
 export interface KeyRef {
   trackId: string;

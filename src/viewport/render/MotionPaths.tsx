@@ -5,7 +5,7 @@ import { useLayoutEffect, useMemo, useRef } from 'react';
 import { BufferGeometry, Float32BufferAttribute, type Group } from 'three';
 import { useProject } from '../../store/projectStore';
 import { evaluateObject } from '../../core/timeline';
-import { EDITOR_ONLY_LAYER } from '../../viewport/camera/layers';
+import { EDITOR_ONLY_LAYER } from '../camera/layers';
 
 const MAX_SAMPLES = 2000;
 

@@ -7,10 +7,10 @@ import type { Project } from '../../core/document';
 import { evaluateScene, evaluateObject } from '../../core/timeline';
 import { projectStore } from '../../store/projectStore';
 import { playhead } from '../../store/playhead';
-import { objectRefs } from '../../viewport/objectRefs';
-import { applyEvaluated, liveEvaluation } from '../../viewport/render/applyEvaluated';
-import { setLiveViewport } from '../../viewport/render/liveViewport';
-import { setCameraEvaluator } from '../../viewport/camera/evaluatedCamera';
+import { objectRefs } from '../objectRefs';
+import { applyEvaluated, liveEvaluation } from './applyEvaluated';
+import { setLiveViewport } from './liveViewport';
+import { setCameraEvaluator } from '../camera/evaluatedCamera';
 import { registerTestHook } from '../../testHook';
 
 // look-through, HUD and plan views ask getEvaluatedCamera; from now on they see animated cameras
