@@ -208,6 +208,59 @@ describe('sets, actors, lights', () => {
   });
 });
 
+describe('daylight', () => {
+  it('the sun follows the time of day: shadows move, the night is dark, undo restores', async () => {
+    const { page } = app;
+    const sunId = await inApp(page, (h) => {
+      const s = h.projectStore.getState();
+      return (Object.values(s.project.scenes[s.activeSceneId].objects).find((o: any) => o.type === 'light' && o.kind === 'sun') as any).id as string;
+    });
+    await page.evaluate((t) => ((globalThis as any).__sun = t), sunId);
+    // a high view over the street, where building shadows fall on the road
+    await inApp(page, (h) => {
+      const { camera, controls } = h.viewport.get();
+      camera.position.set(0, 45, 30);
+      controls?.target.set(0, 0, 0);
+      camera.lookAt(0, 0, 0);
+      controls?.update();
+      h.editorStore.getState().select([]);
+    });
+    const setTime = (t: number) =>
+      page.evaluate((hours) => {
+        const h = (globalThis as any).__previs;
+        const s = h.projectStore.getState();
+        const id = (globalThis as any).__sun;
+        s.execute('Set time of day', (p: any) => {
+          const o = p.scenes[s.activeSceneId].objects[id];
+          return { ...p, scenes: { ...p.scenes, [s.activeSceneId]: { ...p.scenes[s.activeSceneId], objects: { ...p.scenes[s.activeSceneId].objects, [id]: { ...o, timeOfDay: hours } } } } };
+        });
+      }, t);
+    const luminance = (px: Uint8Array) => {
+      let sum = 0;
+      for (let i = 0; i < px.length; i += 4) sum += 0.2126 * px[i]! + 0.7152 * px[i + 1]! + 0.0722 * px[i + 2]!;
+      return sum / (px.length / 4);
+    };
+    await setTime(9);
+    await settle();
+    const morning = await canvasPixels(page);
+    await shot('sun-0900');
+    await setTime(16);
+    await settle();
+    const afternoon = await canvasPixels(page);
+    await shot('sun-1600');
+    // shadows swing from one side of the buildings to the other
+    expect(changedPixels(morning.data, afternoon.data)).toBeGreaterThan(2000);
+    await setTime(1);
+    await settle();
+    const night = await canvasPixels(page);
+    expect(luminance(night.data)).toBeLessThan(luminance(afternoon.data) - 5);
+    await inApp(page, (h) => h.projectStore.getState().undo());
+    await settle();
+    const back = await canvasPixels(page);
+    expect(meanDiff(back.data, afternoon.data)).toBeLessThan(0.5);
+  });
+});
+
 describe('bone posing with the viewport gizmo', () => {
   it('dragging the rotate gizmo on a joint is one undo step', async () => {
     const { page } = app;
