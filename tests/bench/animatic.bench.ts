@@ -16,9 +16,9 @@ export default async function animaticBench(ctx: BenchContext): Promise<BenchRow
   const app = await openApp({ viewport: { width: 1100, height: 760 } });
   const frames = ctx.quick ? 24 : 96;
   try {
-    const run = (width: number, height: number, burnIn: boolean) =>
+    const run = (width: number, height: number, burnIn: boolean, antialias = true) =>
       app.page.evaluate(
-        async ([width, height, burnIn, frames]) => {
+        async ([width, height, burnIn, frames, antialias]) => {
           const h = (globalThis as any).__previs;
           const s = h.projectStore.getState();
           const p = s.project;
@@ -27,10 +27,10 @@ export default async function animaticBench(ctx: BenchContext): Promise<BenchRow
           // the demo's first shot, trimmed to the bench length
           const shot = { ...first, out: first.in + frames };
           const q = { ...p, scenes: { ...p.scenes, [s.activeSceneId]: { ...scene, shots: { [shot.id]: shot }, shotOrder: [shot.id] } } };
-          const f = await h.animatic.renderAnimaticFile(q, { width, height, burnIn });
+          const f = await h.animatic.renderAnimaticFile(q, { width, height, burnIn, antialias });
           return { frames: f.frames, totalMs: f.timings.totalMs, renderMs: f.timings.renderMs, codec: `${f.container}/${f.codec}`, bytes: f.bytes.length } as Run;
         },
-        [width, height, burnIn, frames] as const,
+        [width, height, burnIn, frames, antialias] as const,
       );
     const fps = 24;
     const shotSeconds = frames / fps;
@@ -39,6 +39,7 @@ export default async function animaticBench(ctx: BenchContext): Promise<BenchRow
     const hd = await run(1920, 1080, false);
     const hdSlate = await run(1920, 1080, true);
     const sd = await run(1280, 720, false);
+    const noAa = await run(1920, 1080, false, false);
     const speed = (r: Run) => shotSeconds / (r.totalMs / 1000);
     const row = (variant: string, r: Run): BenchRow[] => [
       {
@@ -52,7 +53,7 @@ export default async function animaticBench(ctx: BenchContext): Promise<BenchRow
       },
       { variant, metric: 'render share', value: (100 * r.renderMs) / r.totalMs, unit: '%', note: 'main-thread WebGL render + VideoFrame capture' },
     ];
-    return [...row('1920×1080 H.264', hd), ...row('1920×1080 + burn-in', hdSlate), ...row('1280×720', sd)];
+    return [...row('1920×1080 H.264', hd), ...row('1920×1080 + burn-in', hdSlate), ...row('1280×720', sd), ...row('1920×1080 no MSAA', noAa)];
   } finally {
     await app.close();
   }

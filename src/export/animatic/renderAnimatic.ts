@@ -26,6 +26,8 @@ export interface AnimaticOptions {
   cameraId?: string;
   /** objects that must not be drawn (effect layers the export gate refused) */
   hiddenObjectIds?: readonly string[];
+  /** multisampled edges like the viewport (default); off is faster on software GL */
+  antialias?: boolean;
   /** text burned in at the top while an effect layer is live, e.g. "AI-GENERATED · PENDING REVIEW" */
   layerLabels?: Readonly<Record<string, string | null>>;
 }
@@ -92,7 +94,7 @@ export async function renderAnimaticFile(project: Project, opts: AnimaticOptions
   }
 
   const worker = new Worker(new URL('./encoder.worker.ts', import.meta.url), { type: 'module' });
-  const renderer = new FrameRenderer(width, height);
+  const renderer = new FrameRenderer(width, height, opts.antialias ?? true);
   const labelled = Object.entries(opts.layerLabels ?? {}).filter((e): e is [string, string] => !!e[1]);
   const slate = opts.burnIn || labelled.length ? new OffscreenCanvas(width, height) : null;
   const slateCtx = slate?.getContext('2d') ?? null;

@@ -34,12 +34,12 @@ export class FrameRenderer {
   readonly renderer: WebGLRenderer;
   private readonly camera = new PerspectiveCamera(40, 16 / 9, 0.05, 5000);
 
-  constructor(readonly width: number, readonly height: number) {
+  constructor(readonly width: number, readonly height: number, antialias = true) {
     if (!Number.isInteger(width) || !Number.isInteger(height) || width < 16 || height < 16 || width > 8192 || height > 8192) {
       throw new Error(`render size ${width}×${height} must be whole pixels between 16 and 8192`);
     }
     this.canvas = new OffscreenCanvas(width, height);
-    this.renderer = new WebGLRenderer({ canvas: this.canvas, antialias: true, preserveDrawingBuffer: true, alpha: false });
+    this.renderer = new WebGLRenderer({ canvas: this.canvas, antialias, preserveDrawingBuffer: true, alpha: false });
     this.renderer.setPixelRatio(1);
     this.renderer.setSize(width, height, false);
     // render layer 0 only: editor helpers (camera bodies, paths, plan marks) live on layer 1
