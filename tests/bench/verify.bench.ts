@@ -38,7 +38,14 @@ export default async function verifyBench(ctx: BenchContext): Promise<BenchRow[]
       const v = await verifyPath(file, {});
       if (!v.ok) throw new Error(`bench file failed verification: ${v.problems.join('; ')}`);
     }, n);
-    const cliMs = await ctx.median(() => execFileSync(process.execPath, ['bin/previs-verify.mjs', file]), ctx.quick ? 1 : 3);
+    const cliMs = await ctx.median(() => {
+      try {
+        execFileSync(process.execPath, ['bin/previs-verify.mjs', file], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+      } catch (e) {
+        const x = e as { status: number; stdout: string; stderr: string };
+        throw new Error(`previs-verify exited ${x.status}: ${x.stdout}\n${x.stderr}`);
+      }
+    }, ctx.quick ? 1 : 3);
     return [
       { variant: 'sha256sum', metric: 'wall', value: shaMs, unit: 'ms', ratio: 1, note: `${mb.toFixed(0)} MB, ${(mb / (shaMs / 1000)).toFixed(0)} MB/s` },
       { variant: 'verify (read + hash + chain, in process)', metric: 'wall', value: verifyMs, unit: 'ms', ratio: verifyMs / shaMs, goal: '≤ 1.5×', note: `${(mb / (verifyMs / 1000)).toFixed(0)} MB/s` },
