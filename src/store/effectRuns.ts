@@ -68,6 +68,7 @@ export function commitLedger(
       const now = new Date().toISOString();
       const { items, edit } = await plan(before, actor, now);
       const entries = await sealAfter(before.ledger, items, signer, who.name, now);
+      if (!entries.length && !edit) return entries; // nothing to record: no empty undo step
       const cur = projectStore.getState();
       if (cur.project.ledger !== before.ledger || cur.history.mark) continue; // moved while signing: seal again
       cur.execute(label, (p) => {

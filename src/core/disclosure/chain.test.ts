@@ -92,6 +92,27 @@ describe('hash chain', () => {
     expect(detected).toBe(tried);
   });
 
+  it('detects a change of any character of any signature, hash or key id', async () => {
+    const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    let cases = 0;
+    for (let i = 0; i < ledger.length; i++) {
+      for (const field of ['signature', 'hash', 'prevHash', 'keyId'] as const) {
+        const v = ledger[i]![field]!;
+        for (let at = 0; at < v.length; at++) {
+          const c = v[at]!;
+          // the next symbol of the same alphabet: a one-bit change where the encoding allows it
+          const alphabet = field === 'hash' || field === 'prevHash' ? '0123456789abcdef' : B64;
+          const repl = alphabet[(alphabet.indexOf(c) + 1) % alphabet.length]!;
+          const copy = structuredClone(ledger);
+          copy[i]![field] = v.slice(0, at) + repl + v.slice(at + 1);
+          expect((await verifyChain(copy)).ok, `entry ${i} ${field}[${at}]`).toBe(false);
+          cases++;
+        }
+      }
+    }
+    expect(cases).toBeGreaterThan(1000);
+  });
+
   it('detects reordering and deletion', async () => {
     for (let i = 0; i + 1 < ledger.length; i++) {
       const swapped = [...ledger];
@@ -141,5 +162,27 @@ describe('hash chain', () => {
     expect((await verifyChain(redacted)).ok).toBe(true);
     const wrong = redacted.map((e) => (e.payload === null ? { ...e, payloadHash: '0'.repeat(64) } : e));
     expect((await verifyChain(wrong)).ok).toBe(false);
+  });
+});
+
+describe('signature encoding', () => {
+  it('accepts only canonical base64url and the low-s form of each signature', async () => {
+    const { fromBase64Url, verifySignature, fromHex } = await import('./crypto');
+    const e = ledger[1]!;
+    const sig = e.signature!;
+    const jwk = alice.publicKeyJwk;
+    expect(await verifySignature(jwk, fromHex(e.hash), sig)).toBe(true);
+    // the last of 86 characters carries 2 spare bits: setting them must not decode to the same signature
+    const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    const last = B64.indexOf(sig[sig.length - 1]!);
+    const spare = sig.slice(0, -1) + B64[last | 1]!;
+    expect(() => fromBase64Url(spare)).toThrow(/canonical/);
+    expect(await verifySignature(jwk, fromHex(e.hash), spare)).toBe(false);
+    // (r, n − s) is mathematically valid ECDSA, but not the form we accept
+    const n = 0xffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551n;
+    const bytes = fromBase64Url(sig);
+    const s = BigInt(`0x${Buffer.from(bytes.subarray(32)).toString('hex')}`);
+    const high = Buffer.concat([Buffer.from(bytes.subarray(0, 32)), Buffer.from((n - s).toString(16).padStart(64, '0'), 'hex')]);
+    expect(await verifySignature(jwk, fromHex(e.hash), high.toString('base64url'))).toBe(false);
   });
 });

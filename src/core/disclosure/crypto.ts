@@ -60,6 +60,10 @@ export function toBase64Url(bytes: Uint8Array): string {
 
 export function fromBase64Url(s: string): Uint8Array<ArrayBuffer> {
   if (!/^[A-Za-z0-9_-]*$/.test(s) || s.length % 4 === 1) throw new Error('not base64url');
+  // the last character may carry unused low bits; they must be zero, or two texts would decode to the same
+  // bytes and a changed character in a signature would go unnoticed
+  const spare = (s.length * 6) % 8;
+  if (spare && (B64.indexOf(s[s.length - 1]!) & ((1 << spare) - 1)) !== 0) throw new Error('not canonical base64url');
   const out = new Uint8Array(Math.floor((s.length * 3) / 4));
   let bits = 0;
   let acc = 0;
@@ -110,6 +114,26 @@ export async function exportPublicJwk(key: CryptoKey): Promise<PublicKeyJwk> {
   return { kty: 'EC', crv: 'P-256', x: jwk.x, y: jwk.y };
 }
 
+// ECDSA signatures are malleable: (r, s) and (r, n − s) both verify. We sign with the low s and accept only
+// the low s, so each signed entry has exactly one valid signature text.
+const P256_N = 0xffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551n;
+const HALF_N = P256_N >> 1n;
+const toBig = (b: Uint8Array) => BigInt(`0x${toHex(b) || '0'}`);
+
+function isLowS(sig: Uint8Array): boolean {
+  const sv = toBig(sig.subarray(32));
+  return sv > 0n && sv <= HALF_N;
+}
+
+function lowS(sig: Uint8Array<ArrayBuffer>): Uint8Array<ArrayBuffer> {
+  if (isLowS(sig)) return sig;
+  const flipped = (P256_N - toBig(sig.subarray(32))).toString(16).padStart(64, '0');
+  const out = new Uint8Array(64);
+  out.set(sig.subarray(0, 32));
+  out.set(fromHex(flipped), 32);
+  return out;
+}
+
 export async function signerFromKeyPair(pair: CryptoKeyPair): Promise<Signer> {
   const publicKeyJwk = await exportPublicJwk(pair.publicKey);
   const keyId = await keyIdOf(publicKeyJwk);
@@ -117,7 +141,7 @@ export async function signerFromKeyPair(pair: CryptoKeyPair): Promise<Signer> {
     keyId,
     publicKeyJwk,
     async sign(data) {
-      return toBase64Url(new Uint8Array(await subtle().sign(ECDSA_SIGN, pair.privateKey, own(data))));
+      return toBase64Url(lowS(new Uint8Array(await subtle().sign(ECDSA_SIGN, pair.privateKey, own(data)))));
     },
   };
 }
@@ -134,11 +158,24 @@ export async function verifySignature(jwk: PublicKeyJwk, data: Uint8Array, signa
   } catch {
     return false;
   }
-  if (sig.length !== 64) return false;
+  if (sig.length !== 64 || !isLowS(sig)) return false;
   try {
-    const key = await subtle().importKey('jwk', { ...jwk, ext: true }, ECDSA_KEY, false, ['verify']);
-    return await subtle().verify(ECDSA_SIGN, key, sig, own(data));
+    return await subtle().verify(ECDSA_SIGN, await verifyKey(jwk), sig, own(data));
   } catch {
     return false;
   }
+}
+
+// importing a JWK costs about as much as a verification; a chain signed by a handful of people reuses them
+const imported = new Map<string, Promise<CryptoKey>>();
+function verifyKey(jwk: PublicKeyJwk): Promise<CryptoKey> {
+  const id = `${jwk.x}.${jwk.y}`;
+  let k = imported.get(id);
+  if (!k) {
+    if (imported.size > 256) imported.clear();
+    k = subtle().importKey('jwk', { kty: 'EC', crv: 'P-256', x: jwk.x, y: jwk.y, ext: true }, ECDSA_KEY, false, ['verify']);
+    imported.set(id, k);
+    k.catch(() => imported.delete(id));
+  }
+  return k;
 }
