@@ -5,6 +5,7 @@ import { SetPieceSection, BuildingSection, ActorSection, LightSection, EffectLay
 import { CameraSection } from '../camera';
 import { PoseSection } from '../build/PoseSection';
 import { SetPieceShapeSection, BuildingStructureSection, LightSettingsSection } from '../build/BuildSections';
+import { LayerDisclosureSection, PlateRightsSection } from '../review/InspectorSections';
 
 export interface InspectorSection {
   id: string;
@@ -26,4 +27,6 @@ export const inspectorSections: InspectorSection[] = [
   { id: 'light', title: 'Light', types: ['light'], Component: LightSection as InspectorSection['Component'] },
   { id: 'camera', title: 'Camera', types: ['camera'], Component: CameraSection as InspectorSection['Component'] },
   { id: 'effectLayer', title: 'Effect layer', types: ['effectLayer'], Component: EffectLayerSection as InspectorSection['Component'] },
+  { id: 'disclosure', title: 'Disclosure', types: ['effectLayer'], Component: LayerDisclosureSection },
+  { id: 'plateRights', title: 'Rights & person', types: ['plate'], Component: PlateRightsSection as InspectorSection['Component'] },
 ];
