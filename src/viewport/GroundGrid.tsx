@@ -1,7 +1,8 @@
 // Ground, grid and metre labels. Labels are canvas-texture sprites: no font is fetched from anywhere.
-import { useMemo } from 'react';
+import { useLayoutEffect, useMemo, useRef } from 'react';
 import { Grid } from '@react-three/drei';
-import { CanvasTexture, SRGBColorSpace } from 'three';
+import { CanvasTexture, SRGBColorSpace, type Group } from 'three';
+import { EDITOR_ONLY_LAYER } from './camera/layers';
 import { useActiveScene } from '../store/projectStore';
 
 function labelTexture(text: string): CanvasTexture {
@@ -25,6 +26,10 @@ const LABEL_RANGE = 50;
 export function GroundGrid() {
   const scene = useActiveScene();
   const env = scene.environment;
+  // grid and labels are editor furniture: the editor camera sees them, a shot camera (look-through,
+  // stills, animatics) does not
+  const furniture = useRef<Group>(null);
+  useLayoutEffect(() => furniture.current?.traverse((o) => o.layers.set(EDITOR_ONLY_LAYER)));
   const labels = useMemo(() => {
     const out: { key: string; pos: [number, number, number]; tex: CanvasTexture }[] = [];
     for (let v = -LABEL_RANGE; v <= LABEL_RANGE; v += LABEL_STEP) {
@@ -40,6 +45,7 @@ export function GroundGrid() {
         <planeGeometry args={[env.groundSize, env.groundSize]} />
         <meshStandardMaterial color={env.groundColour} />
       </mesh>
+      <group ref={furniture}>
       <Grid
         position={[0, 0.001, 0]}
         args={[LABEL_RANGE * 2, LABEL_RANGE * 2]}
@@ -55,6 +61,7 @@ export function GroundGrid() {
           <spriteMaterial map={l.tex} transparent depthWrite={false} />
         </sprite>
       ))}
+      </group>
     </>
   );
 }
