@@ -75,14 +75,14 @@ export function TransportBar() {
   const speed = s.playing ? `${s.rate > 0 ? '' : '−'}${Math.abs(s.rate)}×` : '';
   return (
     <div className="transport">
-      <button title="First frame (Home)" onClick={() => transport.seek(playRange().in)}>⏮</button>
+      <button title="First frame (Home)" onClick={() => transport.seek(playRange().in)}>|◀◀</button>
       <button title="Previous frame (←)" onClick={() => transport.step(-1)}>◀|</button>
       <button title="Play backwards (J)" onClick={() => transport.shuttle('J')}>◀</button>
       <button data-testid="play" className={s.playing ? 'on' : ''} title="Play / pause (Space)" onClick={() => transport.toggle()}>
         {s.playing ? '⏸' : '▶'}
       </button>
       <button title="Next frame (→)" onClick={() => transport.step(1)}>|▶</button>
-      <button title="Last frame (End)" onClick={() => transport.seek(playRange().out - 1)}>⏭</button>
+      <button title="Last frame (End)" onClick={() => transport.seek(playRange().out - 1)}>▶▶|</button>
       <span className="mono" style={{ minWidth: 28 }}>{speed}</span>
       <Readout />
       <label>
