@@ -48,6 +48,7 @@ export async function runDeageJob(runner: RecordingRunner, input: JobInput): Pro
   const files: Record<string, Uint8Array> = {};
   const masks: Record<string, Uint8Array> = {};
   const perFrameMs: number[] = [];
+  const effectMs: number[] = [];
   const stageMs = { track: 0, prepare: 0, model: 0, composite: 0, encode: 0 };
   let bounds: [number, number, number, number] | null = null;
   let learned: LearnedContext | undefined;
@@ -82,6 +83,7 @@ export async function runDeageJob(runner: RecordingRunner, input: JobInput): Pro
     stageMs.composite += res.timings.compositeMs;
     stageMs.encode += t3 - t2;
     perFrameMs.push(t3 - t0);
+    effectMs.push(t2 - t0);
     if (res.changed) {
       const b = res.bounds;
       bounds = bounds ? [Math.min(bounds[0], b[0]), Math.min(bounds[1], b[1]), Math.max(bounds[2], b[2]), Math.max(bounds[3], b[3])] : b;
@@ -101,6 +103,7 @@ export async function runDeageJob(runner: RecordingRunner, input: JobInput): Pro
     bounds,
     reports: runner.reports,
     perFrameMs,
+    effectMs,
     stageMs,
     sourceAge: input.learned ? sourceAge : null,
     startedAt,

@@ -26,6 +26,8 @@ export interface DeageOutput {
   bounds: [number, number, number, number];
   reports: RuntimeRunReport[];
   perFrameMs: number[];
+  /** per frame, without the bake encode: track + prepare + model + composite */
+  effectMs: number[];
   stageMs: { track: number; prepare: number; model: number; composite: number; encode: number };
   sourceAge: number | null;
   startedAt: string;

@@ -111,6 +111,7 @@ function runReport(out: DeageOutput): RunReport {
     timingsMs: {
       total,
       perFrame: total / Math.max(1, out.frames),
+      effectPerFrame: out.effectMs.reduce((a, b) => a + b, 0) / Math.max(1, out.frames),
       track: out.stageMs.track,
       prepare: out.stageMs.prepare,
       model: out.stageMs.model,
