@@ -1,16 +1,16 @@
 // Collapse bake cost: for 500–4,000 fragments, the whole bake (fracture, glue, Rapier, encode) against the
 // shot's duration (real-time factor) and against raw Rapier stepping the same fragment hulls as plain bodies
 // for the same number of steps (overhead ratio, goal ≤ 1.3×); and the debris step's particles per second on
-// each backend this process can reach (WASM graph and the TypeScript reference; Node has no WebGPU adapter).
+// each backend (the graph in Chromium on WASM and WebGPU; the TypeScript reference in Node).
 import RAPIER from '@dimforge/rapier3d-compat';
 import type { BenchContext, BenchRow } from './types';
 import { runCollapse } from '../../src/effects/collapse/pipeline';
 import { fractureBuilding } from '../../src/effects/collapse/fracture';
-import { defaultCollapseParams } from '../../src/effects/collapse/params';
-import { polyVertices } from '../../src/effects/collapse/polyhedron';
-import { HULL_SCALE, SOLVER_ITERATIONS } from '../../src/effects/collapse/simulate';
-import { DEBRIS_MODEL_ID, debrisEnv, spawnDebris, stepDebrisReference, STATE } from '../../src/effects/collapse/particles';
-import { getRuntime } from '../../src/effects/runtime';
+import { MATERIALS, defaultCollapseParams } from '../../src/effects/collapse/params';
+import { SOLVER_ITERATIONS } from '../../src/effects/collapse/simulate';
+import { fragmentColliderDesc } from '../../src/effects/collapse/rigid';
+import { DEBRIS_MODEL_ID, debrisEnv, spawnDebris, stepDebrisReference } from '../../src/effects/collapse/particles';
+import { openApp } from '../e2e/harness';
 import type { BuildingShape } from '../../src/effects/collapse/solid';
 
 const TOWER: BuildingShape = { footprint: { width: 16, depth: 12 }, floors: 8, floorHeight: 3.2, bays: { x: 5, z: 4 }, windowRatio: 0, roof: 'flat' };
@@ -24,13 +24,10 @@ function rawRapier(fragments: ReturnType<typeof fractureBuilding>['fragments'], 
   world.timestep = 1 / stepRate;
   world.numSolverIterations = SOLVER_ITERATIONS;
   world.createCollider(RAPIER.ColliderDesc.cuboid(500, 1, 500).setTranslation(0, -1, 0));
+  const mat = MATERIALS.concrete;
   for (const f of fragments) {
-    const v = polyVertices(f.poly);
-    const local = new Float32Array(v.length);
-    for (let k = 0; k < v.length; k++) local[k] = (v[k]! - f.centroid[k % 3]!) * HULL_SCALE;
-    const body = world.createRigidBody(RAPIER.RigidBodyDesc.dynamic().setTranslation(f.centroid[0], f.centroid[1], f.centroid[2]));
-    const desc = RAPIER.ColliderDesc.convexHull(local) ?? RAPIER.ColliderDesc.ball(0.1);
-    world.createCollider(desc.setDensity(f.mass / f.volume), body);
+    const body = world.createRigidBody(RAPIER.RigidBodyDesc.dynamic());
+    world.createCollider(fragmentColliderDesc(RAPIER, f, mat), body);
   }
   const t1 = performance.now();
   for (let s = 0; s < steps; s++) world.step();
@@ -59,24 +56,69 @@ export default async function (ctx: BenchContext): Promise<BenchRow[]> {
     rows.push({ variant, metric: 'physics part vs raw stepping', value: s.timingsMs.physics / raw.stepping, unit: '×', ratio: s.timingsMs.physics / raw.stepping, note: `fracture ${(s.timingsMs.fracture / 1000).toFixed(2)} s, glue ${(s.timingsMs.glue / 1000).toFixed(2)} s` });
   }
 
-  // debris step: 60,000 particles, all live
+  // debris step, 60,000 live particles: the TypeScript reference here, the ONNX graph on each backend in Chromium
+  // (Node cannot load onnxruntime-web's wasm outside vitest, and has no WebGPU adapter)
   const breaks = Array.from({ length: 200 }, (_, i) => ({ time: 0, pos: [i * 0.1, 8, 0] as [number, number, number], vel: [0, 0, 0] as [number, number, number], area: 0.1 }));
   const sp = spawnDebris(breaks, 60_000, 1);
   const env = debrisEnv(9.81, 1 / FPS);
   const reps = ctx.quick ? 5 : 20;
-  const rt = getRuntime();
-  let backend = '';
-  const feeds = () => ({
-    state: { dtype: 'float32' as const, dims: [sp.count, STATE], data: sp.state },
-    drag: { dtype: 'float32' as const, dims: [sp.count, 1], data: sp.drag },
-    env: { dtype: 'float32' as const, dims: [1, 6], data: env },
-  });
-  await rt.run(DEBRIS_MODEL_ID, feeds()); // session creation outside the timing
-  const wasm = await ctx.median(async () => {
-    backend = (await rt.run(DEBRIS_MODEL_ID, feeds(), { backend: 'wasm' })).report.backend;
-  }, reps);
   const ref = await ctx.median(async () => void stepDebrisReference(sp.state, sp.drag, env), reps);
-  rows.push({ variant: `debris step, ONNX graph (${backend})`, metric: 'particles per second', value: sp.count / (wasm / 1000), unit: 'particles/s', note: `${sp.count} particles, ${wasm.toFixed(1)} ms per step incl. runtime round trip` });
-  rows.push({ variant: 'debris step, TypeScript reference', metric: 'particles per second', value: sp.count / (ref / 1000), unit: 'particles/s', ratio: ref / wasm, note: 'ratio: reference time / graph time' });
+  rows.push({ variant: 'debris step, TypeScript reference (Node)', metric: 'particles per second', value: sp.count / (ref / 1000), unit: 'particles/s', note: `${sp.count} particles, ${ref.toFixed(1)} ms per step` });
+  const app = await openApp({ viewport: { width: 800, height: 500 } });
+  try {
+    const results = (await app.page.evaluate(
+      async ({ id, n, reps }) => {
+        const h = (globalThis as any).__previs;
+        const state = new Float32Array(n * 6);
+        for (let i = 0; i < state.length; i++) state[i] = ((i * 0.6180339) % 1) * 10 - 5;
+        const drag = new Float32Array(n).fill(0.1);
+        const env = Float32Array.from([0, -9.81, 0, 1 / 24, 0, 0.25]);
+        const feeds = () => ({
+          state: { dtype: 'float32', dims: [n, 6], data: state.slice() },
+          drag: { dtype: 'float32', dims: [n, 1], data: drag },
+          env: { dtype: 'float32', dims: [1, 6], data: env },
+        });
+        const out: { backend: string; ms: number; roundTrip: number; adapter: string | null; error?: string }[] = [];
+        for (const backend of ['wasm', 'webgpu']) {
+          try {
+            await h.runtime.run(id, feeds(), { backend });
+            const run: number[] = [], trip: number[] = [];
+            let adapter: string | null = null;
+            for (let k = 0; k < reps; k++) {
+              const t0 = performance.now();
+              const r = await h.runtime.run(id, feeds(), { backend });
+              trip.push(performance.now() - t0);
+              run.push(r.report.timingsMs.run);
+              adapter = r.report.adapter ? `${r.report.adapter.vendor} ${r.report.adapter.architecture}` : null;
+            }
+            run.sort((a, b) => a - b);
+            trip.sort((a, b) => a - b);
+            out.push({ backend, ms: run[run.length >> 1]!, roundTrip: trip[trip.length >> 1]!, adapter });
+          } catch (e) {
+            out.push({ backend, ms: 0, roundTrip: 0, adapter: null, error: (e as Error).message });
+          }
+        }
+        return out;
+      },
+      { id: DEBRIS_MODEL_ID, n: sp.count, reps: ctx.quick ? 3 : 10 },
+    )) as { backend: string; ms: number; roundTrip: number; adapter: string | null; error?: string }[];
+    const wasm = results.find((r) => r.backend === 'wasm' && !r.error);
+    for (const r of results) {
+      if (r.error) {
+        process.stderr.write(`collapse bench: debris step on ${r.backend} failed: ${r.error}\n`);
+        continue;
+      }
+      rows.push({
+        variant: `debris step, ONNX graph on ${r.backend} (Chromium)`,
+        metric: 'particles per second',
+        value: sp.count / (r.ms / 1000),
+        unit: 'particles/s',
+        ratio: wasm ? wasm.ms / r.ms : undefined,
+        note: `${r.ms.toFixed(1)} ms per step in the session, ${r.roundTrip.toFixed(1)} ms with the worker round trip${r.adapter ? `; adapter ${r.adapter}` : ''}; ratio vs wasm`,
+      });
+    }
+  } finally {
+    await app.close();
+  }
   return rows;
 }

@@ -31,7 +31,8 @@ export interface CollapseStats {
   restAt: number | null;
   injectedEnergy: number;
   bakeBytes: number;
-  timingsMs: { fracture: number; glue: number; simulate: number; physics: number; encode: number; total: number };
+  /** simulate = setup (bodies, blow) + physics (stepping, glue) + record (poses into the bake) */
+  timingsMs: { fracture: number; glue: number; simulate: number; setup: number; physics: number; record: number; encode: number; total: number };
 }
 
 export interface CollapseOutput {
@@ -79,6 +80,7 @@ export async function runCollapse(R: typeof RAPIER_NS, job: CollapseJob, hooks: 
   const substeps = substepsFor(fps);
   const stepRate = fps * substeps;
   const frameCount = Math.round(params.duration * fps) + 1;
+  const tSetup = now();
   const sim = new CollapseSim(R, { fragments: fr.fragments, structure, params, stepRate });
   const n = fr.fragments.length;
   const { min, max } = fr.solid.bounds;
@@ -88,13 +90,17 @@ export async function runCollapse(R: typeof RAPIER_NS, job: CollapseJob, hooks: 
   const recorder = new BakeRecorder(n, boundsMin, boundsMax);
   const pose = new Float32Array(n * 7);
   let physics = 0;
+  let setup = 0;
+  let recording = 0;
   let steps = 0;
   let restAt: number | null = null;
   let quietSince = 0;
+  let lastYield = now();
   try {
     sim.poses(pose);
     recorder.record(pose);
     sim.trigger();
+    setup = now() - tSetup;
     for (let f = 1; f < frameCount; f++) {
       check();
       if (restAt === null) {
@@ -105,12 +111,20 @@ export async function runCollapse(R: typeof RAPIER_NS, job: CollapseJob, hooks: 
         steps += substeps;
         if (sim.breaks.length !== breaksBefore || sim.movingBodies() > 0) quietSince = sim.time;
         else if (sim.time - quietSince >= 0.5) restAt = quietSince;
+        const tr = now();
         sim.poses(pose);
+        recording += now() - tr;
       }
+      const tr = now();
       recorder.record(pose);
+      recording += now() - tr;
       hooks.onProgress?.('simulate', f / (frameCount - 1));
-      // a macrotask break, so a worker sees a cancel message between frames
-      if ((f & 3) === 0) await new Promise((r) => setTimeout(r, 0));
+      // a macrotask break now and then, so a worker sees a cancel message between frames (timers can be slow on a
+      // loaded machine, so not every frame, and not at all when nobody can cancel)
+      if (hooks.cancelled && now() - lastYield > 150) {
+        await new Promise((r) => setTimeout(r, 0));
+        lastYield = now();
+      }
     }
   } finally {
     sim.free();
@@ -140,7 +154,7 @@ export async function runCollapse(R: typeof RAPIER_NS, job: CollapseJob, hooks: 
       restAt,
       injectedEnergy: sim.injected,
       bakeBytes: bytes.byteLength,
-      timingsMs: { fracture: t1 - t0, glue: t2 - t1, simulate: t3 - t2, physics, encode: t4 - t3, total: t4 - t0 },
+      timingsMs: { fracture: t1 - t0, glue: t2 - t1, simulate: t3 - t2, setup, physics, record: recording, encode: t4 - t3, total: t4 - t0 },
     },
   };
 }

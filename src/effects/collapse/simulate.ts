@@ -7,7 +7,7 @@
 import type RAPIER_NS from '@dimforge/rapier3d-compat';
 import type { Collider, RigidBody, World, EventQueue, ColliderDesc } from '@dimforge/rapier3d-compat';
 import type { Fragment } from './fracture';
-import { polyVertices } from './polyhedron';
+import { fragmentColliderDesc, rotate, snapshot, type BodyState, type V } from './rigid';
 import { GROUND } from './glue';
 import { components, impactDamage, staticLoads, type Structure } from './structure';
 import { MATERIALS, type CollapseParams } from './params';
@@ -55,7 +55,6 @@ const IMPACT_SPEED = 1;
 const WAKE_SPEED = 0.5;
 /** rad/s: faster spin than any chunk of a falling building shows */
 const MAX_SPIN = 25;
-export const HULL_SCALE = 0.97;
 // rolling resistance stand-in: debris does not roll forever; it touches only rotation, never free-fall momentum
 const ANGULAR_DAMPING = 1.5;
 
@@ -102,22 +101,7 @@ export class CollapseSim {
     this.clusterOf = new Int32Array(fragments.length);
     this.standing = new Uint8Array(fragments.length).fill(1);
     fragments.forEach((f, i) => {
-      const c = f.centroid;
-      const v = polyVertices(f.poly);
-      // Hulls shrink a little about the centroid: fragments cut from one solid touch face to face, and exact
-      // face contact between neighbours in different bodies is both costly and jittery. Mass stays exact.
-      const local = new Float32Array(v.length);
-      for (let k = 0; k < v.length; k++) local[k] = (v[k]! - c[k % 3]!) * HULL_SCALE;
-      let desc = R.ColliderDesc.convexHull(local);
-      let density = f.mass / (f.volume * HULL_SCALE ** 3);
-      if (!desc) {
-        // a sliver too flat for a hull: a box of its bounds with the fragment's true mass
-        const h = [0, 1, 2].map((k) => Math.max(1e-3, (f.max[k]! - f.min[k]!) / 2)) as [number, number, number];
-        desc = R.ColliderDesc.cuboid(h[0], h[1], h[2]);
-        density = f.mass / (8 * h[0] * h[1] * h[2]);
-      }
-      desc.setTranslation(c[0], c[1], c[2]).setDensity(density).setFriction(mat.friction).setRestitution(mat.restitution);
-      desc.setActiveEvents(R.ActiveEvents.CONTACT_FORCE_EVENTS);
+      const desc = fragmentColliderDesc(R, f, mat);
       this.descs.push(desc);
       this.attach(i, fixed);
     });
@@ -433,26 +417,4 @@ export class CollapseSim {
     this.queue.free();
     this.world.free();
   }
-}
-
-interface V { x: number; y: number; z: number }
-/** The parent's motion read once, before any of its colliders move to the new bodies (which changes its mass). */
-interface BodyState { p: V; q: V & { w: number }; v: V; om: V; com: V }
-
-function snapshot(b: RigidBody): BodyState {
-  const moving = b.isDynamic();
-  const zero = { x: 0, y: 0, z: 0 };
-  return {
-    p: b.translation(),
-    q: b.rotation(),
-    v: moving ? b.linvel() : zero,
-    om: moving ? b.angvel() : zero,
-    com: moving ? b.worldCom() : zero,
-  };
-}
-
-export function rotate(q: { x: number; y: number; z: number; w: number }, v: readonly number[]): [number, number, number] {
-  const x = v[0]!, y = v[1]!, z = v[2]!;
-  const tx = 2 * (q.y * z - q.z * y), ty = 2 * (q.z * x - q.x * z), tz = 2 * (q.x * y - q.y * x);
-  return [x + q.w * tx + (q.y * tz - q.z * ty), y + q.w * ty + (q.z * tx - q.x * tz), z + q.w * tz + (q.x * ty - q.y * tx)];
 }
