@@ -81,12 +81,12 @@ export default async function (ctx: BenchContext): Promise<BenchRow[]> {
         const out: { backend: string; ms: number; roundTrip: number; adapter: string | null; error?: string }[] = [];
         for (const backend of ['wasm', 'webgpu']) {
           try {
-            await h.runtime.run(id, feeds(), { backend });
+            await h.runtime.runtime.run(id, feeds(), { backend });
             const run: number[] = [], trip: number[] = [];
             let adapter: string | null = null;
             for (let k = 0; k < reps; k++) {
               const t0 = performance.now();
-              const r = await h.runtime.run(id, feeds(), { backend });
+              const r = await h.runtime.runtime.run(id, feeds(), { backend });
               trip.push(performance.now() - t0);
               run.push(r.report.timingsMs.run);
               adapter = r.report.adapter ? `${r.report.adapter.vendor} ${r.report.adapter.architecture}` : null;
