@@ -109,6 +109,11 @@ describe('review workflow', { timeout: 400_000 }, () => {
     expect(await label.textContent()).toBe('AI-GENERATED · PENDING REVIEW · NEEDS CONSENT');
     expect(await label.isVisible()).toBe(true);
     expect(await app.page.textContent('[data-testid=chain-status]')).toMatch(/chain verified/);
+    // the inspector of the selected layer says the same, and holds its declarations
+    await app.page.click(`${card} .review-title .link`);
+    await app.page.click('button[data-panel=inspector]');
+    expect(await app.page.textContent('[data-testid=inspector-disclosure]')).toMatch(/Review: draft · run 1/);
+    await app.page.click('button[data-panel=review]');
   });
 
   it('is approved by the supervisor and legal, each signing with their own key', async () => {
