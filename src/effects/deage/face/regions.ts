@@ -122,6 +122,12 @@ export function jawGrid(p: Float32Array, size: number, amount: number): Float32A
   const sigma = 0.25 * iod;
   const inv = 1 / (2 * sigma * sigma);
   const reach = 3 * sigma;
+  // Σ wᵢdᵢ / max(1, Σ wᵢ): near the jaw the shift is the local average of the control shifts (never their
+  // sum, so overlapping controls cannot pile up), and away from it the shift fades with the weights
+  const n = size * size;
+  const sx = new Float32Array(n);
+  const sy = new Float32Array(n);
+  const sw = new Float32Array(n);
   for (const { c, d } of controls) {
     const x0 = Math.max(0, Math.floor(c[0] - reach));
     const x1 = Math.min(size - 1, Math.ceil(c[0] + reach));
@@ -132,10 +138,18 @@ export function jawGrid(p: Float32Array, size: number, amount: number): Float32A
         const dx = x + 0.5 - c[0];
         const dy = y + 0.5 - c[1];
         const wgt = Math.exp(-(dx * dx + dy * dy) * inv);
-        // content moves by +d, so each output pixel samples from −d (normalised: 2/size per pixel)
-        grid[(y * size + x) * 2] = grid[(y * size + x) * 2]! - (2 * d[0] * wgt) / size;
-        grid[(y * size + x) * 2 + 1] = grid[(y * size + x) * 2 + 1]! - (2 * d[1] * wgt) / size;
+        const k = y * size + x;
+        sx[k] = sx[k]! + wgt * d[0];
+        sy[k] = sy[k]! + wgt * d[1];
+        sw[k] = sw[k]! + wgt;
       }
+  }
+  for (let k = 0; k < n; k++) {
+    if (sw[k] === 0) continue;
+    const norm = Math.max(1, sw[k]!);
+    // content moves by +d, so each output pixel samples from −d (normalised: 2/size per pixel)
+    grid[2 * k] = grid[2 * k]! - (2 * sx[k]!) / norm / size;
+    grid[2 * k + 1] = grid[2 * k + 1]! - (2 * sy[k]!) / norm / size;
   }
   return grid;
 }
