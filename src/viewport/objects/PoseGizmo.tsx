@@ -9,13 +9,18 @@ import { projectStore } from '../../store/projectStore';
 import { useEditor } from '../../store/editorStore';
 import { updateObject, type Actor } from '../../core/document';
 import { objectRefs } from '../objectRefs';
-import { usePosing } from './posing';
+import { posingStore, usePosing } from './posing';
 import { jointRotationFromGizmo, jointWorldMatrix } from './poseMath';
 
 export function PoseGizmo() {
   const actorId = usePosing((s) => s.actorId);
   const joint = usePosing((s) => s.joint);
   const viewMode = useEditor((s) => s.viewMode);
+  const selection = useEditor((s) => s.selection);
+  // posing ends when its actor is no longer the selection
+  useEffect(() => {
+    if (actorId && !selection.includes(actorId)) posingStore.getState().pick(null, null);
+  }, [actorId, selection]);
   const actor = useStore(projectStore, (s) => {
     const o = actorId ? s.project.scenes[s.activeSceneId]?.objects[actorId] : undefined;
     return o?.type === 'actor' ? o : null;
