@@ -13,9 +13,11 @@ import './labels.css';
 function Label({ label, objects }: { label: FrameLabel; objects: Record<string, SceneObject> }) {
   const group = useRef<Group>(null);
   const tmp = useMemo(() => new Vector3(), []);
+  const tick = useRef(0);
   useFrame(() => {
     const g = group.current;
-    if (!g) return;
+    // a bounding box walks every mesh of the target (a collapse has hundreds): refresh a few times a second
+    if (!g || tick.current++ % 6 !== 0) return;
     const p = label.anchorIds.map((id) => anchorPoint(id, objects, tmp)).find((x) => !!x);
     if (p) g.position.copy(p);
   });
