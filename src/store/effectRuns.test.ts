@@ -35,6 +35,18 @@ describe('commitEffectRun', () => {
     expect(projectStore.getState().project.ledger).toEqual([]);
   });
 
+  it('enters the run\'s output assets in the same undo step as the layer', async () => {
+    const layer = await fixtureLayer(f, 'collapse');
+    const asset = { id: layer.output!.assetId, name: 'tower collapse bake', mime: 'application/x-previs-bake', byteLength: 1234, kind: 'bake' as const };
+    await commitEffectRun({ sceneId: f.sceneId, layer, label: 'Collapse tower', assets: [asset] });
+    const s = projectStore.getState();
+    expect(s.history.past.length).toBe(1);
+    expect(s.project.assets[asset.id]).toEqual(asset);
+    projectStore.getState().undo();
+    expect(projectStore.getState().project.assets[asset.id]).toBeUndefined();
+    expect(layerOf(layer.id)).toBeUndefined();
+  });
+
   it('refuses an unfinished layer and changes nothing', async () => {
     const layer = { ...(await fixtureLayer(f, 'collapse')), status: 'running' as const };
     await expect(commitEffectRun({ sceneId: f.sceneId, layer, label: 'x' })).rejects.toThrow(/not finished/);

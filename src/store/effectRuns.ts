@@ -2,8 +2,8 @@
 // its signed disclosure record; a review event or a consent change likewise lands signed, in one step.
 // Signing is async, so entries are sealed first against the ledger as it stands, then the store edit runs
 // synchronously — and if the ledger moved while we were signing, we seal again.
-import type { Edit, EffectLayer, LedgerEntry, Project } from '../core/document';
-import { addObjects, EffectLayer as EffectLayerSchema, newId, patchObject } from '../core/document';
+import type { AssetMeta, Edit, EffectLayer, LedgerEntry, Project } from '../core/document';
+import { addAsset, addObjects, EffectLayer as EffectLayerSchema, newId, patchObject } from '../core/document';
 import {
   createDisclosureRecord,
   latestRecord,
@@ -91,6 +91,8 @@ export interface EffectRun {
   relationships?: Record<string, Relationship>;
   /** one line for people: "15 years younger", "collapse from the ground floor" */
   description?: string;
+  /** the run's outputs (bake, plate frames, mask) entered in the project's asset list in the same step */
+  assets?: AssetMeta[];
 }
 
 /**
@@ -119,7 +121,9 @@ export async function commitEffectRun(run: EffectRun): Promise<{ record: Disclos
         relationships: run.relationships,
         description: run.description,
       });
-      return { items: [{ kind: 'disclosure', payload: record }], edit: addObjects(run.sceneId, [layer]) };
+      const addLayer = addObjects(run.sceneId, [layer]);
+      const edit: Edit = (p) => addLayer((run.assets ?? []).reduce((q, a) => addAsset(a)(q), p));
+      return { items: [{ kind: 'disclosure', payload: record }], edit };
     });
     return { record: record!, entries };
   } catch (e) {

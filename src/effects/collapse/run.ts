@@ -1,6 +1,6 @@
 // Runs a collapse from the editor: the worker bakes, the bake is stored as a content-addressed asset, and the
 // effect layer lands together with its signed disclosure record as one undo step (commitEffectRun).
-import { addAsset, newId, type Building, type EffectLayer, type ModelRef, type RunReport } from '../../core/document';
+import { newId, type Building, type EffectLayer, type ModelRef, type RunReport } from '../../core/document';
 import { findInstalled } from '../runtime/registry';
 import { DEBRIS_MODEL_ID } from './particles';
 import { buildingHashInput, buildingParams } from '../../core/geometry/building';
@@ -80,7 +80,7 @@ export async function runCollapseEffect(opts: CollapseRunOptions): Promise<Effec
   const out = await bakeInWorker({ building: buildingParams(b), params, seed: opts.seed, fps: project.settings.fps }, opts.signal, opts.onProgress);
   const assetId = await putAsset(out.bytes, BAKE_MIME);
   if (assetId !== out.hash) throw new Error('collapse bake changed on its way from the worker');
-  projectStore.getState().execute('Store collapse bake', addAsset({ id: assetId, name: `${b.name} collapse bake`.slice(0, 256), mime: BAKE_MIME, byteLength: out.bytes.byteLength, kind: 'bake' }));
+  const bakeAsset = { id: assetId, name: `${b.name} collapse bake`.slice(0, 256), mime: BAKE_MIME, byteLength: out.bytes.byteLength, kind: 'bake' } as const;
   const s = out.stats;
   const runReport: RunReport = {
     backend: 'wasm',
@@ -121,6 +121,7 @@ export async function runCollapseEffect(opts: CollapseRunOptions): Promise<Effec
     sceneId: opts.sceneId,
     layer,
     label: 'Collapse building',
+    assets: [bakeAsset],
     description: `${params.failureMode} collapse of ${b.name} at frame ${params.triggerFrame}, ${s.fragments} fragments`,
   });
   return layer;
