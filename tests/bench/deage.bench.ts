@@ -28,6 +28,13 @@ export default async function deageBench(ctx: BenchContext): Promise<BenchRow[]>
   const rows: BenchRow[] = [];
   let base: number | null = null;
   try {
+    // warm-up: ORT compiles its wasm and the sessions are created once per worker; keep that out of the rows
+    await app.page.evaluate(async () => {
+      const hook = (globalThis as any).__previs.deage;
+      const w = 256;
+      const data = new Uint8ClampedArray(w * w * 4).fill(128);
+      await hook.benchDeage({ raster: { width: w, height: w, data }, frames: 1, params: hook.DEFAULT_PARAMS, backend: 'wasm' }).catch(() => undefined);
+    });
     for (const backend of ['wasm', 'webgpu'] as const) {
       for (const [label, w, h] of SIZES) {
         if (backend === 'webgpu' && ctx.quick && label !== '512²') continue;
