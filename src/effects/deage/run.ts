@@ -1,7 +1,7 @@
 // Runs the de-age effect on a plate from the UI thread: the work happens in the de-age worker; the result
 // is stored as a content-addressed asset and lands as an effect layer with its signed disclosure record in
 // one undo step (commitEffectRun). Cancel stops between frames, or terminates the worker if it must.
-import { addAsset, newId, type EffectLayer, type ModelRef, type Plate, type RunReport } from '../../core/document';
+import { newId, type EffectLayer, type ModelRef, type Plate, type RunReport } from '../../core/document';
 import { getAssetBytes, putAsset } from '../../store/assets';
 import { projectStore } from '../../store/projectStore';
 import { commitEffectRun } from '../../store/effectRuns';
@@ -28,6 +28,8 @@ export interface RunDeageOptions {
   /** a learned model the user brought: card + bytes */
   learned?: { card: ModelCard; bytes: Uint8Array } | null;
   intendedUse?: EffectLayer['intendedUse'];
+  /** re-run this existing de-age layer (same layer, new record; its approvals are voided) */
+  layerId?: string | null;
   signal?: AbortSignal;
   onProgress?: (fraction: number, message: string) => void;
 }
@@ -193,18 +195,24 @@ export async function runDeage(opts: RunDeageOptions): Promise<EffectLayer> {
 
   const hash = await putAsset(out.bytes, out.mime);
   const maskHash = await putAsset(out.maskBytes, out.mime);
-  projectStore.getState().execute('Store de-age output', (p) =>
-    addAsset({ id: maskHash, name: `${plate.name} de-age mask`.slice(0, 256), mime: out.mime, byteLength: out.maskBytes.byteLength, kind: 'bake' })(
-      addAsset({ id: hash, name: `${plate.name} de-aged`.slice(0, 256), mime: out.mime, byteLength: out.bytes.byteLength, kind: 'bake' })(p),
-    ),
-  );
-  const layer = deageLayer(plate, { ...params }, out, hash, cards, { frameRange: opts.frameRange ?? null, intendedUse: opts.intendedUse ?? 'previs-only' });
+  const assets = [
+    { id: hash, name: `${plate.name} de-aged`.slice(0, 256), mime: out.mime, byteLength: out.bytes.byteLength, kind: 'bake' as const },
+    { id: maskHash, name: `${plate.name} de-age mask`.slice(0, 256), mime: out.mime, byteLength: out.maskBytes.byteLength, kind: 'bake' as const },
+  ];
+  const fresh = deageLayer(plate, { ...params }, out, hash, cards, { frameRange: opts.frameRange ?? null, intendedUse: opts.intendedUse ?? 'previs-only' });
+  // a re-run keeps the layer (and what people declared on it), so the disclosure system supersedes its record
+  const current = opts.layerId ? projectStore.getState().project.scenes[opts.sceneId]?.objects[opts.layerId] : undefined;
+  const previous = current?.type === 'effectLayer' && current.effect === 'deage' && current.targetIds.includes(plate.id) ? current : null;
+  const layer: EffectLayer = previous
+    ? { ...fresh, id: previous.id, name: previous.name, visible: previous.visible, locked: previous.locked, intendedUse: opts.intendedUse ?? previous.intendedUse, thirdPartyIp: previous.thirdPartyIp, consentId: previous.consentId }
+    : fresh;
   layer.params = { ...layer.params, maskAssetId: maskHash, bounds: out.bounds };
   const [x0, y0, x1, y1] = out.bounds;
   await commitEffectRun({
     sceneId: opts.sceneId,
     layer,
-    label: 'De-age plate',
+    label: previous ? 'Re-run de-age' : 'De-age plate',
+    assets,
     description: `${params.yearsYounger} years younger (${usesLearned(params) ? params.model : 'procedural'})`,
     region: { space: 'plate', plateId: plate.id, x: x0, y: y0, width: Math.max(1, x1 - x0), height: Math.max(1, y1 - y0) },
   });

@@ -67,6 +67,7 @@ export function DeagePanel() {
         plateId: plate.id,
         params,
         learned: brought ? { card: brought.card, bytes: brought.bytes } : null,
+        layerId: latest?.id ?? null,
         signal: controller.signal,
         onProgress: (fraction, message) => setProgress({ fraction, message }),
       });
@@ -124,8 +125,8 @@ export function DeagePanel() {
               </button>
             </div>
           ) : (
-            <button className="primary" onClick={run} disabled={!plate} data-testid="deage-run">
-              Run de-age
+            <button className="primary" onClick={run} disabled={!plate} data-testid="deage-run" title={latest ? 'Re-runs the existing layer: a new disclosure record, earlier approvals void' : undefined}>
+              {latest ? 'Re-run de-age' : 'Run de-age'}
             </button>
           )}
           {plate && latest && <Review plate={plate} layer={latest} />}
