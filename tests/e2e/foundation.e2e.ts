@@ -56,6 +56,9 @@ describe('foundation', () => {
       scene.traverse((o: any) => (found ||= o.isTransformControlsGizmo === true || o.type === 'TransformControlsGizmo'));
       return found;
     });
+    // the gizmo's pick meshes take their place when a frame renders: let a few frames pass
+    const frames = await inApp(page, (h) => h.frameStats.frames as number);
+    await page.waitForFunction((f) => (globalThis as any).__previs.frameStats.frames > f + 3, frames);
     const stepsBefore = await inApp(page, (h) => h.projectStore.getState().history.past.length as number);
     const start = await screenOf(page, id);
     await page.mouse.move(start.x, start.y);

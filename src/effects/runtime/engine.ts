@@ -233,6 +233,9 @@ export class RuntimeEngine implements Runtime {
     let webgpuSteps = 0;
 
     for (let i = 0; i < origins.length; i++) {
+      // a macrotask turn between steps lets a worker receive a cancel message; an ORT run can resolve in
+      // microtasks alone, and then a cancel would only arrive after the last tile
+      if (i > 0) await yieldToEvents();
       guard();
       const origin = origins[i]!;
       const stepFeeds = origin && job && rules ? tileFeeds(feeds, job, origin, rules) : feeds;
@@ -338,4 +341,8 @@ export class RuntimeEngine implements Runtime {
   async armDeviceLoss(afterSteps: number): Promise<void> {
     this.armedLoss = Math.max(1, Math.floor(afterSteps));
   }
+}
+
+function yieldToEvents(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
 }
