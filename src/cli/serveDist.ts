@@ -14,6 +14,10 @@ const TYPES: Record<string, string> = {
   '.png': 'image/png',
   '.svg': 'image/svg+xml',
   '.glb': 'model/gltf-binary',
+  '.jpg': 'image/jpeg',
+  '.webp': 'image/webp',
+  '.mp4': 'video/mp4',
+  '.onnx': 'application/octet-stream',
 };
 
 export async function serveDist(root: string): Promise<{ origin: string; close(): Promise<void> }> {
