@@ -14,17 +14,9 @@ import { latestRecord, readLedger } from './state';
 import { fixtureLayer, fixtureScene, type FixtureScene } from './fixtures';
 import type { ReviewAction } from './review';
 import { REVIEW_TYPE } from './vocab';
+import { createRng } from '../util/prng';
 
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = createRng;
 
 type Role = Actor['role'];
 interface ModelEvent { action: ReviewAction; role: Role }

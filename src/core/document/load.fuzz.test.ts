@@ -4,17 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { loadProjectText } from './load';
 import { serializeProject } from './index';
 import { buildDemoProject } from './demo';
+import { createRng } from '../util/prng';
 
-function prng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const prng = createRng;
 
 type Json = unknown;
 const WEIRD: Json[] = [null, true, 0, -1, 1e308, -1e308, 'x', '', '\u0000', '\ud800', '🎬'.repeat(50), [], {}, [1, 2, 3], { a: 1 }, 'NaN'];

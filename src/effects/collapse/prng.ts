@@ -1,17 +1,7 @@
 // Seeded randomness for the collapse: the same seed must give the same fracture, glue and bake on every run,
 // so nothing in this effect may call Math.random().
 
-/** mulberry32: tiny, fast, good enough spread for scattering seeds and debris; state is one uint32. */
-export function createRng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { createRng } from '../../core/util/prng';
 
 /** A derived stream, so fracture and debris draw from independent sequences of one user seed. */
 export function subSeed(seed: number, stream: number): number {

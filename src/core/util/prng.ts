@@ -1,0 +1,13 @@
+// Seeded randomness shared by effects and tests: the same seed gives the same sequence everywhere.
+
+/** mulberry32: tiny, fast, good enough spread for scattering seeds, debris and fuzz cases; state is one uint32. */
+export function createRng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
