@@ -8,3 +8,5 @@ export * from './evaluate';
 export * from './shots';
 export * from './keys';
 export * from './rows';
+export * from './autoKey';
+export * from './curveEdit';
