@@ -140,6 +140,8 @@ export const Plate = z.object({
   heightPx: z.number().int().min(1).max(16384),
   frameCount: z.number().int().min(1).max(1_000_000),
   fps: finite.min(1).max(240),
+  /** video: the scene frame its first frame plays at (default 0); before and after the clip it holds */
+  startFrame: z.number().int().min(-1_000_000).max(1_000_000).optional(),
   /** plate rights: needed by the disclosure system */
   rights: z.enum(['owned', 'licensed', 'third-party', 'unknown']),
   depictsPerson: z.boolean(),
