@@ -5,10 +5,11 @@ import * as ort from 'onnxruntime-web';
 import type { GpuLike } from '../runtime/backend';
 import { RuntimeEngine } from '../runtime/engine';
 import { loadInstalled, memoryNow } from '../runtime/host';
+import { createJobDispatcher } from '../runtime/workerJobs';
 import { decodeStill, openVideo } from '../plates/decode';
 import { runtimeRunner } from './runtimeRunner';
 import { CancelledError, runDeageJob, usesLearned } from './job';
-import type { DeageBench, DeageJob, DeageRequest, DeageResponse } from './protocol';
+import type { DeageBench, DeageJob, DeageOutput, DeageRequest, DeageResponse } from './protocol';
 import type { Raster } from '../plates/png';
 
 const engine = new RuntimeEngine({
@@ -20,12 +21,11 @@ const engine = new RuntimeEngine({
   memoryNow,
 });
 
-const post = (msg: DeageResponse, transfer: Transferable[] = []) => (self as unknown as Worker).postMessage(msg, transfer);
-const controllers = new Map<number, AbortController>();
+type OnProgress = (fraction: number, message: string) => void;
 
-async function run(id: number, job: DeageJob, signal: AbortSignal) {
+async function run(job: DeageJob, signal: AbortSignal, onProgress: OnProgress) {
   const runner = runtimeRunner(engine, job.backend);
-  post({ id, type: 'progress', fraction: 0, message: 'decoding the plate' });
+  onProgress(0, 'decoding the plate');
   const range = job.frameRange;
   let frames: AsyncIterable<Raster> | Iterable<Raster>;
   let frameCount = 1;
@@ -57,14 +57,14 @@ async function run(id: number, job: DeageJob, signal: AbortSignal) {
       learned,
       signal,
       video: job.plate.mediaKind === 'video',
-      onProgress: (fraction, message) => post({ id, type: 'progress', fraction, message }),
+      onProgress,
     });
   } finally {
     dispose();
   }
 }
 
-async function bench(id: number, b: DeageBench, signal: AbortSignal) {
+async function bench(b: DeageBench, signal: AbortSignal, onProgress: OnProgress) {
   const runner = runtimeRunner(engine, b.backend);
   const frame: Raster = { width: b.raster.width, height: b.raster.height, data: b.raster.data };
   return runDeageJob(runner, {
@@ -75,20 +75,30 @@ async function bench(id: number, b: DeageBench, signal: AbortSignal) {
     learned: null,
     signal,
     video: true,
-    onProgress: (fraction, message) => post({ id, type: 'progress', fraction, message }),
+    onProgress,
   });
 }
 
-self.onmessage = (ev: MessageEvent<DeageRequest>) => {
-  const req = ev.data;
-  if (req.type === 'cancel') {
-    controllers.get(req.id)?.abort();
-    return;
-  }
-  const controller = new AbortController();
-  controllers.set(req.id, controller);
-  (req.type === 'bench' ? bench(req.id, req.bench, controller.signal) : run(req.id, req.job, controller.signal))
-    .then((output) => post({ id: req.id, type: 'result', output }, [output.bytes.buffer as ArrayBuffer, output.maskBytes.buffer as ArrayBuffer]))
-    .catch((e: unknown) => post({ id: req.id, type: 'error', message: (e as Error).message, cancelled: e instanceof CancelledError || controller.signal.aborted }))
-    .finally(() => controllers.delete(req.id));
-};
+type Progress = { fraction: number; message: string };
+
+const jobs = createJobDispatcher<DeageRequest, DeageResponse, Progress, DeageOutput>(
+  {
+    cancelTarget: (req) => (req.type === 'cancel' ? req.id : null),
+    jobId: (req) => req.id,
+    run: (req, { signal, progress }) => {
+      const onProgress = (fraction: number, message: string) => progress({ fraction, message });
+      if (req.type === 'bench') return bench(req.bench, signal, onProgress);
+      if (req.type === 'run') return run(req.job, signal, onProgress);
+      throw new Error(`unknown de-age request "${req.type}"`);
+    },
+    progress: (id, p) => ({ id, type: 'progress', ...p }),
+    result: (req, output) => ({
+      message: { id: req.id, type: 'result', output },
+      transfer: [output.bytes.buffer as ArrayBuffer, output.maskBytes.buffer as ArrayBuffer],
+    }),
+    error: (req, e, aborted) => ({ id: req.id, type: 'error', message: (e as Error).message, cancelled: e instanceof CancelledError || aborted }),
+  },
+  (msg, transfer) => (self as unknown as Worker).postMessage(msg, transfer),
+);
+
+self.onmessage = (ev: MessageEvent<DeageRequest>) => jobs.receive(ev.data);

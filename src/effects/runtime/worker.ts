@@ -6,6 +6,8 @@ import { RuntimeEngine } from './engine';
 import { toWire } from './errors';
 import { loadInstalled, memoryNow } from './host';
 import type { Request, Response } from './protocol';
+import type { Progress, RunResult } from './types';
+import { createJobDispatcher, type JobContext } from './workerJobs';
 
 const engine = new RuntimeEngine({
   ort,
@@ -16,17 +18,12 @@ const engine = new RuntimeEngine({
   memoryNow,
 });
 
-const controllers = new Map<number, AbortController>();
-const post = (msg: Response, transfer: Transferable[] = []) => (self as unknown as Worker).postMessage(msg, transfer);
+type Job = Exclude<Request, { type: 'cancel' }>;
 
-async function handle(req: Exclude<Request, { type: 'cancel' }>, signal: AbortSignal): Promise<unknown> {
+async function handle(req: Job, { signal, progress }: JobContext<Progress>): Promise<unknown> {
   switch (req.type) {
     case 'run':
-      return engine.run(req.model, req.feeds, {
-        ...req.options,
-        signal,
-        onProgress: (progress) => post({ id: req.id, type: 'progress', progress }),
-      });
+      return engine.run(req.model, req.feeds, { ...req.options, signal, onProgress: progress });
     case 'testVectors':
       return engine.testVectors(req.model, { backend: req.backend, signal });
     case 'status':
@@ -40,25 +37,26 @@ async function handle(req: Exclude<Request, { type: 'cancel' }>, signal: AbortSi
   }
 }
 
-self.onmessage = (ev: MessageEvent<Request>) => {
-  const req = ev.data;
-  if (req.type === 'cancel') {
-    controllers.get(req.target)?.abort();
-    return;
+/** A run's output buffers move to the UI thread; a SharedArrayBuffer (wasm heap view) cannot, so it is copied. */
+function outputBuffers(value: unknown): Transferable[] {
+  const transfer = new Set<ArrayBuffer>();
+  for (const t of Object.values((value as RunResult).outputs)) {
+    if (t.data.buffer instanceof ArrayBuffer) transfer.add(t.data.buffer);
   }
-  const controller = new AbortController();
-  controllers.set(req.id, controller);
-  handle(req, controller.signal)
-    .then((value) => {
-      const transfer = new Set<ArrayBuffer>();
-      if (req.type === 'run') {
-        for (const t of Object.values((value as { outputs: Record<string, { data: ArrayBufferView }> }).outputs)) {
-          // a SharedArrayBuffer (wasm heap view) cannot be transferred; it is copied instead
-          if (t.data.buffer instanceof ArrayBuffer) transfer.add(t.data.buffer);
-        }
-      }
-      post({ id: req.id, type: 'result', value }, [...transfer]);
-    })
-    .catch((e: unknown) => post({ id: req.id, type: 'error', error: toWire(e) }))
-    .finally(() => controllers.delete(req.id));
-};
+  return [...transfer];
+}
+
+// the engine queues inference itself; status and validate answer while a long job runs
+const jobs = createJobDispatcher<Request, Response, Progress, unknown>(
+  {
+    cancelTarget: (req) => (req.type === 'cancel' ? req.target : null),
+    jobId: (req) => req.id,
+    run: (req, ctx) => handle(req as Job, ctx),
+    progress: (id, progress) => ({ id, type: 'progress', progress }),
+    result: (req, value) => ({ message: { id: req.id, type: 'result', value }, transfer: req.type === 'run' ? outputBuffers(value) : [] }),
+    error: (req, e) => ({ id: req.id, type: 'error', error: toWire(e) }),
+  },
+  (msg, transfer) => (self as unknown as Worker).postMessage(msg, transfer),
+);
+
+self.onmessage = (ev: MessageEvent<Request>) => jobs.receive(ev.data);
