@@ -67,7 +67,7 @@ describe('autoKey', () => {
   it('keys a pose preset as a whole when the pose is keyed', () => {
     let { p, sid } = fixture();
     p = setKey(sid, 'act', 'pose', { frame: 0, value: { elbowL: [0, 0, 0.2] } })(p);
-    const preset = { kneeR: [0.5, 0, 0], elbowL: [0, 0, 1] };
+    const preset: Record<string, [number, number, number]> = { kneeR: [0.5, 0, 0], elbowL: [0, 0, 1] };
     const out = autoKey(updateObject<Actor>(sid, 'act', (a) => ({ ...a, pose: preset, posePreset: 'walk' })), sid, 12)(p);
     const keys = findTrack(out.scenes[sid]!, 'act', 'pose')!.keys;
     expect(keys.map((k) => k.frame)).toEqual([0, 12]);

@@ -7,6 +7,7 @@ import { projectStore, useActiveScene } from '../../store/projectStore';
 import { useEditor } from '../../store/editorStore';
 import { posingStore, usePosing } from '../../viewport/objects/posing';
 import { NumberField } from '../inspector/NumberField';
+import { executeAutoKey } from '../inspector/keying';
 
 const DEG = 180 / Math.PI;
 const AXES = ['X', 'Y', 'Z'] as const;
@@ -22,7 +23,8 @@ const edit = (sceneId: string, id: string, fn: (a: Actor) => Actor): Edit => upd
 export function PoseSection({ object, sceneId }: P) {
   const a = object as Actor;
   const posing = usePosing((s) => (s.actorId === a.id ? s.joint : null));
-  const run = (label: string, fn: (x: Actor) => Actor) => projectStore.getState().execute(label, edit(sceneId, a.id, fn));
+  // auto-keyed: with the pose keyed, a preset (or mirror, reset) becomes a pose key at the playhead
+  const run = (label: string, fn: (x: Actor) => Actor) => executeAutoKey(label, edit(sceneId, a.id, fn));
   const joint = posing ?? null;
   const r = joint ? (a.pose[joint] ?? [0, 0, 0]) : null;
   return (

@@ -18,12 +18,14 @@ import {
 import { projectStore } from '../../store/projectStore';
 import { editorStore } from '../../store/editorStore';
 import { NumberField } from '../inspector/NumberField';
+import { KeyDiamond, executeAutoKey } from '../inspector/keying';
 import { editCamera, setBodyPreset, setCustomBody, setLens, setLensSet, stepCameraLens } from './lensCommands';
 
 const SQUEEZES = [1.3, 1.5, 1.8, 2];
 
 export function CameraSection({ object: c, sceneId }: { object: Camera; sceneId: string }) {
-  const exec = projectStore.getState().execute;
+  // auto-keyed: a keyed focal length, stop or focus gets a key at the playhead
+  const exec = executeAutoKey;
   const set = lensSet(c.lens.lensSetId);
   const fov = cameraFieldOfView(c);
   const coc = circleOfConfusionMm(c.body);
@@ -61,7 +63,7 @@ export function CameraSection({ object: c, sceneId }: { object: Camera; sceneId:
       </label>
       {primeValues ? (
         <label className="field">
-          <span className="field-label">Focal length</span>
+          <span className="field-label"><KeyDiamond property="lens.focalLengthMm" />Focal length</span>
           <select
             data-testid="camera-focal"
             value={c.lens.focalLengthMm}
@@ -77,6 +79,7 @@ export function CameraSection({ object: c, sceneId }: { object: Camera; sceneId:
           label="Focal length"
           unit="mm"
           testId="camera-focal"
+          channel="lens.focalLengthMm"
           min={set ? set.focalLengthsMm[0] : 1}
           max={set ? set.focalLengthsMm[set.focalLengthsMm.length - 1] : 2000}
           step={0.5}
@@ -105,8 +108,8 @@ export function CameraSection({ object: c, sceneId }: { object: Camera; sceneId:
           ))}
         </select>
       </label>
-      <NumberField label="T-stop" min={0.5} max={64} step={0.05} digits={1} value={c.lens.tStop} edit={(v) => setLens(sceneId, c.id, { tStop: v })} />
-      <NumberField label="Focus" unit="m" testId="camera-focus" min={0.05} max={100000} step={0.02} digits={2} value={c.lens.focusDistanceM} edit={(v) => setLens(sceneId, c.id, { focusDistanceM: v })} />
+      <NumberField label="T-stop" channel="lens.tStop" min={0.5} max={64} step={0.05} digits={1} value={c.lens.tStop} edit={(v) => setLens(sceneId, c.id, { tStop: v })} />
+      <NumberField label="Focus" unit="m" testId="camera-focus" channel="lens.focusDistanceM" min={0.05} max={100000} step={0.02} digits={2} value={c.lens.focusDistanceM} edit={(v) => setLens(sceneId, c.id, { focusDistanceM: v })} />
       <AspectField c={c} sceneId={sceneId} />
       <div className="row mono" data-testid="camera-readout">
         FOV {fov.horizontalDeg.toFixed(2)}° × {fov.verticalDeg.toFixed(2)}° · image {fov.area.desqueezedWidthMm.toFixed(2)} × {fov.area.heightMm.toFixed(2)} mm

@@ -3,6 +3,8 @@ import { updateObject, type Camera, type Edit } from '../../core/document';
 import { sensorPreset, stepLens, switchLensSet, formatFocalLength } from '../../core/lens';
 import { projectStore } from '../../store/projectStore';
 import { editorStore } from '../../store/editorStore';
+import { playhead } from '../../store/playhead';
+import { autoKey, evaluateObject } from '../../core/timeline';
 
 export const editCamera = (sceneId: string, id: string, fn: (c: Camera) => Camera): Edit => updateObject<Camera>(sceneId, id, fn);
 
@@ -43,7 +45,8 @@ export function stepCameraLens(direction: 1 | -1): boolean {
   const id = targetCameraId();
   if (!id) return false;
   const { project, activeSceneId, execute } = projectStore.getState();
-  const cam = project.scenes[activeSceneId]!.objects[id] as Camera;
+  // step from the lens shown at the playhead; a keyed focal length gets a key there (auto-key)
+  const cam = (evaluateObject(project, activeSceneId, id, playhead.frame) ?? project.scenes[activeSceneId]!.objects[id]) as Camera;
   const r = stepLens(cam.lens, direction);
   if (!r.ok) {
     editorStore.getState().notify('error', r.error);
@@ -52,7 +55,7 @@ export function stepCameraLens(direction: 1 | -1): boolean {
   if (!r.changed && cam.lens.lensSetId === r.set.id) return true; // at the end of the set
   execute(
     `Lens ${formatFocalLength(cam.lens.focalLengthMm)} → ${formatFocalLength(r.focalLengthMm)}`,
-    setLens(activeSceneId, id, { focalLengthMm: r.focalLengthMm, lensSetId: r.set.id }),
+    autoKey(setLens(activeSceneId, id, { focalLengthMm: r.focalLengthMm, lensSetId: r.set.id }), activeSceneId, playhead.frame),
   );
   return true;
 }

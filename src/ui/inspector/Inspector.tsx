@@ -1,9 +1,13 @@
 // Edits the selected object's fields with units: name, transform, then the sections for its type.
+// Fields show the object as evaluated at the playhead; edits of keyed properties become keys (keying.tsx).
 import { updateObject, type SceneObject, type Transform } from '../../core/document';
+import { evaluateObject } from '../../core/timeline';
 import { useActiveScene, useProject, projectStore } from '../../store/projectStore';
 import { useEditor } from '../../store/editorStore';
 import { NumberField } from './NumberField';
 import { inspectorSections } from './sections';
+import { KeyDiamond, KeyingProvider, useInspectorFrame } from './keying';
+import './inspector.css';
 
 const DEG = 180 / Math.PI;
 
@@ -11,7 +15,11 @@ export function Inspector() {
   const scene = useActiveScene();
   const sceneId = useProject((s) => s.activeSceneId);
   const selection = useEditor((s) => s.selection);
-  const object = selection.length === 1 ? scene.objects[selection[0]!] : undefined;
+  const project = useProject((s) => s.project);
+  const frame = useInspectorFrame();
+  const stored = selection.length === 1 ? scene.objects[selection[0]!] : undefined;
+  const animated = stored && Object.values(scene.tracks).some((t) => t.targetId === stored.id);
+  const object = stored && animated ? (evaluateObject(project, sceneId, stored.id, frame) ?? stored) : stored;
   if (selection.length > 1) return <div className="empty">{selection.length} objects selected</div>;
   if (!object) return <div className="empty">Nothing selected</div>;
   const setT = (fn: (t: Transform) => Transform) => updateObject<SceneObject>(sceneId, object.id, (o) => ({ ...o, transform: fn(o.transform) }));
@@ -22,7 +30,8 @@ export function Inspector() {
     (s) => s.types.includes(object.type) && (!s.effect || (object.type === 'effectLayer' && object.effect === s.effect)),
   );
   return (
-    <div className="inspector" data-testid="inspector">
+    <KeyingProvider objectId={object.id} frame={frame}>
+    <div className="inspector" data-testid="inspector" data-frame={frame}>
       <label className="field">
         <span className="field-label">Name</span>
         <input
@@ -35,17 +44,17 @@ export function Inspector() {
         />
       </label>
       <div className="type-tag">{object.type}</div>
-      <h4>Position</h4>
+      <h4><KeyDiamond property="transform.position" />Position</h4>
       {axes.map((a, i) => (
-        <NumberField key={a} label={a} unit="m" testId={`pos-${a.toLowerCase()}`} value={object.transform.position[i]!} edit={(v) => vec('position', i, v)} />
+        <NumberField key={a} label={a} unit="m" testId={`pos-${a.toLowerCase()}`} channel="transform.position" diamond={false} value={object.transform.position[i]!} edit={(v) => vec('position', i, v)} />
       ))}
-      <h4>Rotation</h4>
+      <h4><KeyDiamond property="transform.rotation" />Rotation</h4>
       {axes.map((a, i) => (
-        <NumberField key={a} label={a} unit="°" display={DEG} digits={2} step={0.01} value={object.transform.rotation[i]!} edit={(v) => vec('rotation', i, v)} />
+        <NumberField key={a} label={a} channel="transform.rotation" diamond={false} unit="°" display={DEG} digits={2} step={0.01} value={object.transform.rotation[i]!} edit={(v) => vec('rotation', i, v)} />
       ))}
-      <h4>Scale</h4>
+      <h4><KeyDiamond property="transform.scale" />Scale</h4>
       {axes.map((a, i) => (
-        <NumberField key={a} label={a} step={0.01} min={0.001} value={object.transform.scale[i]!} edit={(v) => vec('scale', i, v)} />
+        <NumberField key={a} label={a} channel="transform.scale" diamond={false} step={0.01} min={0.001} value={object.transform.scale[i]!} edit={(v) => vec('scale', i, v)} />
       ))}
       {sections.map(({ id, title, Component }) => (
         <section key={id}>
@@ -54,5 +63,6 @@ export function Inspector() {
         </section>
       ))}
     </div>
+    </KeyingProvider>
   );
 }

@@ -1,8 +1,10 @@
 // A numeric field with units. Typing commits one step; dragging the label scrubs the value as ONE
-// undo step (a gesture), like a slider sweep.
+// undo step (a gesture), like a slider sweep. Inside the inspector every edit is auto-keyed (a keyed
+// property gets a key at the playhead), and a field that names its animatable `channel` shows a key diamond.
 import { useEffect, useRef, useState } from 'react';
 import { projectStore } from '../../store/projectStore';
 import type { Edit } from '../../core/document';
+import { KeyDiamond, useKeyState, useKeying, withAutoKey } from './keying';
 
 interface Props {
   label: string;
@@ -15,10 +17,17 @@ interface Props {
   display?: number;
   digits?: number;
   testId?: string;
+  /** the animatable property path this field drives ("lens.focalLengthMm"), for its key diamond */
+  channel?: string;
+  /** false: colour the field by its key state but leave the diamond to a heading (vector rows X/Y/Z) */
+  diamond?: boolean;
   edit(v: number): Edit;
 }
 
-export function NumberField({ label, value, unit, step = 0.1, min = -Infinity, max = Infinity, display = 1, digits = 3, testId, edit }: Props) {
+export function NumberField({ label, value, unit, step = 0.1, min = -Infinity, max = Infinity, display = 1, digits = 3, testId, channel, diamond = true, edit: plainEdit }: Props) {
+  const inInspector = useKeying() !== null;
+  const keyed = useKeyState(channel);
+  const edit = (v: number): Edit => (inInspector ? withAutoKey(plainEdit(v)) : plainEdit(v));
   const shown = +(value * display).toFixed(digits);
   const [text, setText] = useState(String(shown));
   const drag = useRef<{ x: number; start: number } | null>(null);
@@ -31,7 +40,7 @@ export function NumberField({ label, value, unit, step = 0.1, min = -Infinity, m
     if (stored !== value) projectStore.getState().execute(`Set ${label}`, edit(stored));
   };
   return (
-    <label className="field">
+    <label className={`field${keyed ? ` keyed-${keyed}` : ''}`}>
       <span
         className="field-label scrub"
         onPointerDown={(e) => {
@@ -50,6 +59,7 @@ export function NumberField({ label, value, unit, step = 0.1, min = -Infinity, m
           projectStore.getState().endGesture();
         }}
       >
+        {channel && diamond ? <KeyDiamond property={channel} /> : null}
         {label}
       </span>
       <input

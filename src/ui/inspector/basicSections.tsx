@@ -3,6 +3,7 @@ import type { Actor, Building, EffectLayer, Light, SceneObject, SetPiece } from 
 import { updateObject } from '../../core/document';
 import { projectStore } from '../../store/projectStore';
 import { NumberField } from './NumberField';
+import { KeyDiamond } from './keying';
 
 type P<T> = { object: T; sceneId: string };
 const upd = <T extends SceneObject>(sceneId: string, id: string, fn: (o: T) => T) => updateObject<T>(sceneId, id, fn);
@@ -59,7 +60,7 @@ export function BuildingSection({ object: o, sceneId }: P<Building>) {
 export function ActorSection({ object: o, sceneId }: P<Actor>) {
   return (
     <>
-      <div className="row">Build: {o.build} · Pose: {o.posePreset ?? 'custom'}</div>
+      <div className="row" data-testid="actor-pose-row"><KeyDiamond property="pose" />Build: {o.build} · Pose: {o.posePreset ?? 'custom'}</div>
       <NumberField label="Height" unit="cm" step={0.5} min={40} max={260} digits={1} value={o.heightCm} edit={(v) => upd<Actor>(sceneId, o.id, (a) => ({ ...a, heightCm: v }))} />
     </>
   );
@@ -69,9 +70,9 @@ export function LightSection({ object: o, sceneId }: P<Light>) {
   return (
     <>
       <div className="row">Kind: {o.kind}</div>
-      <NumberField label="Intensity" min={0} value={o.intensity} edit={(v) => upd<Light>(sceneId, o.id, (l) => ({ ...l, intensity: v }))} />
+      <NumberField label="Intensity" channel="intensity" min={0} value={o.intensity} edit={(v) => upd<Light>(sceneId, o.id, (l) => ({ ...l, intensity: v }))} />
       {o.kind === 'sun' ? (
-        <NumberField label="Time of day" unit="h" min={0} max={24} step={0.02} digits={2} value={o.timeOfDay ?? 12} edit={(v) => upd<Light>(sceneId, o.id, (l) => ({ ...l, timeOfDay: v }))} />
+        <NumberField label="Time of day" channel="timeOfDay" unit="h" min={0} max={24} step={0.02} digits={2} value={o.timeOfDay ?? 12} edit={(v) => upd<Light>(sceneId, o.id, (l) => ({ ...l, timeOfDay: v }))} />
       ) : null}
     </>
   );
