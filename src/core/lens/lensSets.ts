@@ -1,6 +1,7 @@
-// Lens sets as a camera department books them: a prime set is a list of focal lengths on the truck;
-// a zoom is a range whose engraved marks are the stops `[` / `]` land on. Stepping always lands on a
-// listed value, so a 35 never becomes 34.98.
+// Lens sets as a camera department books them: a prime set is the list of focal lengths on the truck;
+// a zoom is a range, and `[` / `]` stop at its ends and at the common prime focal lengths inside it (the
+// steps a director calls for; they are this app's convention, not marks engraved on the barrel).
+// Stepping always lands on a listed value, so a 35 never becomes 34.98.
 
 export interface LensSet {
   id: string;
@@ -8,15 +9,151 @@ export interface LensSet {
   kind: 'prime' | 'zoom';
   /** spherical lenses have squeeze 1 */
   squeeze: number;
-  /** primes: every lens in the set; zooms: the engraved marks, min and max included. Ascending. */
+  /** primes: every lens in the set; zooms: the range ends and the steps between. Ascending. */
   focalLengthsMm: readonly number[];
-  /** widest T-stop of the set (the slowest lens in a prime set) */
+  /** the slowest lens's widest T-stop (a prime set), or the zoom's widest T-stop */
   maxTStop: number;
+  /** who makes it; absent for the generic sets */
+  maker?: string;
+  /** the image circle the set is designed for */
+  coverage?: 'S16' | 'S35' | 'FF/LF' | '65';
+  /** the published specification the focal lengths and stops are taken from */
+  source?: string;
 }
 
-// The focal lengths below follow the published line-ups of common rental sets; they are generic
-// names on purpose (the project does not claim to model any maker's optics beyond focal length).
-export const LENS_SETS: readonly LensSet[] = [
+// Named sets: the focal lengths and widest stops are those the makers publish for each line-up (the
+// `source` of each). The lenses' optics beyond focal length, squeeze and stop are not modelled.
+const NAMED: LensSet[] = [
+  {
+    id: 'arri-signature-prime',
+    name: 'ARRI Signature Prime',
+    maker: 'ARRI',
+    coverage: 'FF/LF',
+    kind: 'prime',
+    squeeze: 1,
+    focalLengthsMm: [12, 15, 18, 21, 25, 29, 35, 40, 47, 58, 75, 95, 125, 150, 200, 280],
+    // T1.8 throughout, except the 280 mm at T2.8
+    maxTStop: 2.8,
+    source: 'ARRI, "Signature Prime Lenses" technical data (arri.com › Cine Lenses › Signature Prime): 12–280 mm, T1.8 (280 mm T2.8)',
+  },
+  {
+    id: 'arri-zeiss-master-prime',
+    name: 'ARRI/ZEISS Master Prime',
+    maker: 'ARRI / ZEISS',
+    coverage: 'S35',
+    kind: 'prime',
+    squeeze: 1,
+    focalLengthsMm: [12, 14, 16, 18, 21, 25, 27, 32, 35, 40, 50, 65, 75, 100, 135, 150],
+    maxTStop: 1.3,
+    source: 'ARRI, "ARRI/ZEISS Master Prime Lenses" technical data sheet: 12–150 mm, all T1.3',
+  },
+  {
+    id: 'cooke-s4i',
+    name: 'Cooke S4/i',
+    maker: 'Cooke Optics',
+    coverage: 'S35',
+    kind: 'prime',
+    squeeze: 1,
+    focalLengthsMm: [12, 14, 16, 18, 21, 25, 27, 32, 35, 40, 50, 65, 75, 100, 135, 150, 180, 300],
+    // T2 throughout, except the 300 mm at T2.8
+    maxTStop: 2.8,
+    source: 'Cooke Optics, "S4/i Prime Lenses" specification sheet (cookeoptics.com): 12–300 mm, T2.0 (300 mm T2.8)',
+  },
+  {
+    id: 'zeiss-supreme-prime',
+    name: 'ZEISS Supreme Prime',
+    maker: 'ZEISS',
+    coverage: 'FF/LF',
+    kind: 'prime',
+    squeeze: 1,
+    focalLengthsMm: [15, 18, 21, 25, 29, 35, 50, 65, 85, 100, 135, 150, 200],
+    // T1.5 throughout, except 15 mm and 150 mm at T1.8 and 200 mm at T2.2
+    maxTStop: 2.2,
+    source: 'ZEISS, "Supreme Prime lenses" technical specifications (zeiss.com › Cine lenses › Supreme Prime): 15–200 mm, T1.5 (15, 150 mm T1.8; 200 mm T2.2)',
+  },
+  {
+    id: 'cooke-anamorphic-i',
+    name: 'Cooke Anamorphic/i 2×',
+    maker: 'Cooke Optics',
+    coverage: 'S35',
+    kind: 'prime',
+    squeeze: 2,
+    focalLengthsMm: [25, 32, 40, 50, 65, 75, 100, 135, 180, 300],
+    // T2.3 throughout, except the 300 mm at T3.5 (the 65 mm is the macro)
+    maxTStop: 3.5,
+    source: 'Cooke Optics, "Anamorphic/i Prime Lenses" specification sheet (cookeoptics.com): 2× squeeze, 25–300 mm, T2.3 (300 mm T3.5)',
+  },
+  {
+    id: 'arri-zeiss-master-anamorphic',
+    name: 'ARRI/ZEISS Master Anamorphic 2×',
+    maker: 'ARRI / ZEISS',
+    coverage: 'S35',
+    kind: 'prime',
+    squeeze: 2,
+    focalLengthsMm: [28, 35, 40, 50, 60, 75, 100, 135, 180],
+    maxTStop: 1.9,
+    source: 'ARRI, "ARRI/ZEISS Master Anamorphic Lenses" technical data: 2× squeeze, 28–180 mm, all T1.9',
+  },
+  {
+    id: 'angenieux-optimo-24-290',
+    name: 'Angénieux Optimo 24–290',
+    maker: 'Angénieux',
+    coverage: 'S35',
+    kind: 'zoom',
+    squeeze: 1,
+    focalLengthsMm: [24, 28, 32, 35, 40, 50, 65, 75, 100, 135, 150, 180, 200, 250, 290],
+    maxTStop: 2.8,
+    source: 'Angénieux, "Optimo 24-290" data sheet (angenieux.com): 24–290 mm, T2.8',
+  },
+  {
+    id: 'angenieux-optimo-15-40',
+    name: 'Angénieux Optimo 15–40',
+    maker: 'Angénieux',
+    coverage: 'S35',
+    kind: 'zoom',
+    squeeze: 1,
+    focalLengthsMm: [15, 18, 21, 25, 28, 32, 35, 40],
+    maxTStop: 2.6,
+    source: 'Angénieux, "Optimo 15-40" data sheet (angenieux.com): 15–40 mm, T2.6',
+  },
+  {
+    id: 'angenieux-optimo-28-76',
+    name: 'Angénieux Optimo 28–76',
+    maker: 'Angénieux',
+    coverage: 'S35',
+    kind: 'zoom',
+    squeeze: 1,
+    focalLengthsMm: [28, 32, 35, 40, 50, 65, 76],
+    maxTStop: 2.6,
+    source: 'Angénieux, "Optimo 28-76" data sheet (angenieux.com): 28–76 mm, T2.6',
+  },
+  {
+    id: 'angenieux-optimo-45-120',
+    name: 'Angénieux Optimo 45–120',
+    maker: 'Angénieux',
+    coverage: 'S35',
+    kind: 'zoom',
+    squeeze: 1,
+    focalLengthsMm: [45, 50, 65, 75, 85, 100, 120],
+    maxTStop: 2.8,
+    source: 'Angénieux, "Optimo 45-120" data sheet (angenieux.com): 45–120 mm, T2.8',
+  },
+  {
+    id: 'angenieux-optimo-anamorphic-56-152',
+    name: 'Angénieux Optimo Anamorphic 56–152 A2S',
+    maker: 'Angénieux',
+    coverage: 'S35',
+    kind: 'zoom',
+    squeeze: 2,
+    focalLengthsMm: [56, 65, 75, 100, 135, 152],
+    maxTStop: 4,
+    source: 'Angénieux, "Optimo Anamorphic 56-152 2S" data sheet (angenieux.com): 2× squeeze, 56–152 mm, T4',
+  },
+];
+
+// Generic sets (kept so documents that chose them still open and step the same way): the focal lengths
+// of common rental line-ups without a maker's name. A camera with no set steps through these.
+const GENERIC: LensSet[] = [
   {
     id: 'primes-s35',
     name: 'Spherical primes (S35 set)',
@@ -89,6 +226,17 @@ export const LENS_SETS: readonly LensSet[] = [
     focalLengthsMm: [45, 50, 60, 75, 90, 105, 120],
     maxTStop: 2.8,
   },
+];
+
+export const LENS_SETS: readonly LensSet[] = [...NAMED, ...GENERIC];
+
+/** The set a camera without one steps through, by squeeze: the generic primes (no maker is assumed). */
+export const DEFAULT_LENS_SET_BY_SQUEEZE: ReadonlyArray<readonly [number, string]> = [
+  [1, 'primes-s35'],
+  [1.3, 'anamorphic-1.3x'],
+  [1.5, 'anamorphic-1.5x'],
+  [1.8, 'anamorphic-1.8x'],
+  [2, 'anamorphic-2x'],
 ];
 
 export function lensSet(id: string | null | undefined): LensSet | undefined {

@@ -1,5 +1,5 @@
 // `[` / `]` on a camera: the next lens in its set. Pure: takes and returns plain lens data.
-import { LENS_SETS, lensSet, stepFocalLength, nearestFocalLength, type LensSet } from './lensSets';
+import { DEFAULT_LENS_SET_BY_SQUEEZE, LENS_SETS, lensSet, stepFocalLength, nearestFocalLength, type LensSet } from './lensSets';
 
 export interface SteppableLens {
   focalLengthMm: number;
@@ -8,11 +8,12 @@ export interface SteppableLens {
   squeeze?: number;
 }
 
-/** The set a camera without one steps through: the prime set matching its squeeze. */
+/** The set a camera without one steps through: the generic prime set matching its squeeze. */
 export function defaultLensSetFor(lens: SteppableLens): LensSet {
   const squeeze = lens.kind === 'anamorphic' ? (lens.squeeze ?? 1) : 1;
-  const match = LENS_SETS.find((s) => s.kind === 'prime' && Math.abs(s.squeeze - squeeze) < 1e-6);
-  return match ?? LENS_SETS[0]!;
+  const id = DEFAULT_LENS_SET_BY_SQUEEZE.find(([sq]) => Math.abs(sq - squeeze) < 1e-6)?.[1];
+  const match = (id ? lensSet(id) : undefined) ?? LENS_SETS.find((s) => s.kind === 'prime' && Math.abs(s.squeeze - squeeze) < 1e-6);
+  return match ?? lensSet('primes-s35')!;
 }
 
 export type StepResult =
