@@ -45,36 +45,42 @@ export interface FractureProgress {
 }
 
 export function fractureBuilding(shape: BuildingShape, opts: FractureOptions, onProgress?: FractureProgress): FractureResult {
+  const solid = buildingSolid(shape);
+  const scatter: SeedScatter = (count, rng) =>
+    scatterSeeds(solid, { count, impactPoint: opts.impactPoint, impactRadius: opts.impactRadius, focus: 12 }, rng);
+  return fractureSolid(solid, scatter, opts, onProgress);
+}
+
+/** Places `count` Voronoi seeds inside the solid from the fracture's random stream. */
+export type SeedScatter = (count: number, rng: () => number) => Float64Array;
+
+/** Fractures any solid made of non-overlapping convex members (a building's, or an imported mesh's parts). */
+export function fractureSolid(solid: BuildingSolid, scatter: SeedScatter, opts: FractureOptions, onProgress?: FractureProgress): FractureResult {
   // A cell spanning a pier, a sill and a slab edge yields several fragments, and every member is at least one
   // fragment, so fragments ≈ members + k · seeds. Trial passes measure that line and aim the seed count at it.
   const target = opts.fragmentCount;
   let s0 = Math.max(4, Math.round(target / 2));
-  let r0 = fractureWithSeeds(shape, opts, s0, onProgress);
+  let r0 = fractureWithSeeds(solid, scatter, opts, s0, onProgress);
   if (close(r0.fragments.length, target)) return r0;
   let s1 = Math.max(4, Math.round((s0 * target) / r0.fragments.length));
   if (s1 === s0) return r0;
-  let r1 = fractureWithSeeds(shape, opts, s1, onProgress);
+  let r1 = fractureWithSeeds(solid, scatter, opts, s1, onProgress);
   for (let pass = 0; pass < 3 && !close(r1.fragments.length, target); pass++) {
     const slope = (r1.fragments.length - r0.fragments.length) / (s1 - s0);
     if (!(slope > 0)) break;
     const s2 = Math.max(4, Math.round(s1 + (target - r1.fragments.length) / slope));
     if (s2 === s1) break;
     s0 = s1; r0 = r1; s1 = s2;
-    r1 = fractureWithSeeds(shape, opts, s1, onProgress);
+    r1 = fractureWithSeeds(solid, scatter, opts, s1, onProgress);
   }
   return r1;
 }
 
 const close = (n: number, target: number) => Math.abs(n - target) <= 0.08 * target;
 
-function fractureWithSeeds(shape: BuildingShape, opts: FractureOptions, seedCount: number, onProgress?: FractureProgress): FractureResult {
-  const solid = buildingSolid(shape);
+function fractureWithSeeds(solid: BuildingSolid, scatter: SeedScatter, opts: FractureOptions, seedCount: number, onProgress?: FractureProgress): FractureResult {
   const rng = createRng(subSeed(opts.seed, 1));
-  const seeds = scatterSeeds(
-    solid,
-    { count: seedCount, impactPoint: opts.impactPoint, impactRadius: opts.impactRadius, focus: 12 },
-    rng,
-  );
+  const seeds = scatter(seedCount, rng);
   const pad = 1e-3;
   const lo = solid.bounds.min.map((v) => v - pad);
   const hi = solid.bounds.max.map((v) => v + pad);

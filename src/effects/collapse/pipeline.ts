@@ -7,11 +7,15 @@ import { buildStructure } from './structure';
 import { CollapseSim } from './simulate';
 import { BakeRecorder, bakeFragments, breaksOf, encodeBake } from './bake';
 import type { BuildingShape } from './solid';
+import { fractureMesh } from './meshSolid';
+import type { TriangleSoup } from './meshSoup';
 import type { CollapseParams } from './params';
 import { sha256Hex } from '../../core/util/sha256';
 
 export interface CollapseJob {
-  building: BuildingShape;
+  /** what fails: a parametric building, or an imported mesh (closed, in the layer's frame, base at y = 0) */
+  building?: BuildingShape;
+  mesh?: TriangleSoup;
   params: CollapseParams;
   seed: number;
   /** project frame rate: one bake frame per timeline frame */
@@ -23,6 +27,8 @@ export interface CollapseStats {
   bonds: number;
   solidVolume: number;
   fragmentVolume: number;
+  /** an imported mesh: its triangles after welding and the convex parts it was cut into before fracture */
+  mesh?: { triangles: number; convexParts: number };
   frames: number;
   steps: number;
   stepRate: number;
@@ -64,14 +70,24 @@ export async function runCollapse(R: typeof RAPIER_NS, job: CollapseJob, hooks: 
   const check = () => {
     if (hooks.cancelled?.()) throw new CollapseCancelled();
   };
-  const fr = fractureBuilding(
-    building,
-    { fragmentCount: params.fragmentCount, impactPoint: params.impactPoint, impactRadius: params.impactRadius, material: params.material, seed: job.seed },
-    (d, t) => hooks.onProgress?.('fracture', t ? d / t : 0),
-  );
+  const fractureOpts = { fragmentCount: params.fragmentCount, impactPoint: params.impactPoint, impactRadius: params.impactRadius, material: params.material, seed: job.seed };
+  const onFracture = (d: number, t: number) => hooks.onProgress?.('fracture', t ? d / t : 0);
+  let meshInfo: CollapseStats['mesh'];
+  let fr;
+  if (job.mesh) {
+    const m = fractureMesh(job.mesh, fractureOpts, onFracture);
+    meshInfo = { triangles: m.solid.triangles, convexParts: m.solid.members.length };
+    fr = m;
+  } else if (building) {
+    fr = fractureBuilding(building, fractureOpts, onFracture);
+  } else {
+    throw new Error('a collapse needs a building or a mesh');
+  }
+  // a building stands on y = 0; a mesh on its lowest point (the layer frame puts it at 0, give or take float)
+  const groundY = job.mesh ? fr.solid.bounds.min[1] : 0;
   check();
   const t1 = now();
-  const bonds = buildGlue(fr.fragments);
+  const bonds = buildGlue(fr.fragments, groundY);
   const structure = buildStructure(fr.fragments, bonds, params);
   hooks.onProgress?.('glue', 1);
   check();
@@ -81,11 +97,11 @@ export async function runCollapse(R: typeof RAPIER_NS, job: CollapseJob, hooks: 
   const stepRate = fps * substeps;
   const frameCount = Math.round(params.duration * fps) + 1;
   const tSetup = now();
-  const sim = new CollapseSim(R, { fragments: fr.fragments, structure, params, stepRate });
+  const sim = new CollapseSim(R, { fragments: fr.fragments, structure, params, stepRate, groundY });
   const n = fr.fragments.length;
   const { min, max } = fr.solid.bounds;
   const reach = Math.max(max[0] - min[0], max[2] - min[2]) + 30;
-  const boundsMin: [number, number, number] = [min[0] - reach, -1, min[2] - reach];
+  const boundsMin: [number, number, number] = [min[0] - reach, groundY - 1, min[2] - reach];
   const boundsMax: [number, number, number] = [max[0] + reach, max[1] + 20, max[2] + reach];
   const recorder = new BakeRecorder(n, boundsMin, boundsMax);
   const pose = new Float32Array(n * 7);
@@ -147,6 +163,7 @@ export async function runCollapse(R: typeof RAPIER_NS, job: CollapseJob, hooks: 
       bonds: bonds.length,
       solidVolume: fr.solidVolume,
       fragmentVolume: fr.fragments.reduce((a, f) => a + f.volume, 0),
+      ...(meshInfo ? { mesh: meshInfo } : {}),
       frames: frameCount,
       steps,
       stepRate,

@@ -1,6 +1,6 @@
 // Runs a collapse from the editor: the worker bakes, the bake is stored as a content-addressed asset, and the
 // effect layer lands together with its signed disclosure record as one undo step (commitEffectRun).
-import { newId, type Building, type EffectLayer, type ModelRef, type RunReport } from '../../core/document';
+import { newId, type Building, type EffectLayer, type ImportedAsset, type ModelRef, type RunReport, type Transform } from '../../core/document';
 import { findInstalled } from '../runtime/registry';
 import { DEBRIS_MODEL_ID } from './particles';
 import { buildingHashInput, buildingParams } from '../../core/geometry/building';
@@ -12,6 +12,9 @@ import { CollapseParams, parseCollapseParams } from './params';
 import { BAKE_MIME } from './bake';
 import { overallProgress, type WorkerRequest, type WorkerResponse } from './protocol';
 import type { CollapseJob, CollapseStats } from './pipeline';
+import { soupBytes } from './meshSoup';
+import { assetSoup } from './view/assetSoup';
+import { modelForAsset } from '../../viewport/objects/gltf';
 
 export const COLLAPSE_EFFECT = 'collapse';
 export const COLLAPSE_VERSION = 'collapse/1';
@@ -20,7 +23,9 @@ let nextId = 1;
 
 export interface CollapseRunOptions {
   sceneId: string;
-  building: Building;
+  /** what fails: a parametric building, or an imported asset (its mesh must be closed) */
+  building?: Building;
+  asset?: ImportedAsset;
   params: CollapseParams;
   seed: number;
   onProgress?: (fraction: number, stage: string) => void;
@@ -69,15 +74,34 @@ function bakeInWorker(job: CollapseJob, signal?: AbortSignal, onProgress?: (f: n
   });
 }
 
+/** The job for the target, the hash of the geometry it reads, and how the layer sits in the scene. */
+async function targetJob(opts: CollapseRunOptions, params: CollapseParams, fps: number) {
+  if (opts.asset) {
+    const a = opts.asset;
+    const soup = assetSoup(await modelForAsset(a.assetId), a);
+    const inputHash = await sha256Hex(soupBytes(soup));
+    // the object's scale is in the soup, so the layer keeps only where the asset stands and how it is turned
+    const transform: Transform = { ...structuredClone(a.transform), scale: [1, 1, 1] };
+    const job: CollapseJob = { mesh: { positions: soup.positions, indices: soup.indices }, params, seed: opts.seed, fps };
+    return { target: a as Building | ImportedAsset, job, inputHash, transform, kind: 'asset' as const, colour: soup.colour };
+  }
+  const b = opts.building;
+  if (!b) throw new Error('Collapse: select a building or an imported asset');
+  const job: CollapseJob = { building: buildingParams(b), params, seed: opts.seed, fps };
+  // the bake is in the building's frame, so the layer sits where the building stands
+  return { target: b as Building | ImportedAsset, job, inputHash: await sha256Hex(buildingHashInput(buildingParams(b))), transform: structuredClone(b.transform), kind: 'building' as const, colour: null };
+}
+
 export async function runCollapseEffect(opts: CollapseRunOptions): Promise<EffectLayer> {
   const parsed = parseCollapseParams(opts.params);
   if (!parsed.ok) throw new Error(`Collapse: ${parsed.error}`);
   const params = parsed.params;
-  const b = opts.building;
   const project = projectStore.getState().project;
   const startedAt = new Date().toISOString();
   const t0 = performance.now();
-  const out = await bakeInWorker({ building: buildingParams(b), params, seed: opts.seed, fps: project.settings.fps }, opts.signal, opts.onProgress);
+  const t = await targetJob(opts, params, project.settings.fps);
+  const b = t.target;
+  const out = await bakeInWorker(t.job, opts.signal, opts.onProgress);
   const assetId = await putAsset(out.bytes, BAKE_MIME);
   if (assetId !== out.hash) throw new Error('collapse bake changed on its way from the worker');
   const bakeAsset = { id: assetId, name: `${b.name} collapse bake`.slice(0, 256), mime: BAKE_MIME, byteLength: out.bytes.byteLength, kind: 'bake' } as const;
@@ -97,30 +121,36 @@ export async function runCollapseEffect(opts: CollapseRunOptions): Promise<Effec
     id: base?.id ?? newId('layer'),
     name: base?.name ?? `${b.name} collapse`,
     parentId: null,
-    // the bake is in the building's frame, so the layer sits where the building stands
-    transform: structuredClone(b.transform),
+    transform: t.transform,
     visible: base?.visible ?? true,
     locked: base?.locked ?? false,
     type: 'effectLayer',
     effect: COLLAPSE_EFFECT,
     targetIds: [b.id],
-    params: { ...params, fragments: s.fragments, breaks: s.breaks, restAt: s.restAt, stepRate: s.stepRate },
+    params: {
+      ...params,
+      fragments: s.fragments,
+      breaks: s.breaks,
+      restAt: s.restAt,
+      stepRate: s.stepRate,
+      ...(s.mesh ? { target: 'mesh', meshTriangles: s.mesh.triangles, convexParts: s.mesh.convexParts, surfaceColour: t.colour } : {}),
+    },
     seed: opts.seed,
     models: debrisModels(),
     status: 'done',
-    inputHashes: { [b.id]: await sha256Hex(buildingHashInput(buildingParams(b))) },
+    inputHashes: { [b.id]: t.inputHash },
     output: { assetId, contentHash: out.hash },
     runReport,
     frameRange: { start: params.triggerFrame, end: params.triggerFrame + s.frames - 1 },
     intendedUse: base?.intendedUse ?? 'previs-only',
-    thirdPartyIp: base?.thirdPartyIp ?? false,
+    thirdPartyIp: base?.thirdPartyIp ?? (b.type === 'asset' && b.rights === 'third-party'),
     consentId: base?.consentId ?? null,
     runCount: base?.runCount ?? 0,
   };
   await commitEffectRun({
     sceneId: opts.sceneId,
     layer,
-    label: 'Collapse building',
+    label: t.kind === 'asset' ? 'Collapse asset' : 'Collapse building',
     assets: [bakeAsset],
     description: `${params.failureMode} collapse of ${b.name} at frame ${params.triggerFrame}, ${s.fragments} fragments`,
   });

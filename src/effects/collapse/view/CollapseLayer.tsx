@@ -33,11 +33,11 @@ async function loadBake(hash: string): Promise<Loaded> {
   return loaded;
 }
 
-/** Shows or hides the building's own mesh (not its child objects). */
+/** Shows or hides the target's own mesh — a building's or an imported asset's — not its child objects. */
 function setBuildingVisible(buildingId: string | undefined, visible: boolean): void {
   const g = buildingId ? objectRefs.get(buildingId) : undefined;
   g?.children.forEach((c: Object3D) => {
-    if (c.userData.kind === 'building') c.visible = visible;
+    if (c.userData.kind === 'building' || c.userData.kind === 'asset') c.visible = visible;
   });
 }
 
@@ -59,7 +59,8 @@ export function CollapseLayer({ object }: { object: SceneObject; selected: boole
     };
   }, [hash, layer.name]);
 
-  const colour = useProjectBuildingColour(buildingId);
+  // an imported asset has no colour field: its run recorded the mean colour of its materials
+  const colour = useProjectBuildingColour(buildingId, typeof layer.params.surfaceColour === 'string' ? layer.params.surfaceColour : undefined);
   const batches = useMemo(() => (loaded ? buildBatches(loaded.bake) : null), [loaded]);
   useEffect(() => () => batches?.dispose(), [batches]);
   useEffect(() => {
@@ -111,17 +112,17 @@ export function CollapseLayer({ object }: { object: SceneObject; selected: boole
   );
 }
 
-function useProjectBuildingColour(buildingId: string | undefined): string {
-  const [colour, setColour] = useState('#a59d90');
+function useProjectBuildingColour(buildingId: string | undefined, fallback = '#a59d90'): string {
+  const [colour, setColour] = useState(fallback);
   useEffect(() => {
     const read = () => {
       const s = projectStore.getState();
       const o = buildingId ? s.project.scenes[s.activeSceneId]?.objects[buildingId] : undefined;
-      if (o?.type === 'building') setColour(o.colour);
+      setColour(o?.type === 'building' ? o.colour : fallback);
     };
     read();
     return projectStore.subscribe(read);
-  }, [buildingId]);
+  }, [buildingId, fallback]);
   return colour;
 }
 

@@ -1,13 +1,16 @@
-// The collapse panel: pick a building (or a collapse layer to re-run), set where and when it fails, run the
-// bake in its worker with progress and cancel. The result is one effect layer with its disclosure record.
-import { useRef, useState } from 'react';
-import type { Building, EffectLayer } from '../../../core/document';
+// The collapse panel: pick a building or an imported asset (or a collapse layer to re-run), set where and when
+// it fails, run the bake in its worker with progress and cancel. The result is one effect layer with its
+// disclosure record.
+import { useEffect, useRef, useState } from 'react';
+import type { Building, EffectLayer, ImportedAsset } from '../../../core/document';
 import { useActiveScene, useProject } from '../../../store/projectStore';
 import { editorStore, useEditor } from '../../../store/editorStore';
 import { registerTestHook } from '../../../testHook';
 import { CollapseMaterial, FailureMode, defaultCollapseParams, parseCollapseParams, type CollapseParams } from '../params';
 import { COLLAPSE_EFFECT, runCollapseEffect } from '../run';
 import { debrisStatus } from './DebrisParticles';
+import { modelForAsset } from '../../../viewport/objects/gltf';
+import { MAX_MESH_TRIANGLES } from '../meshSoup';
 
 registerTestHook('collapse', { runCollapseEffect, defaultCollapseParams, debrisStatus });
 
@@ -51,15 +54,42 @@ export function CollapsePanel() {
   const sceneId = useProject((s) => s.activeSceneId);
   const fps = useProject((s) => s.project.settings.fps);
   const selection = useEditor((s) => s.selection);
-  const selected = selection.map((id) => scene.objects[id]).find((o) => o?.type === 'building' || (o?.type === 'effectLayer' && o.effect === COLLAPSE_EFFECT));
+  const selected = selection
+    .map((id) => scene.objects[id])
+    .find((o) => o?.type === 'building' || o?.type === 'asset' || (o?.type === 'effectLayer' && o.effect === COLLAPSE_EFFECT));
   const layer = selected?.type === 'effectLayer' ? (selected as EffectLayer) : null;
-  const buildingId = layer ? layer.targetIds[0] : selected?.id;
-  const building = buildingId && scene.objects[buildingId]?.type === 'building' ? (scene.objects[buildingId] as Building) : null;
+  const targetId = layer ? layer.targetIds[0] : selected?.id;
+  const targetObject = targetId ? scene.objects[targetId] : undefined;
+  const building = targetObject?.type === 'building' ? (targetObject as Building) : null;
+  const asset = targetObject?.type === 'asset' ? (targetObject as ImportedAsset) : null;
+  const target = building ?? asset;
   const [params, setParams] = useState<CollapseParams>(() => defaultCollapseParams());
   const [seed, setSeed] = useState(1);
   const [progress, setProgress] = useState<{ fraction: number; stage: string } | null>(null);
   const abort = useRef<AbortController | null>(null);
   const set = <K extends keyof CollapseParams>(k: K, v: CollapseParams[K]) => setParams((p) => ({ ...p, [k]: v }));
+
+  // a newly picked asset gets its blow aimed at it: the building defaults are metres off a 1 m prop
+  const aimedAt = useRef<string | null>(null);
+  useEffect(() => {
+    if (!asset || layer || aimedAt.current === asset.id) return;
+    aimedAt.current = asset.id;
+    let live = true;
+    modelForAsset(asset.assetId).then(
+      (m) => {
+        if (!live) return;
+        const s = asset.unitScale;
+        const k = asset.transform.scale;
+        const size = [0, 1, 2].map((i) => (m.max[i]! - m.min[i]!) * s * k[i]!) as Vec;
+        const r = (v: number) => Math.round(v * 100) / 100;
+        setParams((p) => ({ ...p, impactPoint: [0, r(size[1] * 0.35), r(size[2] / 2)], impactRadius: Math.max(0.1, r(0.4 * Math.max(...size))) }));
+      },
+      () => undefined, // the viewport already reports an unreadable asset
+    );
+    return () => {
+      live = false;
+    };
+  }, [asset, layer]);
 
   const loadFromLayer = () => {
     if (!layer) return;
@@ -69,7 +99,7 @@ export function CollapsePanel() {
   };
 
   const run = async () => {
-    if (!building) return;
+    if (!target) return;
     const check = parseCollapseParams(params);
     if (!check.ok) {
       editorStore.getState().notify('error', `Collapse: ${check.error}`);
@@ -81,7 +111,8 @@ export function CollapsePanel() {
     try {
       await runCollapseEffect({
         sceneId,
-        building,
+        building: building ?? undefined,
+        asset: asset ?? undefined,
         params: check.params,
         seed,
         layerId: layer?.id,
@@ -98,13 +129,14 @@ export function CollapsePanel() {
     }
   };
 
-  if (!building) return <div className="panel-body dim">Select a building (or its collapse layer) to collapse it.</div>;
+  if (!target) return <div className="panel-body dim">Select a building or an imported asset (or its collapse layer) to collapse it.</div>;
   const seconds = (params.triggerFrame / fps).toFixed(2);
   return (
     <div className="panel-body collapse-panel" data-testid="collapse-panel">
       <div className="row">
-        <b>{building.name}</b> {layer ? <span className="dim">— re-run of {layer.name}</span> : null}
+        <b>{target.name}</b> {layer ? <span className="dim">— re-run of {layer.name}</span> : null}
       </div>
+      {asset ? <div className="row dim" data-testid="collapse-asset-note">imported mesh: it must be closed (watertight), at most {MAX_MESH_TRIANGLES.toLocaleString('en')} triangles</div> : null}
       <Num label="Trigger frame" value={params.triggerFrame} onChange={(v) => set('triggerFrame', Math.max(0, Math.round(v)))} testId="collapse-trigger" />
       <div className="row dim">fails at {seconds} s; simulates {params.duration} s</div>
       <Num label="Duration s" value={params.duration} step={0.5} onChange={(v) => set('duration', v)} />
