@@ -1,7 +1,7 @@
 // The de-age job itself, host-agnostic (the worker runs it; Node tests and benches can too): frames in,
 // tracked, de-aged, encoded out, with progress and cancel between frames.
-import { zipSync } from 'fflate';
 import { encodePng, type Raster } from '../plates/png';
+import { framePatch, maskPatch, PATCHES_MIME, PatchWriter } from './patches';
 import type { ModelCard } from '../runtime/modelCard';
 import { FaceTracker } from './face/track';
 import { measureFace } from './face/measure';
@@ -25,17 +25,8 @@ export interface JobInput {
   learned: { model: string | { card: ModelCard; bytes: Uint8Array }; card: ModelCard } | null;
   signal?: AbortSignal;
   onProgress?: (fraction: number, message: string) => void;
-  /** stills are one PNG; video frames are zipped */
+  /** stills are one PNG; a video's frames are stored as patches over the plate (see patches.ts) */
   video: boolean;
-}
-
-function maskRaster(mask: Uint8Array, w: number, h: number): Raster {
-  const data = new Uint8ClampedArray(w * h * 4);
-  for (let i = 0; i < mask.length; i++) {
-    data[4 * i] = data[4 * i + 1] = data[4 * i + 2] = mask[i]!;
-    data[4 * i + 3] = 255;
-  }
-  return { width: w, height: h, data };
 }
 
 export async function runDeageJob(runner: RecordingRunner, input: JobInput): Promise<DeageOutput> {
@@ -45,8 +36,8 @@ export async function runDeageJob(runner: RecordingRunner, input: JobInput): Pro
     if (input.signal?.aborted) throw new CancelledError();
   };
   const tracker = new FaceTracker(runner, input.fps);
-  const files: Record<string, Uint8Array> = {};
-  const masks: Record<string, Uint8Array> = {};
+  let patches: PatchWriter | null = null;
+  let masks: PatchWriter | null = null;
   const perFrameMs: number[] = [];
   const effectMs: number[] = [];
   const stageMs = { track: 0, prepare: 0, model: 0, composite: 0, encode: 0 };
@@ -54,7 +45,7 @@ export async function runDeageJob(runner: RecordingRunner, input: JobInput): Pro
   let learned: LearnedContext | undefined;
   let sourceAge: number | null = params.sourceAge;
   let index = 0;
-  let still: { out: Uint8Array; mask: Uint8Array } | null = null;
+  let still: { out: Uint8Array } | null = null;
   for await (const frame of input.frames) {
     guard();
     const t0 = performance.now();
@@ -68,14 +59,17 @@ export async function runDeageJob(runner: RecordingRunner, input: JobInput): Pro
     }
     const res = await deageFrame(runner, frame, tracked.points, params, { learned, signal: input.signal });
     const t2 = performance.now();
-    const name = String(index).padStart(5, '0');
-    // a light deflate level: bakes are written once per run and the encode sat in the frame budget
-    const out = encodePng(res.output, 2);
-    const mask = encodePng(maskRaster(res.mask, frame.width, frame.height), 2);
+    // the mask is stored as its box only, for stills and clips alike (it is a review aid)
+    masks ??= new PatchWriter(frame.width, frame.height, 'over-black');
+    masks.add(maskPatch(res.mask, frame.width, frame.height));
     if (input.video) {
-      files[`frame_${name}.png`] = out;
-      masks[`mask_${name}.png`] = mask;
-    } else still = { out, mask };
+      // only the changed pixels: a face-sized PNG per frame instead of a full frame
+      patches ??= new PatchWriter(frame.width, frame.height, 'over-plate');
+      patches.add(framePatch(frame, res.output));
+    } else {
+      // a still stays a PNG anyone can open; deflate level 1, the fastest that still compresses
+      still = { out: encodePng(res.output, 1) };
+    }
     const t3 = performance.now();
     stageMs.track += t1 - t0;
     stageMs.prepare += res.timings.prepareMs;
@@ -93,11 +87,13 @@ export async function runDeageJob(runner: RecordingRunner, input: JobInput): Pro
   }
   if (index === 0) throw new Error('the plate gave no frames in the chosen range');
   if (!bounds) throw new Error('the effect changed no pixels: raise the strengths or years');
-  const packed = input.video ? zipSync(files, { level: 0 }) : still!.out;
-  const maskPacked = input.video ? zipSync(masks, { level: 0 }) : still!.mask;
+  const t4 = performance.now();
+  const packed = input.video ? patches!.finish() : still!.out;
+  const maskPacked = masks!.finish();
+  stageMs.encode += performance.now() - t4;
   return {
     bytes: packed,
-    mime: input.video ? 'application/zip' : 'image/png',
+    mime: input.video ? PATCHES_MIME : 'image/png',
     maskBytes: maskPacked,
     frames: index,
     bounds,

@@ -2,6 +2,7 @@
 import type { ModelCard } from '../runtime/modelCard';
 import type { BackendRequest, RuntimeRunReport } from '../runtime/types';
 import type { DeageParams } from './params';
+import type { PATCHES_MIME } from './patches';
 
 export interface DeageJob {
   plate: { name: string; bytes: Uint8Array; mime: string; mediaKind: 'image' | 'video'; fps: number };
@@ -16,10 +17,10 @@ export interface DeageJob {
 }
 
 export interface DeageOutput {
-  /** a PNG (stills) or a zip of PNG frames `frame_00000.png` (video) */
+  /** a PNG (stills) or, for video, per-frame patches over the plate (patches.ts, PATCHES_MIME) */
   bytes: Uint8Array;
-  mime: 'image/png' | 'application/zip';
-  /** the warped-back face mask of each frame, same packing (mask_00000.png in the zip) */
+  mime: 'image/png' | typeof PATCHES_MIME;
+  /** the warped-back face mask of each frame, as patches over black (patches.ts) */
   maskBytes: Uint8Array;
   frames: number;
   /** union of the changed-pixel boxes, plate pixels [x0, y0, x1, y1) */

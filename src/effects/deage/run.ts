@@ -16,6 +16,7 @@ import { learnedSlotProblems } from './learned';
 import { usesLearned } from './job';
 import { DeageParams } from './params';
 import type { DeageOutput, DeageRequest, DeageResponse } from './protocol';
+import { PATCHES_MIME } from './patches';
 
 export const SOFTWARE_VERSION = 'previs-sandbox 0.1.0 deage 1';
 
@@ -194,10 +195,10 @@ export async function runDeage(opts: RunDeageOptions): Promise<EffectLayer> {
   );
 
   const hash = await putAsset(out.bytes, out.mime);
-  const maskHash = await putAsset(out.maskBytes, out.mime);
+  const maskHash = await putAsset(out.maskBytes, PATCHES_MIME);
   const assets = [
     { id: hash, name: `${plate.name} de-aged`.slice(0, 256), mime: out.mime, byteLength: out.bytes.byteLength, kind: 'bake' as const },
-    { id: maskHash, name: `${plate.name} de-age mask`.slice(0, 256), mime: out.mime, byteLength: out.maskBytes.byteLength, kind: 'bake' as const },
+    { id: maskHash, name: `${plate.name} de-age mask`.slice(0, 256), mime: PATCHES_MIME, byteLength: out.maskBytes.byteLength, kind: 'bake' as const },
   ];
   const fresh = deageLayer(plate, { ...params }, out, hash, cards, { frameRange: opts.frameRange ?? null, intendedUse: opts.intendedUse ?? 'previs-only' });
   // a re-run keeps the layer (and what people declared on it), so the disclosure system supersedes its record

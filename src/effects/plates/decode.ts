@@ -1,8 +1,8 @@
-// Decoding plates in the browser (main thread or worker): stills with createImageBitmap, video with
-// mediabunny on WebCodecs. Frames come out as RGBA8 rasters, the same shape the Node PNG decoder gives.
-import { ALL_FORMATS, BufferSource, CanvasSink, Input } from 'mediabunny';
+// Decoding plates in the browser (main thread or worker): stills with createImageBitmap, video frame-exact
+// through VideoClip (mediabunny on WebCodecs). Frames come out as RGBA8 rasters, the same shape the Node PNG decoder gives.
 import type { Raster } from './png';
 import { PlateImportError, checkPlateSize, type Sniffed } from './sniff';
+import { VideoClip } from './clip';
 
 type Canvas2D = OffscreenCanvasRenderingContext2D | CanvasRenderingContext2D;
 
@@ -41,39 +41,15 @@ export interface VideoPlate {
 }
 
 export async function openVideo(name: string, bytes: Uint8Array): Promise<VideoPlate> {
-  const input = new Input({ formats: ALL_FORMATS, source: new BufferSource(bytes as Uint8Array<ArrayBuffer>) });
-  let track;
-  try {
-    track = await input.getPrimaryVideoTrack();
-  } catch (e) {
-    throw new PlateImportError(`${name} could not be read as a video container (${(e as Error).message})`);
-  }
-  if (!track) throw new PlateImportError(`${name} holds no video track`);
-  if (!(await track.canDecode())) throw new PlateImportError(`${name}: this browser cannot decode its codec (${track.codec ?? 'unknown'})`);
-  const stats = await track.computePacketStats();
-  const width = track.displayWidth;
-  const height = track.displayHeight;
-  const frameCount = stats.packetCount;
-  const fps = Math.min(240, Math.max(1, Math.round(stats.averagePacketRate * 1000) / 1000 || 24));
-  checkPlateSize(name, width, height, frameCount);
-  if (frameCount < 1) throw new PlateImportError(`${name} has no frames`);
-  const sink = new CanvasSink(track, { width, height });
+  const clip = await VideoClip.open(name, bytes);
   return {
-    width,
-    height,
-    frameCount,
-    fps,
-    async *frames(start = 0, end = frameCount) {
-      let i = 0;
-      for await (const wrapped of sink.canvases()) {
-        if (i >= end) break;
-        if (i >= start) yield rasterOf(wrapped.canvas as CanvasImageSource, width, height);
-        i++;
-      }
-    },
-    dispose() {
-      input.dispose?.();
-    },
+    width: clip.width,
+    height: clip.height,
+    frameCount: clip.frameCount,
+    fps: clip.fps,
+    // starts at the key frame before `start`, not at the head of the file
+    frames: (start = 0, end = clip.frameCount) => clip.rasters(start, end),
+    dispose: () => clip.dispose(),
   };
 }
 
