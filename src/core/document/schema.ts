@@ -168,6 +168,8 @@ export const RunReport = z.object({
   fallbackReason: z.string().max(1024).nullable(),
   timingsMs: z.record(z.string().max(64), nonNeg),
   peakMemoryBytes: nonNeg.nullable(),
+  /** the memory measures behind peakMemoryBytes, by name (wasmHeapBytes, webgpuBufferPeakBytes…) */
+  memory: z.record(z.string().max(64), nonNeg).optional(),
   softwareVersion: z.string().max(64),
   startedAt: z.string().max(64),
 });

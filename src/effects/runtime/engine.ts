@@ -4,6 +4,7 @@
 import { chooseBackend, probeAdapter, type GpuDeviceLike, type GpuLike } from './backend';
 import { abortError, DeviceLostError, FeedError, ModelRefusedError } from './errors';
 import type { ModelCard } from './modelCard';
+import { GpuBufferMeter, ortWasmHeapBytes } from './memoryProbe';
 import { useSameOriginOrtFiles } from './ortAssets';
 import { ReportFeed } from './reportFeed';
 import { SessionCache, fromOrtOutputs, tensorBytes, toOrtFeeds, type OrtModule } from './sessions';
@@ -16,6 +17,7 @@ import type {
   Feeds,
   ModelInput,
   Progress,
+  RunMemory,
   RunOptions,
   RunResult,
   Runtime,
@@ -39,7 +41,7 @@ export interface EngineHost {
   crossOriginIsolated: boolean;
   hardwareConcurrency: number;
   loadInstalled(id: string): Promise<ModelSource>;
-  /** current process/heap memory where the platform can tell; null where it cannot */
+  /** Node's resident set size; null (or absent) where the platform has no such figure */
   memoryNow?(): number | null;
 }
 
@@ -79,6 +81,7 @@ export class RuntimeEngine implements Runtime {
   private queue: Promise<unknown> = Promise.resolve();
   /** fastest run seen per (model, input size) and backend: once both are known, 'auto' follows the numbers */
   private readonly measured = new Map<string, Partial<Record<Backend, number>>>();
+  private readonly gpuBuffers = new GpuBufferMeter();
   readonly threads: number;
   readonly reports = new ReportFeed();
 
@@ -93,8 +96,12 @@ export class RuntimeEngine implements Runtime {
 
   private adapter(): Promise<AdapterReport> {
     this.adapterProbe ??= probeAdapter(this.host.gpu).then((probe) => {
-      // hand ORT the adapter we judged, so the report describes the one it uses
-      if (probe.adapter) (this.host.ort.env.webgpu as { adapter: unknown }).adapter = probe.adapter;
+      // hand ORT the adapter we judged, so the report describes the one it uses; the device ORT asks it for
+      // counts its buffers
+      if (probe.adapter) {
+        this.gpuBuffers.meter(probe.adapter);
+        (this.host.ort.env.webgpu as { adapter: unknown }).adapter = probe.adapter;
+      }
       return probe;
     });
     return this.adapterProbe.then((p) => p.report);
@@ -191,6 +198,7 @@ export class RuntimeEngine implements Runtime {
     const startedAt = new Date().toISOString();
     const t0 = now();
     let peak = this.host.memoryNow?.() ?? null;
+    this.gpuBuffers.startJob();
     const sample = () => {
       const m = this.host.memoryNow?.() ?? null;
       if (m !== null) peak = Math.max(peak ?? 0, m);
@@ -271,6 +279,11 @@ export class RuntimeEngine implements Runtime {
       this.measured.set(sizeKey, seen);
     }
     progress(1, 'done', `done on ${backend}`);
+    const memory: RunMemory = {
+      wasmHeapBytes: ortWasmHeapBytes(),
+      webgpuBufferPeakBytes: backendsUsed.includes('webgpu') && this.gpuBuffers.attached ? this.gpuBuffers.peak : null,
+      processRssPeakBytes: peak,
+    };
 
     const report: RuntimeRunReport = {
       backend,
@@ -278,7 +291,8 @@ export class RuntimeEngine implements Runtime {
       adapter,
       fallbackReason,
       timingsMs: { load: tLoad - t0, verify: tVerify - tLoad, session: tSession - tVerify, run: tRun - tSession, total: tRun - t0 },
-      peakMemoryBytes: peak,
+      peakMemoryBytes: memory.wasmHeapBytes === null && memory.webgpuBufferPeakBytes === null ? null : (memory.wasmHeapBytes ?? 0) + (memory.webgpuBufferPeakBytes ?? 0),
+      memory,
       tensorBytes: source.bytes.byteLength + tensorBytes(feeds) + tensorBytes(outputs),
       threads: this.threads,
       modelId: card.id,

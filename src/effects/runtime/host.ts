@@ -37,10 +37,8 @@ export async function loadInstalled(id: string): Promise<ModelSource> {
   };
 }
 
+/** Node's resident set size; null in a browser, where no per-worker figure exists (see memoryProbe.ts). */
 export function memoryNow(): number | null {
   const proc = (globalThis as { process?: { memoryUsage?: () => { rss: number } } }).process;
-  if (proc?.memoryUsage) return proc.memoryUsage().rss;
-  // Chrome's non-standard heap counter (window only; absent in workers and other browsers)
-  const mem = (globalThis.performance as { memory?: { usedJSHeapSize: number } }).memory;
-  return mem ? mem.usedJSHeapSize : null;
+  return proc?.memoryUsage ? proc.memoryUsage().rss : null;
 }

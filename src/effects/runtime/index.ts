@@ -69,6 +69,7 @@ export function toDocumentRunReport(r: RuntimeRunReport, softwareVersion: string
     fallbackReason: r.fallbackReason,
     timingsMs: { ...r.timingsMs },
     peakMemoryBytes: r.peakMemoryBytes,
+    memory: Object.fromEntries(Object.entries(r.memory).filter((e): e is [string, number] => e[1] !== null)),
     softwareVersion: softwareVersion.slice(0, 64),
     startedAt: r.startedAt,
   };

@@ -1,6 +1,7 @@
 // ORT sessions, cached by (model sha256, backend, optimisation level), and the conversion between ORT tensors
 // and the plain typed arrays the rest of the app passes around.
 import type * as Ort from 'onnxruntime-web';
+import { watchOrtStart } from './memoryProbe';
 import type { ModelCard } from './modelCard';
 import type { Backend, Feeds, TensorData } from './types';
 
@@ -27,11 +28,14 @@ export class SessionCache {
       this.sessions.set(key, hit);
       return hit;
     }
-    const created = this.ort.InferenceSession.create(bytes, {
-      executionProviders: [backend],
-      graphOptimizationLevel: optLevel,
-      logSeverityLevel: 3,
-    });
+    // the first creation starts ORT's wasm: watching it finds the heap the reports measure
+    const created = watchOrtStart(() =>
+      this.ort.InferenceSession.create(bytes, {
+        executionProviders: [backend],
+        graphOptimizationLevel: optLevel,
+        logSeverityLevel: 3,
+      }),
+    );
     // a failed creation must not poison the cache
     created.catch(() => this.sessions.delete(key));
     this.sessions.set(key, created);

@@ -56,8 +56,10 @@ export interface RuntimeRunReport {
   adapter: AdapterReport | null;
   fallbackReason: string | null;
   timingsMs: { load: number; verify: number; session: number; run: number; total: number };
-  /** highest memory seen during the job where the platform lets us measure it (Node RSS); else null */
+  /** ORT's own memory for the job: wasmHeapBytes + webgpuBufferPeakBytes, of those measured; null if neither was */
   peakMemoryBytes: number | null;
+  /** each measure named for what it is; null where this platform cannot measure it */
+  memory: RunMemory;
   /** bytes of the model plus every input and output tensor: a floor on what the job needed */
   tensorBytes: number;
   threads: number;
@@ -66,6 +68,16 @@ export interface RuntimeRunReport {
   ortVersion: string;
   tiles: number;
   startedAt: string;
+}
+
+export interface RunMemory {
+  /** byteLength of ORT's WebAssembly heap after the job; a wasm heap only grows, so this is its high-water
+   * mark since ORT started in this worker (or Node process) */
+  wasmHeapBytes: number | null;
+  /** peak bytes of the GPUBuffers ORT held on its WebGPU device during the job; null when no step ran there */
+  webgpuBufferPeakBytes: number | null;
+  /** peak resident set size of the Node process during the job (Node only) */
+  processRssPeakBytes: number | null;
 }
 
 export interface RunResult {

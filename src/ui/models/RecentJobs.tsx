@@ -1,7 +1,23 @@
 // The last jobs the runtime finished: which backend actually ran them, how long they took, and why not
 // WebGPU when it was not — the same facts an effect layer's run report keeps.
 import { useEffect, useState } from 'react';
-import { getRuntime, type RuntimeRunReport } from '../../effects/runtime';
+import { getRuntime, type RunMemory, type RuntimeRunReport } from '../../effects/runtime';
+
+const mib = (b: number) => `${(b / 2 ** 20).toFixed(1)} MiB`;
+
+/** Each measure under its own name: a wasm heap, GPU buffers and a process RSS are different things. */
+function MemoryLine({ memory }: { memory: RunMemory }) {
+  const parts = [
+    memory.wasmHeapBytes !== null && `wasm heap ${mib(memory.wasmHeapBytes)}`,
+    memory.webgpuBufferPeakBytes !== null && `GPU buffers peak ${mib(memory.webgpuBufferPeakBytes)}`,
+    memory.processRssPeakBytes !== null && `process RSS peak ${mib(memory.processRssPeakBytes)}`,
+  ].filter(Boolean);
+  return (
+    <div className="dim" data-testid="job-memory" data-wasm-heap={memory.wasmHeapBytes ?? ''} data-gpu-buffers={memory.webgpuBufferPeakBytes ?? ''}>
+      {parts.length ? parts.join(' · ') : 'memory: not measurable here'}
+    </div>
+  );
+}
 
 export function RecentJobs() {
   const runtime = getRuntime();
@@ -16,7 +32,7 @@ export function RecentJobs() {
           <li key={`${j.startedAt}-${j.modelId}`}>
             <b>{j.modelId}</b> · {j.backendsUsed.join(' → ')} · {j.timingsMs.total.toFixed(0)} ms
             {j.tiles > 0 && ` · ${j.tiles} tiles`}
-            {j.peakMemoryBytes !== null && ` · peak ${(j.peakMemoryBytes / 2 ** 20).toFixed(0)} MiB`}
+            <MemoryLine memory={j.memory} />
             {j.fallbackReason && <div className="dim">{j.fallbackReason}</div>}
           </li>
         ))}
