@@ -1,8 +1,9 @@
 // A thin promise layer over IndexedDB. One database for the app; stores are created here only,
 // so every module agrees on the schema.
 export const DB_NAME = 'previs-sandbox';
-export const DB_VERSION = 1;
-export type StoreName = 'projects' | 'assets' | 'meta' | 'keys';
+// 2: adds `models` (bring-your-own models: card + bytes). An upgrade only creates missing stores, never drops one.
+export const DB_VERSION = 2;
+export type StoreName = 'projects' | 'assets' | 'meta' | 'keys' | 'models';
 
 let dbPromise: Promise<IDBDatabase> | null = null;
 
@@ -12,11 +13,19 @@ export function openDb(): Promise<IDBDatabase> {
       const req = indexedDB.open(DB_NAME, DB_VERSION);
       req.onupgradeneeded = () => {
         const db = req.result;
-        for (const name of ['projects', 'assets', 'meta', 'keys'] as const) {
+        for (const name of ['projects', 'assets', 'meta', 'keys', 'models'] as const) {
           if (!db.objectStoreNames.contains(name)) db.createObjectStore(name);
         }
       };
-      req.onsuccess = () => resolve(req.result);
+      req.onsuccess = () => {
+        const db = req.result;
+        // a newer version opened in another tab: step aside so its upgrade is not blocked; the next call reopens
+        db.onversionchange = () => {
+          db.close();
+          dbPromise = null;
+        };
+        resolve(db);
+      };
       req.onerror = () => reject(req.error ?? new Error('IndexedDB could not be opened'));
       req.onblocked = () => reject(new Error('IndexedDB is blocked by another tab of Previs Sandbox'));
     });
