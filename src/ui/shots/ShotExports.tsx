@@ -4,6 +4,7 @@ import { projectStore } from '../../store/projectStore';
 import { editorStore } from '../../store/editorStore';
 import { registerTestHook } from '../../testHook';
 import { download, exportAnimatic, exportOtio, exportShotListCsv, exportShotListJson, exportStoryboard, type ExportFile, type JobHooks } from './shotExports';
+import { exportStoryboardPdf } from './storyboardPdf';
 
 type Job = (hooks: JobHooks) => Promise<ExportFile> | ExportFile;
 
@@ -48,6 +49,23 @@ export function ShotExports() {
     <div className="shot-exports">
       <div className="row">
         <button disabled={busy} data-testid="export-storyboard" onClick={() => start('Storyboard', (hk) => exportStoryboard(ctx().p, ctx().sceneId, hk))}>Storyboard</button>
+        <button
+          disabled={busy}
+          data-testid="export-storyboard-pdf"
+          title="Storyboard sheets as a multi-panel PDF (A4 landscape)"
+          onClick={() =>
+            start('Storyboard PDF', async (hk) => {
+              const r = await exportStoryboardPdf(ctx().p, ctx().sceneId, hk);
+              if (r.substitutions.size) {
+                const list = [...r.substitutions].map(([c, as]) => `${c}→${as}`).join(' ');
+                editorStore.getState().notify('warning', `Storyboard PDF: the PDF's standard font cannot print some characters; printed instead: ${list}`);
+              }
+              return r.file;
+            })
+          }
+        >
+          Storyboard PDF
+        </button>
         <button disabled={busy} onClick={() => start('Shot list CSV', () => exportShotListCsv(ctx().p, ctx().sceneId))}>CSV</button>
         <button disabled={busy} onClick={() => start('Shot list JSON', () => exportShotListJson(ctx().p, ctx().sceneId))}>JSON</button>
         <button disabled={busy} data-testid="export-otio" onClick={() => start('OpenTimelineIO', () => exportOtio(ctx().p, ctx().sceneId))}>OTIO</button>

@@ -1,5 +1,5 @@
 // The plan's DOM layer: a 2D canvas with the wedges, marks and measurement (drawPlan), and the
-// plan tools: measure, snap, fit, export PNG, and the measured distance in metres and feet.
+// plan tools: measure, snap, fit, export PNG or a PDF floor-plan sheet, and the measured distance in metres and feet.
 import { useEffect, useRef, useState } from 'react';
 import { formatDistance } from '../../core/lens';
 import { projectStore } from '../../store/projectStore';
@@ -8,7 +8,7 @@ import { playhead } from '../../store/playhead';
 import { drawPlan } from './drawPlan';
 import { fitView } from './planGeometry';
 import { planState, usePlanState } from './planState';
-import { currentPlanModel, exportPlanToFile, fitPoints } from './planService';
+import { currentPlanModel, exportPlanPdfToFile, exportPlanToFile, fitPoints } from './planService';
 
 export function PlanOverlay() {
   const canvas = useRef<HTMLCanvasElement>(null);
@@ -16,6 +16,7 @@ export function PlanOverlay() {
   const measurement = usePlanState((s) => s.measurement);
   const measuring = usePlanState((s) => s.measuring);
   const snapOn = usePlanState((s) => s.snap);
+  const paper = usePlanState((s) => s.paper);
   const [revision, setRevision] = useState(0);
   useEffect(() => {
     const a = projectStore.subscribe(() => setRevision((r) => r + 1));
@@ -58,6 +59,13 @@ export function PlanOverlay() {
         </label>
         <button onClick={fit}>Fit</button>
         <button data-testid="plan-export" onClick={() => void exportPlanToFile()}>Export PNG</button>
+        <button data-testid="plan-export-pdf" onClick={() => void exportPlanPdfToFile()} title="A printable floor-plan sheet: scale bars in m and ft, title block">
+          Export PDF
+        </button>
+        <select aria-label="Paper" data-testid="plan-paper" value={paper} onChange={(e) => planState.getState().setPaper(e.target.value as 'A4' | 'Letter')}>
+          <option value="A4">A4</option>
+          <option value="Letter">Letter</option>
+        </select>
         <span style={{ color: '#bbb', textShadow: '0 0 3px #000' }}>wheel: zoom · drag: pan (right-drag with a selection)</span>
         <span data-testid="plan-distance" style={{ background: 'rgba(0,0,0,0.6)', padding: '2px 6px' }}>
           {measurement?.distanceM != null

@@ -10,7 +10,11 @@ import { EDITOR_ONLY_LAYER } from '../camera/layers';
 import { useDomOverlay } from '../camera/domOverlay';
 import { fitView, planDistance, screenToPlan, snap, snapTargets, zoomAt, type P2 } from './planGeometry';
 import { planState } from './planState';
-import { renderPlanPng } from './planExport';
+import { renderPlanPdf, renderPlanPng } from './planExport';
+import { planSheetCameras, planShotLabel } from './planSheetInfo';
+import { playhead } from '../../store/playhead';
+import { getEvaluatedCamera } from '../camera/evaluatedCamera';
+import { cameraInWorld } from '../camera/worldCamera';
 import { PlanOverlay } from './PlanOverlay';
 import { currentPlanModel, fitPoints, planExporter } from './planService';
 
@@ -65,8 +69,28 @@ function ActivePlan() {
         date: new Date().toISOString().slice(0, 10),
       });
     };
+    planExporter.exportPdf = () => {
+      const v = planState.getState().view;
+      const m = currentPlanModel();
+      const { project, activeSceneId } = projectStore.getState();
+      const scene = project.scenes[activeSceneId];
+      if (!v || !m || !scene) return Promise.reject(new Error('nothing to export'));
+      const frame = playhead.frame;
+      return renderPlanPdf(gl, v, m, planState.getState().measurement, {
+        title: {
+          project: project.name,
+          scene: scene.name,
+          shot: planShotLabel(scene, frame),
+          date: new Date().toISOString().slice(0, 10),
+          author: project.settings.author || undefined,
+        },
+        cameras: planSheetCameras(scene, (c) => cameraInWorld(getEvaluatedCamera(project, activeSceneId, c.id, frame) ?? c)),
+        paper: planState.getState().paper,
+      });
+    };
     return () => {
       planExporter.exportPng = null;
+      planExporter.exportPdf = null;
     };
   }, [gl]);
 

@@ -12,7 +12,11 @@ export const PLAN_COLOURS = {
   text: '#ffffff',
 };
 
-export function drawPlan(g: CanvasRenderingContext2D, view: PlanView, model: PlanModel, measurement: Measurement | null, scale = 1): void {
+/**
+ * `furniture` draws the pixel scale bar and north arrow; the PDF sheet leaves them out and draws its own
+ * as vectors from the printed scale.
+ */
+export function drawPlan(g: CanvasRenderingContext2D, view: PlanView, model: PlanModel, measurement: Measurement | null, scale = 1, furniture = true): void {
   const S = (p: P2) => planToScreen(view, p);
   g.save();
   g.lineJoin = 'round';
@@ -78,8 +82,10 @@ export function drawPlan(g: CanvasRenderingContext2D, view: PlanView, model: Pla
       label(g, formatDistance(measurement.distanceM), [(a[0] + b[0]) / 2 + 6 * scale, (a[1] + b[1]) / 2 - 6 * scale], PLAN_COLOURS.measure, scale);
     }
   }
-  drawScaleBar(g, view, scale);
-  drawNorth(g, view, scale);
+  if (furniture) {
+    drawScaleBar(g, view, scale);
+    drawNorth(g, view, scale);
+  }
   g.restore();
 }
 

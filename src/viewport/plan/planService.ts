@@ -1,5 +1,5 @@
-// The plan's services for panels, the overlay and tests: the current plan model and the PNG exporter
-// (set while the plan view is mounted, since it needs the live renderer).
+// The plan's services for panels, the overlay and tests: the current plan model and the PNG and PDF
+// exporters (set while the plan view is mounted, since they need the live renderer).
 import { projectStore } from '../../store/projectStore';
 import { editorStore } from '../../store/editorStore';
 import { playhead } from '../../store/playhead';
@@ -8,7 +8,7 @@ import { getEvaluatedCamera } from '../camera/evaluatedCamera';
 import { cameraInWorld } from '../camera/worldCamera';
 import { planModel, type P2, type PlanModel } from './planGeometry';
 import { planState } from './planState';
-import { downloadBlob } from './planExport';
+import { downloadBlob, type PlanPdf } from './planExport';
 
 /** The plan model of the active scene at the playhead (cameras evaluated like the look-through). */
 export function currentPlanModel(): PlanModel | null {
@@ -18,18 +18,26 @@ export function currentPlanModel(): PlanModel | null {
   return planModel(scene, (c) => cameraInWorld(getEvaluatedCamera(project, activeSceneId, c.id, playhead.frame) ?? c));
 }
 
-/** Set while the plan view is mounted: exports the sheet as PNG bytes. */
-export const planExporter: { exportPng: (() => Promise<Blob>) | null } = { exportPng: null };
+/** Set while the plan view is mounted: exports the sheet as PNG bytes, or as a PDF floor-plan sheet. */
+export const planExporter: { exportPng: (() => Promise<Blob>) | null; exportPdf: (() => Promise<PlanPdf>) | null } = { exportPng: null, exportPdf: null };
+
+async function base64(blob: Blob): Promise<string> {
+  const b = new Uint8Array(await blob.arrayBuffer());
+  let s = '';
+  for (let i = 0; i < b.length; i += 0x8000) s += String.fromCharCode(...b.subarray(i, i + 0x8000));
+  return btoa(s);
+}
 
 registerTestHook('plan', {
   state: planState,
   model: currentPlanModel,
   async exportPngBase64(): Promise<string> {
     if (!planExporter.exportPng) throw new Error('plan view is not open');
-    const b = new Uint8Array(await (await planExporter.exportPng()).arrayBuffer());
-    let s = '';
-    for (let i = 0; i < b.length; i += 0x8000) s += String.fromCharCode(...b.subarray(i, i + 0x8000));
-    return btoa(s);
+    return base64(await planExporter.exportPng());
+  },
+  async exportPdfBase64(): Promise<string> {
+    if (!planExporter.exportPdf) throw new Error('plan view is not open');
+    return base64((await planExporter.exportPdf()).blob);
   },
 });
 
@@ -42,6 +50,19 @@ export async function exportPlanToFile(): Promise<void> {
   }
 }
 
+export async function exportPlanPdfToFile(): Promise<void> {
+  try {
+    if (!planExporter.exportPdf) throw new Error('open the plan view first');
+    const pdf = await planExporter.exportPdf();
+    downloadBlob(pdf.blob, `${projectStore.getState().project.name || 'plan'} — plan.pdf`);
+    if (pdf.substitutions.size) {
+      const list = [...pdf.substitutions].map(([c, as]) => `${c}→${as}`).join(' ');
+      editorStore.getState().notify('warning', `Plan PDF: the PDF's standard font cannot print some characters; printed instead: ${list}`);
+    }
+  } catch (e) {
+    editorStore.getState().notify('error', `Plan PDF export: ${(e as Error).message}`);
+  }
+}
 
 /** Points the plan's Fit frames: camera wedges, actors, and the footprints of set pieces and buildings. */
 export function fitPoints(): P2[] {

@@ -14,10 +14,13 @@ export interface PlanState {
   measuring: boolean;
   snap: boolean;
   measurement: Measurement | null;
+  /** paper for the PDF sheet */
+  paper: 'A4' | 'Letter';
   setView(v: PlanView): void;
   setMeasuring(on: boolean): void;
   setSnap(on: boolean): void;
   setMeasurement(m: Measurement | null): void;
+  setPaper(p: 'A4' | 'Letter'): void;
 }
 
 export const planState = createStore<PlanState>()((set) => ({
@@ -25,10 +28,12 @@ export const planState = createStore<PlanState>()((set) => ({
   measuring: false,
   snap: true,
   measurement: null,
+  paper: 'A4',
   setView: (view) => set({ view }),
   setMeasuring: (measuring) => set({ measuring, measurement: null }),
   setSnap: (snap) => set({ snap }),
   setMeasurement: (measurement) => set({ measurement }),
+  setPaper: (paper) => set({ paper }),
 }));
 
 export function usePlanState<T>(sel: (s: PlanState) => T): T {

@@ -1,0 +1,53 @@
+// Storyboard sheets as a multi-panel PDF: each shot's first frame rendered through its camera, decoded to
+// pixels and laid out by core/export/pdf/storyboardSheet (number, lens, camera height, notes per panel).
+import type { Project } from '../../core/document';
+import { shotRows } from '../../core/export/shotlist';
+import { storyboardPdf, type PaperName, type PdfImage, type StoryboardPdfPanel } from '../../core/export/pdf';
+import { renderShotStill } from '../../export/animatic/renderShotStill';
+import type { ExportFile, JobHooks } from './shotExports';
+
+const slug = (s: string) => s.replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^_+|_+$/g, '') || 'project';
+
+/** PNG bytes → RGBA pixels, through the browser's own decoder. */
+export async function decodePng(png: Uint8Array): Promise<PdfImage> {
+  const bmp = await createImageBitmap(new Blob([png as BlobPart], { type: 'image/png' }));
+  try {
+    const c = new OffscreenCanvas(bmp.width, bmp.height);
+    const g = c.getContext('2d', { willReadFrequently: true });
+    if (!g) throw new Error('no 2D canvas to read the panel');
+    g.drawImage(bmp, 0, 0);
+    const d = g.getImageData(0, 0, bmp.width, bmp.height);
+    return { width: d.width, height: d.height, rgba: d.data };
+  } finally {
+    bmp.close();
+  }
+}
+
+export interface StoryboardPdfJob {
+  file: ExportFile;
+  /** characters the PDF's standard font could not print, and what was printed instead */
+  substitutions: Map<string, string>;
+}
+
+/** ~960 px across a ~90 mm panel is about 270 dpi: sharp in print without a huge file. */
+export async function exportStoryboardPdf(p: Project, sceneId: string, hooks: JobHooks, paper: PaperName = 'A4', width = 960): Promise<StoryboardPdfJob> {
+  const rows = shotRows(p, sceneId);
+  if (!rows.length) throw new Error('Storyboard: the scene has no shots yet');
+  const panels: StoryboardPdfPanel[] = [];
+  for (const [i, row] of rows.entries()) {
+    if (hooks.signal.aborted) throw new DOMException('export cancelled', 'AbortError');
+    hooks.onProgress(i / rows.length, `panel ${i + 1} of ${rows.length}`);
+    const png = await renderShotStill(p, row.shotId, row.in, { sceneId, width });
+    panels.push({ row, image: await decodePng(png), frame: row.in });
+  }
+  hooks.onProgress(1, 'writing PDF');
+  const scene = p.scenes[sceneId]!;
+  const out = storyboardPdf(panels, {
+    title: `${p.name} — ${scene.name}`,
+    subtitle: `${rows.length} shots · ${p.settings.fps} fps · ${new Date().toISOString().slice(0, 10)}${p.settings.author ? ` · ${p.settings.author}` : ''}`,
+    paper,
+    orientation: 'landscape',
+    creationDate: new Date(),
+  });
+  return { file: { name: `${slug(p.name)}_storyboard.pdf`, mime: 'application/pdf', bytes: out.bytes }, substitutions: out.substitutions };
+}
