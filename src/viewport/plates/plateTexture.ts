@@ -1,9 +1,8 @@
-// Plate pixels as three.js textures, loaded from the content-addressed asset store and cached by hash.
-// A still decodes with createImageBitmap; a video shows its first frame; a zip of frames (a de-age bake of a
-// video) shows frame 0.
+// Still plate pixels as three.js textures, loaded from the content-addressed asset store and cached by
+// hash: a still plate, or a de-age output PNG over one. Video plates play through plateScreen.ts; a video
+// asset asked for here (a thumbnail of one) shows its first frame.
 import { useEffect, useState } from 'react';
 import * as THREE from 'three';
-import { unzipSync } from 'fflate';
 import { getAssetBytes } from '../../store/assets';
 import { firstFrame } from '../../effects/plates/decode';
 import { sniffPlate } from '../../effects/plates/sniff';
@@ -32,11 +31,7 @@ async function load(hash: string): Promise<THREE.Texture> {
     tex.needsUpdate = true;
     return tex;
   }
-  // a zip of PNG frames: show the first
-  const files = unzipSync(bytes, { filter: (f) => f.name === 'frame_00000.png' });
-  const first = files['frame_00000.png'];
-  if (!first) throw new Error('bake holds no frame_00000.png');
-  return bitmapTexture(first, 'image/png');
+  throw new Error(`asset ${hash.slice(0, 12)}… is not a still or a video`);
 }
 
 export function plateTexture(hash: string): Promise<THREE.Texture> {
