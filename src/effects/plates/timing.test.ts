@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { layerFrameAt, plateFrameAt, plateRateRatio } from './timing';
+import { layerFrameAt, plateFrameAt, plateRateRatio, sceneFrameOf } from './timing';
 
 const clip = (fps: number, frameCount = 48, startFrame?: number) => ({ mediaKind: 'video' as const, fps, frameCount, startFrame });
 
@@ -32,5 +32,19 @@ describe('plate timing', () => {
     expect(layerFrameAt({ start: 3, end: 6 }, 5)).toBe(2);
     expect(layerFrameAt({ start: 3, end: 6 }, 6)).toBeNull();
     expect(layerFrameAt(null, 0)).toBe(0);
+  });
+
+  it('finds the scene frame that shows a plate frame, at any rate', () => {
+    for (const [fps, start] of [[24, 0], [24, 7], [48, 3], [12, -2], [25, 0]] as const) {
+      const p = clip(fps, 40, start);
+      for (let i = 1; i < 20; i++) {
+        const s = sceneFrameOf(p, i, 24);
+        // the first scene frame at or past plate frame i
+        expect(plateFrameAt(p, s, 24)).toBeGreaterThanOrEqual(i);
+        expect(plateFrameAt(p, s - 1, 24)).toBeLessThan(i);
+      }
+      // at the same or a lower rate every plate frame is shown, and by that scene frame exactly
+      if (fps <= 25) for (let i = 0; i < 20; i++) expect(plateFrameAt(p, sceneFrameOf(p, i, 24), 24)).toBe(i);
+    }
   });
 });

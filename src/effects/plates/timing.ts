@@ -25,3 +25,10 @@ export function layerFrameAt(range: { start: number; end: number } | null, plate
   if (!range) return plateFrame === 0 ? 0 : null;
   return plateFrame >= range.start && plateFrame < range.end ? plateFrame - range.start : null;
 }
+
+/** The first scene frame that shows plate frame `plateFrame` (the inverse of plateFrameAt inside the clip). */
+export function sceneFrameOf(plate: Pick<Plate, 'fps' | 'startFrame' | 'mediaKind' | 'frameCount'>, plateFrame: number, sceneFps: number): number {
+  const start = plate.startFrame ?? 0;
+  if (plate.mediaKind === 'image' || plate.frameCount <= 1) return start;
+  return start + Math.ceil((plateFrame - 1e-6) / plateRateRatio(plate.fps, sceneFps));
+}
