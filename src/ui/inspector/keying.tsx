@@ -74,9 +74,21 @@ export function KeyDiamond({ property }: { property: string }) {
   const k = useKeying();
   const state = useKeyState(property);
   if (!k || !state) return null;
+  const toggle = () => {
+    const { project, activeSceneId } = projectStore.getState();
+    const label = state === 'onKey' ? 'Delete key' : 'Set key';
+    try {
+      projectStore.getState().execute(label, toggleKeyAt(project, activeSceneId, k.objectId, property, playhead.frame));
+    } catch (err) {
+      editorStore.getState().notify('error', `${label}: ${(err as Error).message}`);
+    }
+  };
+  // a span, not a <button>: fields are <label>s, and a label hands its clicks to its first button, so a
+  // click on the field's name would toggle the key
   return (
-    <button
-      type="button"
+    <span
+      role="button"
+      tabIndex={0}
       className={`key-diamond ${state}`}
       data-testid={`key-diamond-${property}`}
       data-state={state}
@@ -87,13 +99,13 @@ export function KeyDiamond({ property }: { property: string }) {
       onClick={(e) => {
         e.preventDefault();
         e.stopPropagation();
-        const { project, activeSceneId } = projectStore.getState();
-        const label = state === 'onKey' ? 'Delete key' : 'Set key';
-        try {
-          projectStore.getState().execute(label, toggleKeyAt(project, activeSceneId, k.objectId, property, playhead.frame));
-        } catch (err) {
-          editorStore.getState().notify('error', `${label}: ${(err as Error).message}`);
-        }
+        toggle();
+      }}
+      onKeyDown={(e) => {
+        if (e.key !== 'Enter' && e.key !== ' ') return;
+        e.preventDefault();
+        e.stopPropagation();
+        toggle();
       }}
     />
   );

@@ -1,10 +1,12 @@
-// The timeline panel (bottom): transport, dope sheet and the selected key's interpolation.
+// The timeline panel (bottom): transport, the dope sheet or the curve editor (one selected key shared by
+// both), and the selected key's interpolation.
 import { useState } from 'react';
 import { projectStore, useProject } from '../../store/projectStore';
 import { EASE_PRESETS, presetOf, setKeyInterpolation, deleteKey, setKey, evaluateScene, type EasePreset } from '../../core/timeline';
 import type { Keyframe } from '../../core/document';
 import { TransportBar } from './TransportBar';
 import { DopeSheet, resolveKey, type KeyRef } from './DopeSheet';
+import { CurveEditor, curveStats } from './CurveEditor';
 import { installTimelineShortcuts } from './timelineShortcuts';
 import './timeline.css';
 import { registerTestHook } from '../../testHook';
@@ -12,7 +14,7 @@ import { transport } from './transport';
 
 installTimelineShortcuts();
 // the e2e test and the CLI drive the transport and key edits the same way the buttons do
-registerTestHook('timeline', { transport, setKey, evaluateScene });
+registerTestHook('timeline', { transport, setKey, evaluateScene, curveStats });
 
 function KeyDetails({ k, onClear }: { k: KeyRef; onClear(): void }) {
   // subscribe to the document so the details follow undo/redo
@@ -61,10 +63,19 @@ function KeyDetails({ k, onClear }: { k: KeyRef; onClear(): void }) {
 
 export function TimelinePanel() {
   const [selectedKey, setSelectedKey] = useState<KeyRef | null>(null);
+  const [view, setView] = useState<'dope' | 'curves'>('dope');
   return (
     <div className="timeline" data-testid="timeline">
       <TransportBar />
-      <DopeSheet selectedKey={selectedKey} onSelectKey={setSelectedKey} />
+      <div className="timeline-views" role="tablist">
+        <button role="tab" aria-selected={view === 'dope'} className={view === 'dope' ? 'on' : ''} data-testid="view-dope" onClick={() => setView('dope')}>Dope sheet</button>
+        <button role="tab" aria-selected={view === 'curves'} className={view === 'curves' ? 'on' : ''} data-testid="view-curves" onClick={() => setView('curves')}>Curves</button>
+      </div>
+      {view === 'dope' ? (
+        <DopeSheet selectedKey={selectedKey} onSelectKey={setSelectedKey} />
+      ) : (
+        <CurveEditor selectedKey={selectedKey} onSelectKey={setSelectedKey} />
+      )}
       {selectedKey ? <KeyDetails k={selectedKey} onClear={() => setSelectedKey(null)} /> : <div className="key-details">Click a key to edit it; drag to move; Delete removes it. ◆ keys the current value.</div>}
     </div>
   );
