@@ -5,7 +5,7 @@
 import type { DisclosureBundle } from '../disclosure/bundle';
 import { signBundle } from '../disclosure/bundle';
 import type { Signer } from '../disclosure/crypto';
-import { utf8 } from './bindBytes';
+import { readU32BE, utf8 } from './bindBytes';
 import { dissect, sniffContainer, type BindPart, type Container } from './bindParts';
 import { appendGlbBundle, withoutGlbBundle } from './glbContainer';
 import { withGlbXmp } from './glbXmp';
@@ -31,6 +31,8 @@ export interface Binding {
   parts: BindPart[];
   /** what the readable XMP must say; frame ranges are of this export */
   summary: DisclosureSummary;
+  /** set when a C2PA manifest store is added after this binding (it is then excluded, and must be there) */
+  c2pa?: { unit: string };
 }
 
 export interface EmbedInput {
@@ -43,6 +45,8 @@ export interface EmbedInput {
   purpose: string;
   signer: Signer;
   exportedAt: string;
+  /** a C2PA manifest store will be added after our bundle (PNG, MP4) */
+  c2pa?: boolean;
 }
 
 export function isBinding(v: unknown): v is Binding {
@@ -69,13 +73,18 @@ export async function embedDisclosure(input: EmbedInput): Promise<{ bytes: Uint8
     bundleAt = r.bundleAt;
     insert = (p, payload) => insertPngBundle(p, bundleAt, payload);
     exclusions.push({ what: 'prVs bundle chunk', start: bundleAt, length: null });
+    // c2pa-rs puts its caBX right after IHDR
+    if (input.c2pa) exclusions.push({ what: 'C2PA manifest store (caBX chunk), signed by its own C2PA manifest', start: 33, length: null });
   } else if (container === 'mp4') {
     const r = withMp4Xmp(input.bytes, buildXmpPacket(summary));
     prepared = r.bytes;
     bundleAt = r.bundleAt;
     insert = (p, payload) => insertMp4Bundle(p, bundleAt, payload);
     exclusions.push({ what: 'uuid bundle box', start: bundleAt, length: null });
+    // c2pa-rs puts its uuid box right after ftyp and moves stco/co64 offsets; they are read back as they were
+    if (input.c2pa) exclusions.push({ what: 'C2PA manifest store (C2PA uuid box), signed by its own C2PA manifest', start: readU32BE(prepared, 0), length: null });
   } else {
+    if (input.c2pa) throw new Error(`${input.fileName}: a C2PA manifest is written for PNG and MP4 only`);
     prepared = withGlbXmp(withoutGlbBundle(input.bytes), summary);
     bundleAt = prepared.length;
     insert = (p, payload) => appendGlbBundle(p, payload);
@@ -94,6 +103,7 @@ export async function embedDisclosure(input: EmbedInput): Promise<{ bytes: Uint8
     exclusions,
     parts: (await dissect(prepared)).parts,
     summary,
+    ...(input.c2pa ? { c2pa: { unit: container === 'png' ? 'caBX chunk' : 'C2PA uuid box' } } : {}),
   };
   const signed = await signBundle({ ...input.bundle, binding }, input.signer);
   return { bytes: insert(prepared, encodeBundle(signed)), bundle: signed };

@@ -6,6 +6,10 @@ import type { Signer } from '../disclosure/crypto';
 import { describeRefusals, type GateResult } from '../disclosure/gate';
 import { exportSummary } from './bindBundle';
 import { embedDisclosure } from './bindEnvelope';
+import { sniffContainer } from './bindParts';
+import type { CoseSigner } from './c2pa/cose';
+import { signC2pa } from './c2pa/engine';
+import { c2paManifestDefinition } from './c2pa/manifest';
 import { buildSidecar, encodeSidecar, sidecarName, type Sidecar } from './sidecar';
 import type { DisclosureSummary } from './xmpPacket';
 
@@ -28,6 +32,8 @@ export interface SealInput {
   layerIds?: readonly string[];
   /** set false for files that cannot embed (report HTML) */
   embed?: boolean;
+  /** C2PA signing credential: PNG and MP4 then also get a C2PA manifest (written last, over our bundle too) */
+  c2pa?: CoseSigner | null;
   now?: Date;
 }
 
@@ -54,7 +60,13 @@ export async function sealExport(input: SealInput): Promise<SealedExport> {
   const bundle = await buildDisclosureBundle(input.project, layerIds, { now });
   const summary = await exportSummary(bundle, { purpose: input.gate.purpose, software: input.software, frames: input.frames, now });
   const common = { fileName: input.fileName, bundle, summary, purpose: input.gate.purpose, signer: input.signer, exportedAt: now.toISOString() };
-  const bytes = input.embed === false ? input.bytes : (await embedDisclosure({ ...common, bytes: input.bytes })).bytes;
+  const container = input.embed === false ? null : sniffContainer(input.bytes);
+  const c2pa = input.c2pa && (container === 'png' || container === 'mp4') ? input.c2pa : null;
+  let bytes = input.embed === false ? input.bytes : (await embedDisclosure({ ...common, bytes: input.bytes, c2pa: !!c2pa })).bytes;
+  if (c2pa) {
+    const definition = c2paManifestDefinition({ summary, fileName: input.fileName, software: input.software });
+    bytes = await signC2pa(bytes, container === 'png' ? 'image/png' : 'video/mp4', definition, c2pa);
+  }
   const sidecar = await buildSidecar({ ...common, bytes });
   return { fileName: input.fileName, bytes, summary, sidecar, sidecarName: sidecarName(input.fileName), sidecarBytes: encodeSidecar(sidecar) };
 }

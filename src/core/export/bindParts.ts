@@ -2,10 +2,13 @@
 // exactly one part (C2PA data-hash style, with the bundle's own chunk/box as the exclusion). Offsets are given
 // in the file as it is without the bundle unit, so the bundle's length never feeds back into what it signs.
 // GLB's total-length header field also changes with the bundle; it is excluded and checked structurally instead.
+// A C2PA manifest store (PNG caBX, MP4 C2PA uuid box) is signed after our bundle and covers it; it is a second
+// exclusion, and offsets are then in the file without both units (c2pa/units.ts).
 import { fromUtf8, readU32LE, sha256Hex } from './bindBytes';
 import { describePngChunk, isPng, isXmpChunk, parseITxt, PNG_BUNDLE_CHUNK, readPngChunks } from './pngChunks';
 import { BUNDLE_UUID, boxLabel, boxPayload, describeMp4Box, isMp4, readMp4Boxes, XMP_UUID, type Mp4Box } from './mp4Boxes';
 import { CHUNK_BUNDLE, CHUNK_JSON, chunkName, isGlb, readGlb } from './glbContainer';
+import { C2PA_UUID, chunkOffsetsWithout, PNG_C2PA_CHUNK, type C2paUnit } from './c2pa/units';
 
 export type Container = 'png' | 'mp4' | 'glb';
 
@@ -30,6 +33,8 @@ export interface Dissection {
   xmp: string | null;
   /** structural faults found while walking (bad CRC, duplicate bundle, wrong GLB length …) */
   faults: string[];
+  /** the C2PA manifest store, if the file has one (PNG and MP4) */
+  c2pa?: C2paUnit | null;
 }
 
 export function sniffContainer(bytes: Uint8Array): Container | null {
@@ -45,6 +50,10 @@ interface Span {
   /** real offset in the file */
   start: number;
   length: number;
+  /** what to hash instead of the file's bytes (chunk offsets as they were before the C2PA unit went in) */
+  content?: Uint8Array;
+  /** an stco/co64 box, whose offsets a C2PA unit ahead of the media moves */
+  offsets?: Mp4Box;
 }
 
 /** A host may hash some ranges itself, e.g. a large media box streamed from disk instead of held in memory. */
@@ -54,17 +63,31 @@ export function useRangeHasher(h: RangeHasher | null): void {
   rangeHasher = h;
 }
 
-async function hashSpans(bytes: Uint8Array, spans: Span[], bundleAt: number | null, bundleSize: number): Promise<BindPart[]> {
+interface Excluded {
+  start: number;
+  size: number;
+}
+
+/** An offset in the file as it is without the excluded units (our bundle, a C2PA store). */
+function bindOffset(at: number, excluded: readonly Excluded[]): number {
+  let o = at;
+  for (const e of excluded) if (e.start < at) o -= e.size;
+  return o;
+}
+
+async function hashSpans(bytes: Uint8Array, spans: Span[], excluded: readonly Excluded[]): Promise<BindPart[]> {
   return Promise.all(
     spans.map(async (s) => ({
       name: s.name,
       what: s.what,
-      start: bundleAt !== null && s.start > bundleAt ? s.start - bundleSize : s.start,
+      start: bindOffset(s.start, excluded),
       length: s.length,
-      sha256: await (rangeHasher?.(s.start, s.length) ?? sha256Hex(bytes.subarray(s.start, s.start + s.length))),
+      sha256: await (s.content ? sha256Hex(s.content) : (rangeHasher?.(s.start, s.length) ?? sha256Hex(bytes.subarray(s.start, s.start + s.length)))),
     })),
   );
 }
+
+const excludedOf = (...units: (Excluded | null)[]): Excluded[] => units.filter((u): u is Excluded => u !== null);
 
 function numbered(counts: Map<string, number>, key: string): string {
   const n = counts.get(key) ?? 0;
@@ -81,7 +104,13 @@ async function dissectPng(bytes: Uint8Array): Promise<Dissection> {
   let bundleSize = 0;
   let bundlePayload: Uint8Array | null = null;
   let xmp: string | null = null;
+  let c2pa: C2paUnit | null = null;
   for (const c of chunks) {
+    if (c.type === PNG_C2PA_CHUNK && !c2pa) {
+      // signed by its own manifest (c2pa-rs checks it); a second one is an ordinary, unsigned-for chunk below
+      c2pa = { unit: 'caBX chunk', start: c.start, size: c.size };
+      continue;
+    }
     const xmpChunk = isXmpChunk(c);
     const label = xmpChunk ? 'iTXt(XMP)' : c.type;
     if (!c.crcOk) faults.push(`${label} chunk at byte ${c.start}: CRC mismatch`);
@@ -102,12 +131,26 @@ async function dissectPng(bytes: Uint8Array): Promise<Dissection> {
     }
     spans.push({ name: numbered(counts, label), what: xmpChunk ? 'XMP summary' : describePngChunk(c.type), start: c.start, length: c.size });
   }
-  return { container: 'png', fileLength: bytes.length, parts: await hashSpans(bytes, spans, bundleAt, bundleSize), bundleAt, bundlePayload, xmp, faults };
+  const excluded = excludedOf(bundleAt !== null ? { start: bundleAt, size: bundleSize } : null, c2pa);
+  return {
+    container: 'png',
+    fileLength: bytes.length,
+    parts: await hashSpans(bytes, spans, excluded),
+    bundleAt: bundleAt !== null ? bindOffset(bundleAt, excluded) : null,
+    bundlePayload,
+    xmp,
+    faults,
+    c2pa,
+  };
 }
 
-function mp4Spans(boxes: Mp4Box[], prefix: string, out: Span[], bundle: { box: Mp4Box | null; extra: number }): void {
+function mp4Spans(boxes: Mp4Box[], prefix: string, out: Span[], bundle: { box: Mp4Box | null; extra: number; c2pa: Mp4Box | null }): void {
   const counts = new Map<string, number>();
   for (const b of boxes) {
+    if (prefix === '' && b.type === 'uuid' && b.uuid === C2PA_UUID && !bundle.c2pa) {
+      bundle.c2pa = b;
+      continue;
+    }
     const label = boxLabel(b);
     const name = `${prefix}${numbered(counts, label)}`.replace(/\[0\]$/, '');
     if (prefix === '' && b.type === 'uuid' && b.uuid === BUNDLE_UUID) {
@@ -121,7 +164,7 @@ function mp4Spans(boxes: Mp4Box[], prefix: string, out: Span[], bundle: { box: M
       out.push({ name: `${name}@header`, what: describeMp4Box(name), start: b.start, length: b.headerSize });
       mp4Spans(b.children, `${name}/`, out, bundle);
     } else {
-      out.push({ name, what: describeMp4Box(name), start: b.start, length: b.size });
+      out.push({ name, what: describeMp4Box(name), start: b.start, length: b.size, ...(b.type === 'stco' || b.type === 'co64' ? { offsets: b } : {}) });
     }
   }
 }
@@ -129,8 +172,16 @@ function mp4Spans(boxes: Mp4Box[], prefix: string, out: Span[], bundle: { box: M
 async function dissectMp4(bytes: Uint8Array): Promise<Dissection> {
   const boxes = readMp4Boxes(bytes);
   const spans: Span[] = [];
-  const bundle = { box: null as Mp4Box | null, extra: 0 };
+  const bundle = { box: null as Mp4Box | null, extra: 0, c2pa: null as Mp4Box | null };
   mp4Spans(boxes, '', spans, bundle);
+  const c2paBox = bundle.c2pa;
+  const c2pa: C2paUnit | null = c2paBox ? { unit: 'C2PA uuid box', start: c2paBox.start, size: c2paBox.size } : null;
+  for (const s of spans) {
+    const box = s.offsets;
+    delete s.offsets;
+    // chunk offsets are read as they were before the C2PA box went in ahead of the media
+    if (box && c2pa) s.content = chunkOffsetsWithout(bytes.subarray(box.start, box.start + box.size), box.type as 'stco' | 'co64', box.headerSize, c2pa.start, c2pa.size);
+  }
   const faults: string[] = [];
   if (bundle.extra > 0) faults.push('more than one disclosure bundle box');
   if (!boxes.some((b) => b.type === 'moov')) faults.push('no moov box');
@@ -138,14 +189,16 @@ async function dissectMp4(bytes: Uint8Array): Promise<Dissection> {
   if (xmpBoxes.length > 1) faults.push('more than one XMP packet');
   const xmpBox = xmpBoxes[0];
   const box = bundle.box;
+  const excluded = excludedOf(box ? { start: box.start, size: box.size } : null, c2pa);
   return {
     container: 'mp4',
     fileLength: bytes.length,
-    parts: await hashSpans(bytes, spans, box ? box.start : null, box ? box.size : 0),
-    bundleAt: box ? box.start : null,
+    parts: await hashSpans(bytes, spans, excluded),
+    bundleAt: box ? bindOffset(box.start, excluded) : null,
     bundlePayload: box ? boxPayload(bytes, box) : null,
     xmp: xmpBox ? fromUtf8(boxPayload(bytes, xmpBox)) : null,
     faults,
+    c2pa,
   };
 }
 
@@ -173,7 +226,7 @@ async function dissectGlb(bytes: Uint8Array): Promise<Dissection> {
   }
   const json = chunks[0] ? fromUtf8(chunks[0].data) : null;
   if (readU32LE(bytes, 4) !== 2) faults.push('GLB version is not 2');
-  return { container: 'glb', fileLength: bytes.length, parts: await hashSpans(bytes, spans, bundleAt, bundleSize), bundleAt, bundlePayload, xmp: json, faults };
+  return { container: 'glb', fileLength: bytes.length, parts: await hashSpans(bytes, spans, excludedOf(bundleAt !== null ? { start: bundleAt, size: bundleSize } : null)), bundleAt, bundlePayload, xmp: json, faults, c2pa: null };
 }
 
 /** Throws (with a reason) only when the file is not a readable PNG/MP4/GLB at all. */

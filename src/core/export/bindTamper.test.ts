@@ -1,6 +1,7 @@
 // Round trip and tamper suite: every format verifies untouched (no false alarms), and every single-point change —
 // media bytes, headers, timing boxes, the XMP summary, a record, an event, a signature, a stripped chunk/box, a
-// bundle spliced in from another export — fails with a message naming what changed.
+// bundle spliced in from another export — fails with a message naming what changed. PNG and MP4 exports carry a
+// real C2PA manifest too (written last, excluded from our binding), so all of this holds with C2PA present.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { exportGate } from '../disclosure/gate';
 import { concatBytes, fromUtf8, utf8 } from './bindBytes';
@@ -10,20 +11,27 @@ import { verifyExport } from './bindVerify';
 import { hasFfmpeg, makeGlb, makeMp4, makePng, probe, decodeSimplePng } from './bindFixtures.testutil';
 import { buildTestProject, type TestProject } from './bindProject.testutil';
 import { appendGlbBundle, glbJson, readGlb } from './glbContainer';
-import { buildUuidBox, BUNDLE_UUID, readMp4Boxes, readMp4Timing } from './mp4Boxes';
+import { buildUuidBox, BUNDLE_UUID, readMp4Boxes, readMp4Timing, XMP_UUID } from './mp4Boxes';
 import { buildPngChunk, PNG_BUNDLE_CHUNK, readPngChunks } from './pngChunks';
+import { createC2paCredential } from './c2pa/credential';
+import type { CoseSigner } from './c2pa/cose';
+import { useNodeC2pa } from './c2pa/nodeWasm.testutil';
 
 let tp: TestProject;
 const sealed: Record<string, Uint8Array> = {};
 const other: Record<string, Uint8Array> = {};
+let c2pa: CoseSigner;
 
 async function seal(bytes: Uint8Array, name: string, purpose: 'previs' | 'deliverable' = 'deliverable') {
   const gate = await exportGate(tp.project, purpose);
-  return sealExport({ project: tp.project, gate, bytes, fileName: name, signer: tp.artist, software: 'Previs Sandbox 0.1.0', frames: { 'layer-collapse': { start: 12, end: 40 }, 'layer-deage': { start: 0, end: 48 } } });
+  return sealExport({ project: tp.project, gate, bytes, fileName: name, signer: tp.artist, software: 'Previs Sandbox 0.1.0', c2pa, frames: { 'layer-collapse': { start: 12, end: 40 }, 'layer-deage': { start: 0, end: 48 } } });
 }
 
 beforeAll(async () => {
   tp = await buildTestProject({ approved: true });
+  useNodeC2pa();
+  const cred = await createC2paCredential('Tamper Suite');
+  c2pa = { chain: [cred.certificate], privateKey: cred.keyPair.privateKey };
   sealed.png = (await seal(makePng(64, 48, 0), 'a.png')).bytes;
   other.png = (await seal(makePng(64, 48, 99), 'b.png')).bytes;
   sealed.glb = (await seal(makeGlb(), 'a.glb')).bytes;
@@ -91,6 +99,7 @@ describe.each(formats)('%s', (fmt) => {
     const v = await verifyExport(`a.${fmt}`, sealed[fmt]!, { requireApproved: true });
     expect(v.problems).toEqual([]);
     expect(v.ok).toBe(true);
+    if (fmt !== 'glb') expect(v.c2pa?.report?.state).toBe('Valid');
     expect(v.layers.map((l) => `${l.layerId}:${l.summary.review}:${l.summary.consent}`)).toEqual([
       'layer-collapse:approved:not-required',
       'layer-deage:approved:valid',
@@ -229,7 +238,7 @@ describe.skipIf(!hasFfmpeg)('MP4 specifics', () => {
     await fails(flip(sealed.mp4!, stts.start + stts.size - 1), 'mp4', /stts \(timing\) changed/);
     const mvhd = find(boxes, 'mvhd')!;
     await fails(flip(sealed.mp4!, mvhd.start + 8 + 19), 'mp4', /mvhd \(timing\) changed/);
-    const xmp = boxes.find((b) => b.type === 'uuid' && b.uuid !== BUNDLE_UUID)!;
+    const xmp = boxes.find((b) => b.type === 'uuid' && b.uuid === XMP_UUID)!;
     await fails(concatBytes([sealed.mp4!.subarray(0, xmp.start), sealed.mp4!.subarray(xmp.start + xmp.size)]), 'mp4', /uuid\(XMP\).*missing|XMP summary is missing/);
   });
 });

@@ -10,6 +10,7 @@ import { dissect, type BindPart, type Dissection } from './bindParts';
 import { readGlbXmp, subset } from './glbXmp';
 import { readMp4Timing, type Mp4Timing } from './mp4Boxes';
 import { SIDECAR_TYPE, type Sidecar } from './sidecar';
+import { checkC2pa, type C2paVerdict } from './c2pa/verify';
 import { diffSummaries, parseXmpPacket, type DisclosureSummary } from './xmpPacket';
 
 export interface LayerVerdict extends LayerState {
@@ -28,6 +29,8 @@ export interface FileVerdict {
   signer: { keyId: string; registered: boolean } | null;
   purpose: string | null;
   timing: Mp4Timing | null;
+  /** the C2PA manifest store in the file and what c2pa-rs says of it; absent/null when there is none */
+  c2pa?: C2paVerdict | null;
 }
 
 export interface VerifyOptions {
@@ -37,10 +40,12 @@ export interface VerifyOptions {
   now?: Date;
   /** for a sidecar: the bytes of the file it describes, or null when it is not found */
   sidecarTarget?: Uint8Array | null;
+  /** PEM CA certificates to trust for C2PA signing credentials (e.g. the exporter's local CA) */
+  c2paTrustAnchorsPem?: string;
 }
 
 function verdict(file: string, kind: FileVerdict['kind']): FileVerdict {
-  return { file, kind, ok: false, undisclosed: false, problems: [], notes: [], layers: [], signer: null, purpose: null, timing: null };
+  return { file, kind, ok: false, undisclosed: false, problems: [], notes: [], layers: [], signer: null, purpose: null, timing: null, c2pa: null };
 }
 
 function parseJson(bytes: Uint8Array): unknown {
@@ -156,6 +161,7 @@ async function verifyEmbedded(file: string, bytes: Uint8Array, d: Dissection, op
   if (!d.bundlePayload) {
     v.undisclosed = true;
     v.problems.push(d.xmp !== null ? 'no signed disclosure bundle in the file (an XMP packet alone cannot be checked)' : 'no disclosure at all: this file carries no signed disclosure bundle');
+    if (d.c2pa) v.c2pa = await checkC2pa(bytes, d, false, v, opts.c2paTrustAnchorsPem);
     return v;
   }
   let bundle: unknown;
@@ -171,6 +177,8 @@ async function verifyEmbedded(file: string, bytes: Uint8Array, d: Dissection, op
   if (b.bundleAt !== d.bundleAt) v.problems.push(`bundle unit moved (signed at byte ${b.bundleAt}, found at ${d.bundleAt})`);
   v.problems.push(...diffParts(b.parts, d.parts));
   checkXmp(d, b, v);
+  if (b.c2pa && !d.c2pa) v.problems.push(`the C2PA manifest store (${b.c2pa.unit}) this export was signed with is missing: stripped from the file`);
+  if (d.c2pa) v.c2pa = await checkC2pa(bytes, d, !!b.c2pa, v, opts.c2paTrustAnchorsPem);
   return v;
 }
 

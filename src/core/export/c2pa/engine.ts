@@ -42,21 +42,21 @@ export function ensureC2pa(): Promise<void> {
  * page's main thread and in Node alike; the stand-in is removed again after each call.
  */
 class BytesBlob extends Blob {
-  constructor(readonly bytes: Uint8Array) {
+  constructor(readonly held: Uint8Array) {
     super([]);
   }
   override get size(): number {
-    return this.bytes.length;
+    return this.held.length;
   }
-  override slice(start = 0, end = this.bytes.length): Blob {
-    return new BytesBlob(this.bytes.subarray(start, end));
+  override slice(start = 0, end = this.held.length): Blob {
+    return new BytesBlob(this.held.subarray(start, end));
   }
 }
 
 class BytesFileReaderSync {
   readAsArrayBuffer(blob: Blob): ArrayBuffer {
     if (!(blob instanceof BytesBlob)) throw new Error('C2PA: only in-memory sources can be read here');
-    return blob.bytes.slice().buffer;
+    return blob.held.slice().buffer;
   }
 }
 
