@@ -12,6 +12,7 @@ import { viewportExtensions } from './renderers';
 import { frameStats } from './frameStats';
 import { registerTestHook } from '../testHook';
 import { probeGl } from './glProbe';
+import { InstancingRoot } from './instancing/InstancingRoot';
 
 function FrameProbe() {
   const gl = useThree((s) => s.gl);
@@ -55,7 +56,9 @@ export function Viewport() {
         <FrameProbe />
         <DefaultLights />
         <GroundGrid />
-        <SceneObjects />
+        <InstancingRoot>
+          <SceneObjects />
+        </InstancingRoot>
         <SelectionGizmo />
         <Navigation />
         {viewportExtensions.map(({ id, Component }) => (

@@ -1,5 +1,7 @@
 // A posable mannequin: procedural capsules and boxes per bone, placed by the pure-core rig (FK + look-at).
-// The group's userData.setPose(pose) re-places the meshes without React, for per-frame playback.
+// The group's userData.setPose(pose) re-places the parts without React, for per-frame playback.
+// Each part is an instance stand-in: mannequins of one build and height share their part meshes, so a
+// crowd draws one instanced call per part instead of one per part per actor.
 import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import type { ThreeEvent } from '@react-three/fiber';
 import { MeshStandardMaterial, type Group, type Object3D } from 'three';
@@ -8,20 +10,60 @@ import { JOINT_NAMES, forwardKinematics, effectivePose, type JointName, type Pos
 import { buildBody, placeBody } from './mannequin';
 import { posingStore, usePosing } from './posing';
 import { EDITOR_ONLY_LAYER } from '../camera/layers';
+import { InstanceStandIn } from '../instancing/instancePool';
+import { useInstancePool } from '../instancing/InstancingRoot';
 
 const SELECTED_EMISSIVE = '#7a4a00';
+const FACE_COLOUR = '#22262b';
+const BODY_ROUGHNESS = 0.65;
+const FACE_ROUGHNESS = 0.4;
 
 export function ActorObject({ object, selected }: { object: Actor; selected: boolean }) {
   const { build, heightCm } = object;
   const parts = useMemo(() => buildBody(build, heightCm, forwardKinematics(build, heightCm, {}, { ground: false })), [build, heightCm]);
   useEffect(() => () => parts.forEach((p) => p.geometry.dispose()), [parts]);
-  const body = useMemo(() => new MeshStandardMaterial({ roughness: 0.65 }), []);
-  const face = useMemo(() => new MeshStandardMaterial({ color: '#22262b', roughness: 0.4 }), []);
+  const body = useMemo(() => new MeshStandardMaterial({ roughness: BODY_ROUGHNESS }), []);
+  const face = useMemo(() => new MeshStandardMaterial({ color: FACE_COLOUR, roughness: FACE_ROUGHNESS }), []);
   useEffect(() => () => (body.dispose(), face.dispose()), [body, face]);
   body.color.set(object.colour);
   body.emissive.set(selected ? SELECTED_EMISSIVE : '#000000');
 
+  const standIns = useMemo(
+    () =>
+      parts.map((p) => {
+        const s = new InstanceStandIn(p.geometry, p.material === 'face' ? face : body);
+        s.name = `part:${p.name}`;
+        s.castShadow = true;
+        s.receiveShadow = true;
+        return s;
+      }),
+    [parts, body, face],
+  );
+  const pool = useInstancePool();
+  useLayoutEffect(() => {
+    if (!pool) return;
+    standIns.forEach((s, i) => {
+      const part = parts[i]!;
+      // build and height fix every part's mesh (see mannequin.ts), so they name the bucket
+      pool.attach(s, `actor:${build}:${heightCm}:${part.name}`, () => ({
+        geometry: part.geometry.clone(),
+        material: new MeshStandardMaterial({ roughness: part.material === 'face' ? FACE_ROUGHNESS : BODY_ROUGHNESS }),
+        castShadow: true,
+        receiveShadow: true,
+      }));
+    });
+    return () => standIns.forEach((s) => pool.detach(s));
+  }, [pool, standIns, parts, build, heightCm]);
+  useLayoutEffect(() => {
+    standIns.forEach((s, i) => {
+      s.drawOwn = selected;
+      s.setColour(parts[i]!.material === 'face' ? FACE_COLOUR : object.colour);
+      s.resolveDraw();
+    });
+  }, [standIns, parts, selected, object.colour, pool]);
+
   const meshes = useRef<(Object3D | null)[]>([]);
+  meshes.current = standIns;
   const group = useRef<Group>(null);
   const markers = useRef<(Object3D | null)[]>([]);
   const posingJoint = usePosing((s) => (s.actorId === object.id ? s.joint : undefined));
@@ -47,18 +89,8 @@ export function ActorObject({ object, selected }: { object: Actor; selected: boo
   const h = heightCm / 100;
   return (
     <group ref={group} userData={{ kind: 'actor' }}>
-      {parts.map((p, i) => (
-        <mesh
-          key={p.name}
-          name={`part:${p.name}`}
-          ref={(m) => {
-            meshes.current[i] = m;
-          }}
-          geometry={p.geometry}
-          material={p.material === 'face' ? face : body}
-          castShadow
-          receiveShadow
-        />
+      {standIns.map((s) => (
+        <primitive key={s.uuid} object={s} />
       ))}
       {posingJoint !== undefined
         ? JOINT_NAMES.map((j, i) => (
