@@ -1,16 +1,16 @@
 // Bring your own model: pick the .onnx and its card .json; both are checked (schema, size, sha256, ops on
 // each backend, shapes, external data) before the model can run, and every refusal is shown with its reason.
+// A model that passes is saved in this browser (IndexedDB) and checked again on every load.
 import { useState } from 'react';
 import { getRuntime } from '../../effects/runtime';
 import { editorStore } from '../../store/editorStore';
-import { useByoModels } from './byoModels';
+import { keepByoModel } from './byoLibrary';
 
 export function ByoImport() {
   const [onnx, setOnnx] = useState<File | null>(null);
   const [cardFile, setCardFile] = useState<File | null>(null);
   const [errors, setErrors] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
-  const add = useByoModels((s) => s.add);
 
   const check = async () => {
     if (!onnx || !cardFile) return;
@@ -31,8 +31,10 @@ export function ByoImport() {
         editorStore.getState().notify('error', `Model refused: ${wasm.errors[0] ?? 'invalid'}${wasm.errors.length > 1 ? ` (+${wasm.errors.length - 1} more)` : ''}`);
         return;
       }
-      add({ card: wasm.card, bytes, fileName: onnx.name, warnings: [...wasm.warnings, ...gpu.warnings, ...gpu.errors.map((e) => `webgpu: ${e}`)] });
-      editorStore.getState().notify('info', `Model "${wasm.card.id}" checked and added for this session`);
+      const warnings = [...wasm.warnings, ...gpu.warnings, ...gpu.errors.map((e) => `webgpu: ${e}`)];
+      const kept = await keepByoModel({ card: wasm.card, warnings }, json, bytes, onnx.name);
+      if (kept.persisted) editorStore.getState().notify('info', `Model "${wasm.card.id}" checked and saved in this browser`);
+      else editorStore.getState().notify('error', `Model "${wasm.card.id}" checked and added for this session only: ${kept.saveError}`);
       setOnnx(null);
       setCardFile(null);
     } catch (e) {
