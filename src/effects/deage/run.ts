@@ -160,6 +160,10 @@ export async function runDeage(opts: RunDeageOptions): Promise<EffectLayer> {
   const { project } = projectStore.getState();
   const plate = project.scenes[opts.sceneId]?.objects[opts.plateId];
   if (!plate || plate.type !== 'plate') throw new Error('choose a plate to de-age');
+  const fr = opts.frameRange ?? null;
+  if (fr && (plate.mediaKind === 'image' ? fr.start !== 0 || fr.end !== 1 : !(Number.isInteger(fr.start) && Number.isInteger(fr.end) && fr.start >= 0 && fr.end <= plate.frameCount && fr.end > fr.start))) {
+    throw new Error(`frame range ${fr.start}–${fr.end} does not fit plate "${plate.name}" (${plate.frameCount} frames, out exclusive)`);
+  }
   const bytes = await getAssetBytes(plate.assetId);
   if (!bytes) throw new Error(`the bytes of plate "${plate.name}" are not in this browser's asset store; re-import the plate`);
   const mime = project.assets[plate.assetId]?.mime ?? (plate.mediaKind === 'image' ? 'image/png' : 'video/mp4');

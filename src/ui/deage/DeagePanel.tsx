@@ -13,6 +13,7 @@ import '../../effects/plates/register';
 import { installedModels } from '../../effects/runtime/registry';
 import { useByoModels } from '../models/byoModels';
 import { DeageControls } from './DeageControls';
+import { FrameRange, rangeProblem, type PlateRange } from './FrameRange';
 import { Review } from './Review';
 import { assetFrame } from './reviewData';
 import { registerTestHook } from '../../testHook';
@@ -49,6 +50,9 @@ export function DeagePanel() {
   const abort = useRef<AbortController | null>(null);
   const file = useRef<HTMLInputElement>(null);
   const [importAs, setImportAs] = useState<'plane' | 'background'>('plane');
+  // per plate: the frames to de-age (the whole clip until the artist narrows it)
+  const [ranges, setRanges] = useState<Record<string, PlateRange>>({});
+  const range = plate && plate.mediaKind === 'video' ? (ranges[plate.id] ?? { start: 0, end: plate.frameCount }) : null;
 
   const layers = plate
     ? Object.values(scene.objects).filter((o): o is EffectLayer => o.type === 'effectLayer' && o.effect === 'deage' && o.targetIds.includes(plate.id) && o.status === 'done')
@@ -57,6 +61,8 @@ export function DeagePanel() {
 
   const run = async () => {
     if (!plate) return;
+    const problem = range ? rangeProblem(range, plate.frameCount) : null;
+    if (problem) return editorStore.getState().notify('error', `De-age: ${problem}`);
     const controller = new AbortController();
     abort.current = controller;
     setProgress({ fraction: 0, message: 'starting' });
@@ -68,6 +74,7 @@ export function DeagePanel() {
         params,
         learned: brought ? { card: brought.card, bytes: brought.bytes } : null,
         layerId: latest?.id ?? null,
+        frameRange: range,
         signal: controller.signal,
         onProgress: (fraction, message) => setProgress({ fraction, message }),
       });
@@ -115,6 +122,7 @@ export function DeagePanel() {
               ))}
             </select>
           </label>
+          {plate && range && <FrameRange plate={plate} sceneId={sceneId} range={range} disabled={!!progress} onChange={(r) => setRanges((m) => ({ ...m, [plate.id]: r }))} />}
           <DeageControls params={params} onChange={setParams} models={models} />
           <div className="deage-warning">Alters a real person's likeness: the layer is disclosed and needs their consent to leave previs.</div>
           {progress ? (

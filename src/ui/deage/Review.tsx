@@ -1,8 +1,13 @@
 // Review aids for a de-age layer: a before/after wipe (drag the line), side by side, a mask overlay, and for
-// video a flicker view (|frame − previous frame| ×8 for before and after, side by side) with a frame slider.
+// video a flicker view (|frame − previous frame| ×8 for before and after, side by side). On video the review
+// follows the playhead (the frame the viewport shows), and its frame slider moves the playhead.
 import { useEffect, useRef, useState } from 'react';
 import type { EffectLayer, Plate } from '../../core/document';
-import { assetFrame } from './reviewData';
+import { exactFps } from '../../core/timeline';
+import { useProject } from '../../store/projectStore';
+import { playhead } from '../../store/playhead';
+import { plateFrameAt, sceneFrameOf } from '../../effects/plates/timing';
+import { maskFrame, outputFrame, plateFrame } from './reviewData';
 import type { Raster } from '../../effects/plates/png';
 
 export type ReviewMode = 'wipe' | 'side' | 'flicker';
@@ -13,6 +18,8 @@ interface Frames {
   mask: Raster | null;
   prevBefore: Raster | null;
   prevAfter: Raster | null;
+  /** the layer frame these are */
+  frame: number;
 }
 
 function diff(a: Raster, b: Raster, gain: number): ImageData {
@@ -70,36 +77,66 @@ function draw(canvas: HTMLCanvasElement, f: Frames, mode: ReviewMode, wipe: numb
   }
 }
 
+/** The playhead as a scene frame, refreshed at most every `ms` while playing (every change when parked). */
+function usePlayheadFrame(ms = 250): number {
+  const [frame, setFrame] = useState(playhead.frame);
+  useEffect(() => {
+    let last = 0;
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const off = playhead.subscribe((f) => {
+      if (!playhead.playing) return setFrame(f);
+      if (timer) return;
+      const wait = Math.max(0, last + ms - performance.now());
+      timer = setTimeout(() => {
+        timer = null;
+        last = performance.now();
+        setFrame(playhead.frame);
+      }, wait);
+    });
+    return () => {
+      off();
+      if (timer) clearTimeout(timer);
+    };
+  }, [ms]);
+  return frame;
+}
+
 export function Review({ plate, layer }: { plate: Plate; layer: EffectLayer }) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const [mode, setMode] = useState<ReviewMode>('wipe');
   const [showMask, setShowMask] = useState(false);
-  const [frame, setFrame] = useState(0);
+  const sceneFps = exactFps(useProject((s) => s.project.settings.fps));
+  const rangeStart = layer.frameRange?.start ?? 0;
+  const frameCount = layer.frameRange ? layer.frameRange.end - layer.frameRange.start : 1;
+  // the layer frame under the playhead; outside the range the nearest end is shown (and said)
+  const atPlate = plateFrameAt(plate, usePlayheadFrame(), sceneFps);
+  const inRange = atPlate >= rangeStart && atPlate < rangeStart + frameCount;
+  const frame = Math.min(frameCount - 1, Math.max(0, atPlate - rangeStart));
+  const setFrame = (k: number) => playhead.set(sceneFrameOf(plate, rangeStart + k, sceneFps));
   const [frames, setFrames] = useState<Frames | null>(null);
   const [error, setError] = useState<string | null>(null);
   const bounds = (layer.params as { bounds?: number[] }).bounds;
   const [wipe, setWipe] = useState(0.5);
-  const frameCount = layer.frameRange ? layer.frameRange.end - layer.frameRange.start : 1;
   const outHash = layer.output?.assetId ?? null;
   const maskHash = (layer.params as { maskAssetId?: string }).maskAssetId ?? null;
 
   useEffect(() => {
     if (!outHash) return;
     let live = true;
-    const src = (layer.frameRange?.start ?? 0) + frame;
+    const src = rangeStart + frame;
     (async () => {
       const [before, after, mask] = await Promise.all([
-        assetFrame(plate.assetId, src),
-        assetFrame(outHash, frame),
-        maskHash ? assetFrame(maskHash, frame, 'mask') : Promise.resolve(null),
+        plateFrame(plate.assetId, src),
+        outputFrame(outHash, frame, { hash: plate.assetId, frame: src }),
+        maskHash ? maskFrame(maskHash, frame) : Promise.resolve(null),
       ]);
-      const prev = mode === 'flicker' && frame > 0 ? await Promise.all([assetFrame(plate.assetId, src - 1), assetFrame(outHash, frame - 1)]) : null;
-      if (live) setFrames({ before, after, mask, prevBefore: prev?.[0] ?? null, prevAfter: prev?.[1] ?? null });
+      const prev = mode === 'flicker' && frame > 0 ? await Promise.all([plateFrame(plate.assetId, src - 1), outputFrame(outHash, frame - 1, { hash: plate.assetId, frame: src - 1 })]) : null;
+      if (live) setFrames({ before, after, mask, prevBefore: prev?.[0] ?? null, prevAfter: prev?.[1] ?? null, frame });
     })().catch((e: Error) => live && setError(e.message));
     return () => {
       live = false;
     };
-  }, [plate.assetId, outHash, maskHash, frame, mode, layer.frameRange?.start]);
+  }, [plate.assetId, outHash, maskHash, frame, mode, rangeStart]);
 
   useEffect(() => {
     if (frames && canvas.current) draw(canvas.current, frames, mode, wipe, showMask);
@@ -118,7 +155,7 @@ export function Review({ plate, layer }: { plate: Plate; layer: EffectLayer }) {
 
   if (error) return <div className="notice error">Review failed: {error}</div>;
   return (
-    <div className="deage-review" data-testid="deage-review" data-mode={mode} data-wipe={wipe.toFixed(4)} data-ready={frames ? 'yes' : 'no'}>
+    <div className="deage-review" data-testid="deage-review" data-mode={mode} data-wipe={wipe.toFixed(4)} data-ready={frames ? 'yes' : 'no'} data-frame={frames?.frame ?? -1}>
       <div className="row">
         {(['wipe', 'side', 'flicker'] as const).map((m) => (
           <button key={m} className={mode === m ? 'active' : ''} disabled={m === 'flicker' && frameCount < 2} onClick={() => setMode(m)} data-testid={`review-${m}`}>
@@ -131,7 +168,8 @@ export function Review({ plate, layer }: { plate: Plate; layer: EffectLayer }) {
       </div>
       {frameCount > 1 && (
         <label className="row">
-          frame <input type="range" min={0} max={frameCount - 1} value={frame} onChange={(e) => setFrame(Number(e.target.value))} /> {frame + 1}/{frameCount}
+          frame <input type="range" min={0} max={frameCount - 1} value={frame} onChange={(e) => setFrame(Number(e.target.value))} data-testid="review-frame" /> {frame + 1}/{frameCount}
+          {!inRange && <span className="dim"> · the playhead is outside the de-aged range</span>}
         </label>
       )}
       <canvas ref={canvas} className="deage-canvas" data-testid="deage-canvas" onPointerDown={onPointer} onPointerMove={onPointer} />
