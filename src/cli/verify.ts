@@ -2,11 +2,13 @@
 // Exit status: 0 all verified; 1 any file failed or carries no disclosure; 2 usage error.
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import { isPublicKeyJwk, keyIdOf } from '../core/disclosure/crypto';
 import { useSha256 } from '../core/export/bindBytes';
 import { sniffContainer } from '../core/export/bindParts';
 import { sidecarTargetName, verifyExport, type FileVerdict, type VerifyOptions } from '../core/export/bindVerify';
+import { useC2paWasm } from '../core/export/c2pa/engine';
 import { formatVerdict } from './verifyFormat';
 import { loadForVerify, type LoadedFile } from './fileSource';
 
@@ -17,12 +19,17 @@ Verifies the disclosures embedded in Previs Sandbox exports (PNG, MP4, GLB) and
 in *.disclosure.json sidecars (the file a sidecar names is read from the same folder).
 Recomputes every hash, checks the binding to the file's bytes, the bundle signature,
 the hash chain of records, review events and consents, and the XMP summary.
+A C2PA manifest (PNG caBX, MP4 C2PA uuid box) is validated with c2pa-rs: any failure
+but an untrusted signing credential fails the file; a stripped one the export
+announced fails too.
 
 Options:
   --require-approved   also fail when any generated layer is not approved at its
                        current output hash, or lacks valid consent
   --trust FILE         JSON file of trusted public keys (an array of EC P-256 JWKs,
                        or {"keys": [...]}); signatures by other keys then fail
+  --c2pa-trust FILE    PEM file of CA certificates to trust for C2PA signing
+                       credentials (e.g. the exporter's local CA)
   --json               print the verdicts as JSON
   -h, --help           show this help
 
@@ -33,11 +40,12 @@ interface Args {
   files: string[];
   requireApproved: boolean;
   trust: string | null;
+  c2paTrust: string | null;
   json: boolean;
 }
 
 function parseArgs(argv: string[]): Args | string {
-  const a: Args = { files: [], requireApproved: false, trust: null, json: false };
+  const a: Args = { files: [], requireApproved: false, trust: null, c2paTrust: null, json: false };
   for (let i = 0; i < argv.length; i++) {
     const x = argv[i]!;
     if (x === '-h' || x === '--help') return 'help';
@@ -47,6 +55,10 @@ function parseArgs(argv: string[]): Args | string {
       const f = argv[++i];
       if (!f) return '--trust needs a file';
       a.trust = f;
+    } else if (x === '--c2pa-trust') {
+      const f = argv[++i];
+      if (!f) return '--c2pa-trust needs a PEM file';
+      a.c2paTrust = f;
     } else if (x.startsWith('--')) return `unknown option ${x}`;
     else a.files.push(x);
   }
@@ -74,7 +86,8 @@ export async function verifyPath(path: string, opts: VerifyOptions): Promise<Fil
     return { file: path, kind: 'unknown', ok: false, undisclosed: false, problems: [`cannot read: ${(e as Error).message}`], notes: [], layers: [], signer: null, purpose: null, timing: null };
   }
   try {
-    return await verifyLoaded(path, loaded.bytes, opts);
+    // a large movie is only partly in memory; the C2PA reader (c2pa-wasm) takes the whole file
+    return await verifyLoaded(path, loaded.bytes, { ...opts, c2paBytes: () => readFile(path).then((b) => new Uint8Array(b)) });
   } finally {
     await loaded.close();
   }
@@ -103,8 +116,15 @@ export function useNodeHashing(): void {
   useSha256((v) => new Uint8Array(createHash('sha256').update(v).digest()));
 }
 
+/** c2pa-rs's WebAssembly from node_modules validates C2PA manifests here as in the browser. */
+export function useNodeC2pa(): void {
+  const wasm = createRequire(import.meta.url).resolve('@contentauth/c2pa-wasm/c2pa.wasm');
+  useC2paWasm(() => readFile(wasm));
+}
+
 export async function main(argv: string[]): Promise<number> {
   useNodeHashing();
+  useNodeC2pa();
   const a = parseArgs(argv);
   if (a === 'help') {
     console.log(HELP);
@@ -123,9 +143,19 @@ export async function main(argv: string[]): Promise<number> {
       return 2;
     }
   }
+  let c2paTrustAnchorsPem: string | undefined;
+  if (a.c2paTrust) {
+    try {
+      c2paTrustAnchorsPem = await readFile(a.c2paTrust, 'utf8');
+      if (!c2paTrustAnchorsPem.includes('-----BEGIN CERTIFICATE-----')) throw new Error(`${a.c2paTrust}: no PEM certificate in it`);
+    } catch (e) {
+      console.error(`previs-verify: ${(e as Error).message}`);
+      return 2;
+    }
+  }
   const verdicts: FileVerdict[] = [];
   for (const f of a.files) {
-    const v = await verifyPath(f, { requireApproved: a.requireApproved, trustedKeyIds });
+    const v = await verifyPath(f, { requireApproved: a.requireApproved, trustedKeyIds, c2paTrustAnchorsPem });
     verdicts.push(v);
     if (!a.json) console.log(formatVerdict(v));
   }

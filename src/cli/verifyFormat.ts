@@ -10,6 +10,16 @@ function layerLine(l: LayerVerdict): string {
   return `    layer ${s.layerId} "${s.name}": ${s.effect}, ${s.action}, ${s.digitalSourceType}${frames} — ${approved}; ${consent}`;
 }
 
+function c2paLine(c: NonNullable<FileVerdict['c2pa']>): string {
+  const r = c.report;
+  if (!r) return `    C2PA manifest (${c.unit}): not validated — ${c.unreadable ?? 'unknown reason'}`;
+  const count = new Map<string, number>();
+  for (const a of r.actions) count.set(a.action, (count.get(a.action) ?? 0) + 1);
+  const actions = [...count].map(([a, n]) => (n > 1 ? `${a}×${n}` : a)).join(', ');
+  const failures = r.failure.map((f) => f.code).join(', ');
+  return `    C2PA manifest (${c.unit}${c.announced ? '' : ', added after export'}): ${r.state}${failures ? ` [${failures}]` : ''} · ${actions || 'no actions'} · signed by ${r.signer.commonName ?? '?'} (${r.signer.issuer ?? '?'}, ${r.signer.alg ?? '?'})`;
+}
+
 export function formatVerdict(v: FileVerdict): string {
   const lines: string[] = [];
   const head = v.ok ? 'OK  ' : v.undisclosed ? 'NONE' : 'FAIL';
@@ -19,6 +29,7 @@ export function formatVerdict(v: FileVerdict): string {
   lines.push(`${head} ${v.file}  [${what}]`);
   if (v.timing) lines.push(`    movie: ${v.timing.durationSeconds.toFixed(3)} s${v.timing.videoFrames !== null ? `, ${v.timing.videoFrames} video frames` : ''}`);
   for (const l of v.layers) lines.push(layerLine(l));
+  if (v.c2pa) lines.push(c2paLine(v.c2pa));
   if (v.layers.length === 0 && !v.undisclosed && v.ok) lines.push('    no generated layers in this export');
   for (const p of v.problems) lines.push(`  ✗ ${p}`);
   for (const n of v.notes) lines.push(`  · ${n}`);

@@ -42,6 +42,8 @@ export interface VerifyOptions {
   sidecarTarget?: Uint8Array | null;
   /** PEM CA certificates to trust for C2PA signing credentials (e.g. the exporter's local CA) */
   c2paTrustAnchorsPem?: string;
+  /** the whole file for the C2PA reader, where `bytes` holds only part of it (a movie streamed from disk) */
+  c2paBytes?: () => Promise<Uint8Array>;
 }
 
 function verdict(file: string, kind: FileVerdict['kind']): FileVerdict {
@@ -161,7 +163,7 @@ async function verifyEmbedded(file: string, bytes: Uint8Array, d: Dissection, op
   if (!d.bundlePayload) {
     v.undisclosed = true;
     v.problems.push(d.xmp !== null ? 'no signed disclosure bundle in the file (an XMP packet alone cannot be checked)' : 'no disclosure at all: this file carries no signed disclosure bundle');
-    if (d.c2pa) v.c2pa = await checkC2pa(bytes, d, false, v, opts.c2paTrustAnchorsPem);
+    if (d.c2pa) v.c2pa = await checkC2pa(opts.c2paBytes ?? bytes, d, false, v, opts.c2paTrustAnchorsPem);
     return v;
   }
   let bundle: unknown;
@@ -178,7 +180,7 @@ async function verifyEmbedded(file: string, bytes: Uint8Array, d: Dissection, op
   v.problems.push(...diffParts(b.parts, d.parts));
   checkXmp(d, b, v);
   if (b.c2pa && !d.c2pa) v.problems.push(`the C2PA manifest store (${b.c2pa.unit}) this export was signed with is missing: stripped from the file`);
-  if (d.c2pa) v.c2pa = await checkC2pa(bytes, d, !!b.c2pa, v, opts.c2paTrustAnchorsPem);
+  if (d.c2pa) v.c2pa = await checkC2pa(opts.c2paBytes ?? bytes, d, !!b.c2pa, v, opts.c2paTrustAnchorsPem);
   return v;
 }
 

@@ -69,7 +69,7 @@ describe.each(fmts)('%s with a C2PA manifest', (fmt) => {
     expect(v.problems).toEqual([]);
     expect(v.c2pa).toMatchObject({ announced: true, unreadable: null, report: { state: 'Valid' } });
     expect(v.c2pa!.report!.failure.map((f) => f.code)).toEqual(['signingCredential.untrusted']);
-    expect(v.notes.join('\n')).toMatch(/signingCredential\.untrusted.*not on the C2PA trust list/);
+    expect(v.notes.join('\n')).toMatch(/signingCredential\.untrusted.*no CA on the C2PA trust list/);
     const actions = v.c2pa!.report!.actions;
     expect(actions.filter((a) => a.action === 'c2pa.placed').map((a) => a.layerId).sort()).toEqual(['layer-collapse', 'layer-deage']);
     expect(actions[0]!.action).toBe('c2pa.created');

@@ -22,7 +22,13 @@ interface Sink {
 
 const list = (codes: { code: string; explanation: string }[]) => codes.map((c) => `${c.code} (${c.explanation})`).join('; ');
 
-export async function checkC2pa(bytes: Uint8Array, d: Dissection, announced: boolean, sink: Sink, trustAnchorsPem?: string): Promise<C2paVerdict | null> {
+export async function checkC2pa(
+  bytes: Uint8Array | (() => Promise<Uint8Array>),
+  d: Dissection,
+  announced: boolean,
+  sink: Sink,
+  trustAnchorsPem?: string,
+): Promise<C2paVerdict | null> {
   const unit = d.c2pa;
   if (!unit || (d.container !== 'png' && d.container !== 'mp4')) return null;
   const verdict: C2paVerdict = { unit: unit.unit, announced, report: null, unreadable: null };
@@ -33,12 +39,13 @@ export async function checkC2pa(bytes: Uint8Array, d: Dissection, announced: boo
     return verdict;
   }
   try {
-    const r = await readC2pa(bytes, d.container === 'png' ? 'image/png' : 'video/mp4', trustAnchorsPem);
+    const r = await readC2pa(typeof bytes === 'function' ? await bytes() : bytes, d.container === 'png' ? 'image/png' : 'video/mp4', trustAnchorsPem);
     verdict.report = r;
     const broken = c2paIntegrityFailures(r);
     if (broken.length) sink.problems.push(`C2PA manifest invalid (${r.state}): ${list(broken)}`);
     if (r.failure.some((f) => f.code === 'signingCredential.untrusted')) {
-      sink.notes.push(`C2PA signing credential untrusted (signingCredential.untrusted): issued by ${r.signer.issuer ?? 'an unknown issuer'}, not on the C2PA trust list`);
+      const who = [r.signer.commonName, r.signer.issuer].filter(Boolean).join(', ') || 'an unnamed signer';
+      sink.notes.push(`C2PA signing credential untrusted (signingCredential.untrusted): ${who}, whose certificate no CA on the C2PA trust list issued`);
     }
   } catch (e) {
     verdict.unreadable = String((e as Error)?.message ?? e);
