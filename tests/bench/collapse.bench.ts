@@ -12,6 +12,8 @@ import { fragmentColliderDesc } from '../../src/effects/collapse/rigid';
 import { DEBRIS_MODEL_ID, debrisEnv, spawnDebris, stepDebrisReference } from '../../src/effects/collapse/particles';
 import { openApp } from '../e2e/harness';
 import type { BuildingShape } from '../../src/effects/collapse/solid';
+import { fractureMesh, meshSolid } from '../../src/effects/collapse/meshSolid';
+import { hollowBox, icosphere, lBlock, type Soup } from '../fixtures/models/collapseMeshes';
 
 const TOWER: BuildingShape = { footprint: { width: 16, depth: 12 }, floors: 8, floorHeight: 3.2, bays: { x: 5, z: 4 }, windowRatio: 0, roof: 'flat' };
 const FPS = 24;
@@ -56,13 +58,41 @@ export default async function (ctx: BenchContext): Promise<BenchRow[]> {
     rows.push({ variant, metric: 'physics part vs raw stepping', value: s.timingsMs.physics / raw.stepping, unit: '×', ratio: s.timingsMs.physics / raw.stepping, note: `fracture ${(s.timingsMs.fracture / 1000).toFixed(2)} s, glue ${(s.timingsMs.glue / 1000).toFixed(2)} s` });
   }
 
+  // imported meshes: the watertight check and convex decomposition, then the same Voronoi fracture, against
+  // fracturing the parametric tower to the same fragment count (ratio > 1: the mesh costs more)
+  const meshes: [string, Soup][] = [
+    ['L-block', lBlock()],
+    ['hollow box', hollowBox()],
+    ['geodesic sphere', icosphere(6, 3)],
+  ];
+  const reps = ctx.quick ? 1 : 3;
+  for (const n of ctx.quick ? [500] : [500, 1000]) {
+    const fOpts = { fragmentCount: n, impactPoint: [0, 2, 2] as [number, number, number], impactRadius: 3, material: 'concrete' as const, seed: 1 };
+    const tower = await ctx.median(() => fractureBuilding(TOWER, { ...fOpts, impactPoint: [0, 2, 6] }), reps);
+    for (const [name, soup] of meshes) {
+      const prep = await ctx.median(() => meshSolid(soup), reps);
+      const solid = meshSolid(soup);
+      const total = await ctx.median(() => fractureMesh(soup, fOpts), reps);
+      const r = fractureMesh(solid, fOpts);
+      const sum = r.fragments.reduce((a, f) => a + f.volume, 0);
+      rows.push({
+        variant: `imported mesh: ${name}, ${solid.triangles} triangles, ${n} fragments asked`,
+        metric: 'mesh fracture time',
+        value: total,
+        unit: 'ms',
+        ratio: total / tower,
+        note: `${r.fragments.length} fragments; weld + check + ${solid.members.length} convex part(s) ${prep.toFixed(0)} ms; volume error ${((Math.abs(sum - r.solidVolume) / r.solidVolume) * 100).toFixed(4)} %; tower to ${n} fragments ${tower.toFixed(0)} ms (ratio)`,
+      });
+    }
+  }
+
   // debris step, 60,000 live particles: the TypeScript reference here, the ONNX graph on each backend in Chromium
   // (Node cannot load onnxruntime-web's wasm outside vitest, and has no WebGPU adapter)
   const breaks = Array.from({ length: 200 }, (_, i) => ({ time: 0, pos: [i * 0.1, 8, 0] as [number, number, number], vel: [0, 0, 0] as [number, number, number], area: 0.1 }));
   const sp = spawnDebris(breaks, 60_000, 1);
   const env = debrisEnv(9.81, 1 / FPS);
-  const reps = ctx.quick ? 5 : 20;
-  const ref = await ctx.median(async () => void stepDebrisReference(sp.state, sp.drag, env), reps);
+  const stepReps = ctx.quick ? 5 : 20;
+  const ref = await ctx.median(async () => void stepDebrisReference(sp.state, sp.drag, env), stepReps);
   rows.push({ variant: 'debris step, TypeScript reference (Node)', metric: 'particles per second', value: sp.count / (ref / 1000), unit: 'particles/s', note: `${sp.count} particles, ${ref.toFixed(1)} ms per step` });
   const app = await openApp({ viewport: { width: 800, height: 500 } });
   try {

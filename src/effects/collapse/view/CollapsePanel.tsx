@@ -82,7 +82,8 @@ export function CollapsePanel() {
         const k = asset.transform.scale;
         const size = [0, 1, 2].map((i) => (m.max[i]! - m.min[i]!) * s * k[i]!) as Vec;
         const r = (v: number) => Math.round(v * 100) / 100;
-        setParams((p) => ({ ...p, impactPoint: [0, r(size[1] * 0.35), r(size[2] / 2)], impactRadius: Math.max(0.1, r(0.4 * Math.max(...size))) }));
+        // low on the front face, wide enough to take out the base: a solid prop only falls once its base fails
+        setParams((p) => ({ ...p, impactPoint: [0, r(size[1] * 0.15), r(size[2] / 2)], impactRadius: Math.max(0.1, r(0.45 * Math.max(...size))) }));
       },
       () => undefined, // the viewport already reports an unreadable asset
     );
