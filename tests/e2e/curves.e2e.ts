@@ -208,6 +208,11 @@ describe('motion path', () => {
     await page.evaluate(
       ([sid, cam]) => {
         const h = (globalThis as any).__previs;
+        // the demo's camera A already pushes in over shot 1; this path is keyed from an unkeyed camera
+        h.projectStore.getState().execute('Remove demo dolly', (p: any) => {
+          const { trk_cam_a_dolly: _gone, ...tracks } = p.scenes[sid].tracks;
+          return { ...p, scenes: { ...p.scenes, [sid]: { ...p.scenes[sid], tracks } } };
+        });
         h.projectStore.getState().execute('Set key', h.timeline.setKey(sid, cam, 'transform.position', { frame: 0, value: [0.5, 1.65, 9], interp: 'linear' }));
         h.projectStore.getState().execute('Set key', h.timeline.setKey(sid, cam, 'transform.position', { frame: 40, value: [3, 1.65, 5], interp: 'bezier' }));
       },

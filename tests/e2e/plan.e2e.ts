@@ -1,10 +1,13 @@
 // Plan view: every shot camera's wedge is drawn to its true horizontal angle of view (checked against an
-// independent computation in this file), the measuring tool reports known distances within 1 cm, and the
-// printable plan is a real PNG with the marks in it.
+// independent computation in this file), the measuring tool reports known distances within 1 cm, the
+// printable plan is a real PNG with the marks in it, and the PDF sheets (floor plan, storyboard) download
+// and parse: pages, images, scale bars true to the plan, title block and panel text.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Euler, Vector3 } from 'three';
 import { openApp, inApp, canvasPixels, type App } from './harness';
+import { readFileSync } from 'node:fs';
 import { readPngChunks } from '../../src/core/export/pngChunks';
+import { inspectPdf } from '../../src/core/export/pdf/pdfInspect';
 
 let app: App;
 beforeAll(async () => {
@@ -161,6 +164,86 @@ describe('plan view', () => {
     expect(counts.orange).toBeGreaterThan(200);
     expect(counts.dark).toBeGreaterThan(200); // title text
     expect(counts.skyFraction).toBeLessThan(0.5); // the set's ground and buildings are on the sheet
+  });
+
+  it('downloads a PDF floor-plan sheet that parses: A4, the plan image, scale bars true to the plan, title block', async () => {
+    const { page } = app;
+    await setView(page, [0, 4], 0.04);
+    await page.waitForFunction(() => (globalThis as any).__previs.plan.state.getState().view.metresPerPx === 0.04);
+    const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByTestId('plan-export-pdf').click()]);
+    expect(dl.suggestedFilename()).toMatch(/plan\.pdf$/);
+    const pdf = inspectPdf(new Uint8Array(readFileSync((await dl.path())!)));
+    expect(pdf.pageCount).toBe(1);
+    const pg = pdf.pages[0]!;
+    expect(pg.width).toBeCloseTo(841.89, 1); // A4 landscape
+    expect(pg.height).toBeCloseTo(595.28, 1);
+    // the plan image: as many pixels as the drawing buffer, wedge orange in it
+    const v = await view(page);
+    const im = pg.images[0]!;
+    const canvasWidth = await page.evaluate(() => (document.querySelector('[data-testid=viewport] canvas') as HTMLCanvasElement).width);
+    expect(im.width).toBe(canvasWidth);
+    let orange = 0;
+    for (let i = 0; i < im.rgb.length; i += 3) if (im.rgb[i]! > 200 && im.rgb[i + 1]! > 110 && im.rgb[i + 1]! < 190 && im.rgb[i + 2]! < 80) orange++;
+    expect(orange).toBeGreaterThan(200);
+    // scale: the image spans the view's width in metres over its printed width in points
+    const placed = /q ([\d.]+) 0 0 ([\d.]+) ([\d.]+) ([\d.]+) cm \/Im1 Do Q/.exec(pg.content)!;
+    const metresPerPt = (v.width * v.metresPerPx) / Number(placed[1]);
+    const nice = (perPt: number) => {
+      const max = perPt * 140;
+      const p10 = 10 ** Math.floor(Math.log10(max));
+      return [5, 2, 1].map((k) => k * p10).find((x) => x <= max)!;
+    };
+    const metres = nice(metresPerPt), feet = nice(metresPerPt / 0.3048);
+    expect(pg.text).toContain(`${metres} m`);
+    expect(pg.text).toContain(`${feet} ft`);
+    // the bars' quarters are drawn at the length they claim (to the writer's 3 decimals)
+    expect(pg.content).toContain(` ${Number((metres / metresPerPt / 4).toFixed(3))} 4 re`);
+    expect(pg.content).toContain(` ${Number((feet * 0.3048 / metresPerPt / 4).toFixed(3))} 4 re`);
+    // title block and legend
+    const frame = await page.evaluate(() => (globalThis as any).__previs.playhead.frame as number);
+    expect(frame).toBeLessThan(96); // shot 1 at the playhead
+    for (const want of ['Demo — Street set', 'Street', '1 — Wide — street', new Date().toISOString().slice(0, 10), 'Shot 1 — A camera', 'Shot 2 — B camera', 'Floor plan'])
+      expect(pg.text, want).toContain(want);
+    expect(pg.text.some((t) => /^32 mm · FUJINON Premista 28–100$/.test(t))).toBe(true);
+    expect(pg.text).toContain('SCALE ON A4 AT 100 %');
+    expect(pg.text.some((t) => /^1 : [\d,.]+$/.test(t))).toBe(true);
+
+    // Letter from the paper menu
+    await page.getByTestId('plan-paper').selectOption('Letter');
+    const b64 = (await inApp(page, (h) => h.plan.exportPdfBase64())) as string;
+    const letter = inspectPdf(new Uint8Array(Buffer.from(b64, 'base64')));
+    expect([letter.pages[0]!.width, letter.pages[0]!.height]).toEqual([792, 612]);
+    expect(letter.pages[0]!.text).toContain('SCALE ON LETTER AT 100 %');
+    await page.getByTestId('plan-paper').selectOption('A4');
+  });
+
+  it('exports storyboard sheets as a multi-panel PDF: a rendered panel per shot with number, lens, camera height, notes', async () => {
+    const { page } = app;
+    await page.locator('[data-panel=shots]').click();
+    // a plain DOM click: the page renders the panels between events, so no waiting for "stable" layout
+    const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 240_000 }), page.getByTestId('export-storyboard-pdf').dispatchEvent('click')]);
+    expect(dl.suggestedFilename()).toMatch(/_storyboard\.pdf$/);
+    const pdf = inspectPdf(new Uint8Array(readFileSync((await dl.path())!)));
+    expect(pdf.pageCount).toBe(1);
+    const pg = pdf.pages[0]!;
+    expect(pg.images).toHaveLength(2);
+    for (const im of pg.images) {
+      expect(im.width).toBe(960);
+      // a rendered frame, not a blank: the channel values spread widely
+      let lo = 255, hi = 0;
+      for (let i = 0; i < im.rgb.length; i += 3 * 97) {
+        lo = Math.min(lo, im.rgb[i]!);
+        hi = Math.max(hi, im.rgb[i]!);
+      }
+      expect(hi - lo).toBeGreaterThan(60);
+    }
+    const text = pg.text.join('\n');
+    expect(text).toContain('1  Wide — street');
+    expect(text).toContain('2  Over ANA to TOM');
+    expect(text).toMatch(/Lens 32 mm · T2\.9 · Cam height 1\.65 m/);
+    expect(text).toMatch(/Lens 75 mm · T2 · Cam height 1\.55 m/);
+    expect(text).toContain('camera moves'); // camera A's dolly over shot 1
+    expect(text).toContain('Establish the street, ANA and TOM meet.');
   });
 
   it('switching plan → look-through → perspective gives the editor camera back', async () => {

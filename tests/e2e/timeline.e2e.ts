@@ -41,6 +41,18 @@ function trackKeys(p: Project, sid: string, property: string) {
 describe('timeline', () => {
   it('keys a camera dolly over 48 frames through the dope sheet; each key edit is one undo step', async () => {
     const { page } = app;
+    // the demo's camera A already pushes in over shot 1 (trk_cam_a_dolly); this test keys its own dolly from
+    // an unkeyed camera, so that track goes first (camera A stands on its frame-0 mark without it)
+    await page.evaluate(() => {
+      const h = (globalThis as any).__previs;
+      const st = h.projectStore.getState();
+      const sid = st.activeSceneId as string;
+      st.execute('Remove demo dolly', (p: any) => {
+        const { trk_cam_a_dolly: _gone, ...tracks } = p.scenes[sid].tracks;
+        return { ...p, scenes: { ...p.scenes, [sid]: { ...p.scenes[sid], tracks } } };
+      });
+    });
+    expect(trackKeys(await project(), await sceneId(), 'transform.position')).toEqual([]);
     await page.evaluate((id) => (globalThis as any).__previs.editorStore.getState().select([id]), CAM);
     await page.locator('[data-panel=timeline]').click();
     await seek(0);

@@ -1,7 +1,9 @@
 // The demo street set that opens on first start: buildings on both sides of a road, two actors,
-// two shot cameras with shots, a sun. Ids are fixed so the file is stable across rebuilds.
+// two shot cameras on real lenses (A: a FUJINON Premista 28–100 zoom on an ALEXA Mini LF; B: Cooke S4/i
+// primes on Super 35), shots, a sun. Camera A pushes in on a dolly over shot 1 with a focus pull to match.
+// Ids are fixed so the file is stable across rebuilds.
 import { createObject, createShot, newProject } from './factory';
-import type { Project, SceneObject, Vec3 } from './schema';
+import type { Project, SceneObject, Track, Vec3 } from './schema';
 
 const T = (position: Vec3, rotY = 0) => ({ position, rotation: [0, rotY, 0] as Vec3, scale: [1, 1, 1] as Vec3 });
 
@@ -25,19 +27,43 @@ export function buildDemoProject(now = '2026-11-30T00:00:00.000Z'): Project {
       id: 'cam_a',
       name: 'A camera',
       body: { sensorPresetId: 'alexa-mini-lf-og', sensorWidthMm: 36.7, sensorHeightMm: 25.54 },
-      lens: { focalLengthMm: 32, kind: 'spherical', squeeze: 1, tStop: 2.8, focusDistanceM: 7.5, lensSetId: null },
+      lens: { focalLengthMm: 32, kind: 'spherical', squeeze: 1, tStop: 2.9, focusDistanceM: 7.5, lensSetId: 'fujinon-premista-28-100' },
       transform: { position: [0.5, 1.65, 9], rotation: [-0.05, 0, 0], scale: [1, 1, 1] },
     }),
     createObject('camera', {
       id: 'cam_b',
       name: 'B camera',
-      lens: { focalLengthMm: 75, kind: 'spherical', squeeze: 1, tStop: 2, focusDistanceM: 4.2, lensSetId: null },
+      lens: { focalLengthMm: 75, kind: 'spherical', squeeze: 1, tStop: 2, focusDistanceM: 4.2, lensSetId: 'cooke-s4i' },
       deliveryAspect: 2.39,
       transform: { position: [-4.5, 1.55, 4.5], rotation: [-0.03, -0.95, 0], scale: [1, 1, 1] },
     }),
     createObject('light', { id: 'sun', name: 'Sun', timeOfDay: 16, intensity: 3, transform: T([25, 40, 20]) }),
   ];
-  const shot1 = { ...createShot('cam_a', '1', 0, 96), id: 'shot_1', name: 'Wide — street', size: 'WS' as const, angle: 'eye level', notes: 'Establish the street, ANA and TOM meet.' };
+  // Shot 1's push-in: camera A holds its mark at frame 0 (the storyboard frame), dollies 3.5 m toward ANA
+  // and TOM with an ease in and out, and settles at frame 72 for the rest of the shot; the focus puller
+  // follows from 7.5 m to 4 m on the same curve.
+  const EASE_IN_OUT: [number, number, number, number] = [0.42, 0, 0.58, 1];
+  const tracks: Track[] = [
+    {
+      id: 'trk_cam_a_dolly',
+      targetId: 'cam_a',
+      property: 'transform.position',
+      keys: [
+        { frame: 0, value: [0.5, 1.65, 9], interp: 'bezier', ease: EASE_IN_OUT },
+        { frame: 72, value: [0.5, 1.65, 5.5], interp: 'linear' },
+      ],
+    },
+    {
+      id: 'trk_cam_a_focus',
+      targetId: 'cam_a',
+      property: 'lens.focusDistanceM',
+      keys: [
+        { frame: 0, value: 7.5, interp: 'bezier', ease: EASE_IN_OUT },
+        { frame: 72, value: 4, interp: 'linear' },
+      ],
+    },
+  ];
+  const shot1 = { ...createShot('cam_a', '1', 0, 96), id: 'shot_1', name: 'Wide — street', size: 'WS' as const, angle: 'eye level', notes: 'Establish the street, ANA and TOM meet. Slow push-in on the dolly, landing on the two-shot by frame 72.' };
   const shot2 = { ...createShot('cam_b', '2', 96, 168), id: 'shot_2', name: 'Over ANA to TOM', size: 'MS' as const, angle: 'eye level', notes: '' };
   return {
     ...p,
@@ -51,6 +77,7 @@ export function buildDemoProject(now = '2026-11-30T00:00:00.000Z'): Project {
         objects: Object.fromEntries(objects.map((o) => [o.id, o])),
         shots: { shot_1: shot1, shot_2: shot2 },
         shotOrder: ['shot_1', 'shot_2'],
+        tracks: Object.fromEntries(tracks.map((t) => [t.id, t])),
       },
     },
     sceneOrder: [sceneId],

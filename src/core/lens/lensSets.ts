@@ -139,6 +139,17 @@ const NAMED: LensSet[] = [
     source: 'Angénieux, "Optimo 45-120" data sheet (angenieux.com): 45–120 mm, T2.8',
   },
   {
+    id: 'fujinon-premista-28-100',
+    name: 'FUJINON Premista 28–100',
+    maker: 'FUJIFILM',
+    coverage: 'FF/LF',
+    kind: 'zoom',
+    squeeze: 1,
+    focalLengthsMm: [28, 32, 35, 40, 50, 65, 75, 85, 100],
+    maxTStop: 2.9,
+    source: 'FUJIFILM, "FUJINON Premista28-100mmT2.9" specifications (fujifilm.com › Cine lenses › Premista): 28–100 mm, T2.9, large-format coverage',
+  },
+  {
     id: 'angenieux-optimo-anamorphic-56-152',
     name: 'Angénieux Optimo Anamorphic 56–152 A2S',
     maker: 'Angénieux',

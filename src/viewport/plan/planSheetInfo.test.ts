@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { buildDemoProject } from '../../core/document/demo';
-import { evaluateObject } from '../../core/timeline';
 import type { Camera } from '../../core/document';
 import { planSheetCameras, planShotLabel } from './planSheetInfo';
 
@@ -23,10 +22,10 @@ describe('plan sheet text', () => {
     // 2·atan(w / 2f) on the delivery area's width: ALEXA Mini LF open gate 36.7 mm wide at 16:9 uses the full width
     expect(cams[0]!.horizontalFovDeg).toBeCloseTo((2 * Math.atan(a.body.sensorWidthMm / (2 * a.lens.focalLengthMm)) * 180) / Math.PI, 6);
   });
-  it('poses cameras at the frame it is given', () => {
-    const at = (f: number) => planSheetCameras(scene, (c) => evaluateObject(p, sceneId, c.id, f) as Camera);
-    // the legend reads whatever the evaluator returns at that frame; a static camera reads the same at 0 and 200
-    const cb0 = at(0)[1]!, cb200 = at(200)[1]!;
-    expect(cb0.heightM).toBe(cb200.heightM);
+  it('reads each camera through the evaluator (the pose at the playhead), lens set named', () => {
+    const cams = planSheetCameras(scene, (c) => (c.id === 'cam_a' ? { ...c, lens: { ...c.lens, focalLengthMm: 50 }, transform: { ...c.transform, position: [0, 2.5, 0] } } : c));
+    expect(cams[0]!.lens).toBe('50 mm · FUJINON Premista 28–100');
+    expect(cams[0]!.heightM).toBe(2.5);
+    expect(cams[1]!.lens).toBe('75 mm · Cooke S4/i');
   });
 });

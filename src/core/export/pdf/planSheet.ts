@@ -151,18 +151,18 @@ function drawLegend(page: PdfPage, x: number, y: number, w: number, h: number, c
 function drawTitleBlock(page: PdfPage, x: number, y: number, w: number, h: number, t: PlanSheetTitle, scale: number, paper: PaperName): void {
   page.rect(x, y, w, h, { stroke: '#000000', lineWidth: 1 });
   const cells: Array<[string, string, number]> = [
-    ['PROJECT', t.project, 0.3],
-    ['SCENE', t.scene, 0.18],
+    ['PROJECT', t.project, 0.28],
+    ['SCENE', t.scene, 0.16],
     ['SHOT', t.shot, 0.2],
     ['DATE', t.date, 0.1],
-    ['SCALE', `1 : ${scale.toLocaleString('en-US')} on ${paper}`, 0.12],
+    [`SCALE ON ${paper.toUpperCase()} AT 100 %`, `1 : ${scale.toLocaleString('en-US')}`, 0.16],
     ['SHEET', 'Floor plan', 0.1],
   ];
   let cx = x;
   for (const [label, value, frac] of cells) {
     const cw = w * frac;
     if (cx > x) page.line(cx, y, cx, y + 40, { width: 0.5 });
-    page.text(label, cx + 6, y + 13, { size: 6.5, colour: '#555555' });
+    page.text(fitText(label, cw - 12, 6.5), cx + 6, y + 13, { size: 6.5, colour: '#555555' });
     page.text(fitText(value, cw - 12, 11, 'bold'), cx + 6, y + 31, { size: 11, font: 'bold' });
     cx += cw;
   }

@@ -63,7 +63,7 @@ describe('floor plan sheet', () => {
 
   it('has the title block: project, scene, shot, date, scale, and the camera legend', () => {
     const text = pdf.pages[0]!.text;
-    for (const want of ['PROJECT', 'Demo — Street set', 'Street', '1 — Wide (street)', '2026-11-30', `1 : ${sheet.scaleDenominator.toLocaleString('en-US')} on A4`, 'Shot 1 — A camera', '32 mm · ARRI Signature Prime', '59.7° H · height 1.65 m'])
+    for (const want of ['PROJECT', 'Demo — Street set', 'Street', '1 — Wide (street)', '2026-11-30', 'SCALE ON A4 AT 100 %', `1 : ${sheet.scaleDenominator.toLocaleString('en-US')}`, 'Shot 1 — A camera', '32 mm · ARRI Signature Prime', '59.7° H · height 1.65 m'])
       expect(text, want).toContain(want);
     expect(pdf.info.Title).toBe('Demo — Street set — Street — floor plan');
   });
