@@ -15,11 +15,13 @@ import { useByoModels } from '../models/byoModels';
 import { DeageControls } from './DeageControls';
 import { FrameRange, rangeProblem, type PlateRange } from './FrameRange';
 import { Review } from './Review';
-import { assetFrame } from './reviewData';
+import { assetFrame, outputFrame, plateFrame } from './reviewData';
+import { getAssetBytes } from '../../store/assets';
+import { encodeBench } from '../../effects/deage/encodeBench';
 import { registerTestHook } from '../../testHook';
 import './deage.css';
 
-registerTestHook('deage', { runDeage, benchDeage, DEFAULT_PARAMS, assetFrame });
+registerTestHook('deage', { runDeage, benchDeage, DEFAULT_PARAMS, assetFrame, plateFrame, outputFrame, storedBytes: getAssetBytes, encodeBench });
 
 function useSlotModels() {
   const byo = useByoModels((s) => s.models);

@@ -11,6 +11,7 @@ import { projectStore } from '../../store/projectStore';
 import { clipOf } from '../../effects/plates/clipCache';
 import { layerFrameAt, plateFrameAt } from '../../effects/plates/timing';
 import { drawOutputFrame } from '../../effects/deage/patchFrames';
+import { registerTestHook } from '../../testHook';
 
 export interface ScreenRequest {
   key: string;
@@ -142,3 +143,5 @@ export async function seekPlates(project: Project, sceneId: string, sceneFrame: 
   }
   await Promise.all(jobs);
 }
+
+registerTestHook('plates', { screens: plateScreens, seekPlateFrame, seekPlates, requestAt });
