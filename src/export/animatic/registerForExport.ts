@@ -1,5 +1,7 @@
 // Hands the still and animatic renderers to the export pipeline (src/ui/export), which gates effect
-// layers and embeds disclosures afterwards. Loaded by that pipeline's module discovery.
+// layers and embeds disclosures afterwards. Loaded by that pipeline's module discovery. Both renderers
+// burn in the label of every drawn layer that is not approved, from the ledger itself (the same
+// disclosure the gate read), so `r.labels` needs no second path.
 import { registerExportRenderers } from '../../ui/export/renderers';
 import { renderShotStill } from './renderShotStill';
 import { renderAnimaticFile } from './renderAnimatic';
@@ -28,7 +30,6 @@ registerExportRenderers({
         width: r.width,
         height: r.height,
         hiddenObjectIds: hiddenLayers(r.project, r.sceneId, r.allowedLayerIds),
-        layerLabels: r.labels,
       },
       { signal: r.signal, onProgress: (p) => r.onProgress?.(p.total ? (p.rendered + p.encoded) / (2 * p.total) : 0) },
     );

@@ -1,9 +1,13 @@
-// A PNG still of one frame of a shot through its camera: storyboard panels, thumbnails, the CLI.
-// Renderers are kept per size and reused: a WebGL context is expensive and browsers cap how many exist.
+// A PNG still of one frame of a shot through its camera: storyboard panels, thumbnails, the CLI. Every still
+// is a preview render, so the label of each unapproved generated layer in it is burnt in next to what it
+// alters ("AI-GENERATED · PENDING REVIEW"). Renderers are kept per size and reused: a WebGL context is
+// expensive and browsers cap how many exist.
 import type { Project } from '../../core/document';
 import { projectStore } from '../../store/projectStore';
 import { FrameRenderer } from '../../viewport/render/frameRenderer';
 import { whenViewportReady } from '../../viewport/render/liveViewport';
+import { seekPlates } from '../../viewport/plates/plateScreen';
+import { burnDisclosureLabels, previewLabeller, type BurnLabel } from '../../viewport/labels/burnIn';
 
 const pool = new Map<string, FrameRenderer>();
 const MAX_POOLED = 2;
@@ -32,6 +36,14 @@ export interface StillOptions {
   hiddenIds?: readonly string[];
 }
 
+export interface ShotFrame {
+  /** the picture with its burn-ins; holds this frame until the next still of the same size */
+  canvas: OffscreenCanvas;
+  /** the disclosure labels burnt in */
+  labels: BurnLabel[];
+  png(): Promise<Uint8Array>;
+}
+
 /** Renders frame `frame` (default: the shot's first frame) of a shot, as PNG bytes. */
 export async function renderShotStill(project: Project, shotId: string, frame?: number, opts: StillOptions = {}): Promise<Uint8Array> {
   const r = await renderShotFrame(project, shotId, frame, opts);
@@ -40,8 +52,8 @@ export async function renderShotStill(project: Project, shotId: string, frame?: 
   return r.png();
 }
 
-/** Renders into a pooled renderer and returns it (its canvas holds the frame until the next render). */
-export async function renderShotFrame(project: Project, shotId: string, frame?: number, opts: StillOptions = {}): Promise<FrameRenderer> {
+/** Renders into a pooled renderer and returns the picture (labels burnt in). */
+export async function renderShotFrame(project: Project, shotId: string, frame?: number, opts: StillOptions = {}): Promise<ShotFrame> {
   const sceneId = opts.sceneId ?? projectStore.getState().activeSceneId;
   const scene = project.scenes[sceneId];
   const shot = scene?.shots[shotId];
@@ -53,6 +65,17 @@ export async function renderShotFrame(project: Project, shotId: string, frame?: 
   const height = opts.height ?? Math.max(16, 2 * Math.round(width / cam.deliveryAspect / 2));
   await whenViewportReady();
   const r = rendererFor(width, height);
-  r.render(project, sceneId, f, shot.cameraId, opts.hiddenIds);
-  return r;
+  await seekPlates(project, sceneId, f);
+  const { evaluated, rect } = r.render(project, sceneId, f, shot.cameraId, opts.hiddenIds);
+  // anchors are projected while the live objects still stand where this frame put them
+  const labels = previewLabeller(project, sceneId, opts.hiddenIds)(evaluated.activeLayerIds, r.camera, rect);
+  const canvas = r.compose((g, w, h) => burnDisclosureLabels(g, w, h, labels));
+  return {
+    canvas,
+    labels,
+    async png() {
+      const blob = await canvas.convertToBlob({ type: 'image/png' });
+      return new Uint8Array(await blob.arrayBuffer());
+    },
+  };
 }

@@ -51,15 +51,34 @@ export function anchorPoint(id: string, objects: Record<string, SceneObject>, ta
   return o ? target.set(...o.transform.position) : null;
 }
 
-/** Projects each label's anchor through a camera into pixel coordinates; labels behind the camera are unanchored. */
-export function anchorLabels(labels: FrameLabel[], objects: Record<string, SceneObject>, camera: Camera, width: number, height: number): BurnLabel[] {
+/**
+ * Projects each label's anchor through a camera into pixel coordinates; labels behind the camera are
+ * unanchored. `width` × `height` is the camera's picture; `left`, `top` where it sits in the frame (letterbox).
+ */
+export function anchorLabels(labels: readonly FrameLabel[], objects: Record<string, SceneObject>, camera: Camera, width: number, height: number, left = 0, top = 0): BurnLabel[] {
   return labels.map((l) => {
     const p = l.anchorIds.map((id) => anchorPoint(id, objects, new Vector3())).find((x): x is Vector3 => !!x);
     if (!p) return { text: l.text };
     v.copy(p).project(camera);
     if (v.z > 1 || v.z < -1 || Math.abs(v.x) > 1.2 || Math.abs(v.y) > 1.2) return { text: l.text };
-    return { text: l.text, x: ((v.x + 1) / 2) * width, y: ((1 - v.y) / 2) * height };
+    return { text: l.text, x: left + ((v.x + 1) / 2) * width, y: top + ((1 - v.y) / 2) * height };
   });
+}
+
+/**
+ * The labels a rendered preview frame must carry: every generated layer of the scene that is live in the
+ * frame (`activeLayerIds`, the timeline's own test), drawn (not hidden by an export gate) and not approved.
+ * The ledger is read once per export; per frame only the filter and the projection run.
+ */
+export function previewLabeller(project: Project, sceneId: string, hiddenIds: readonly string[] = []) {
+  const hidden = new Set(hiddenIds);
+  const all = labelsAtFrame(project, sceneId, null).filter((l) => !hidden.has(l.layerId));
+  const objects = project.scenes[sceneId]?.objects ?? {};
+  return (activeLayerIds: readonly string[], camera: Camera, rect: { x: number; y: number; width: number; height: number }): BurnLabel[] => {
+    if (!all.length) return [];
+    const live = all.filter((l) => activeLayerIds.includes(l.layerId));
+    return live.length ? anchorLabels(live, objects, camera, rect.width, rect.height, rect.x, rect.y) : [];
+  };
 }
 
 type Ctx2D = CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D;

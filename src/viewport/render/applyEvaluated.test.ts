@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Group, PointLight, type Object3D } from 'three';
+import { DirectionalLight, Group, PointLight, type Object3D } from 'three';
+import { sunAt } from '../../core/geometry';
 import { newProject, createObject, addObjects, upsertTrack, type Project } from '../../core/document';
 import { evaluateScene } from '../../core/timeline';
 import { applyEvaluated, applyAll } from './applyEvaluated';
@@ -65,5 +66,38 @@ describe('applying an evaluated scene to live objects', () => {
     refs.get('box')!.position.set(9, 9, 9);
     applyAll(refs, evaluateScene(p, sid, 0), p.scenes[sid]!.objects);
     expect(refs.get('box')!.position.toArray()).toEqual([0, 0, 0]);
+  });
+  it('moves the sun with a keyed time of day: direction, daylight and a warm low sun', () => {
+    let p: Project = newProject('a', '2026-01-01T00:00:00.000Z');
+    const sid = p.sceneOrder[0]!;
+    p = addObjects(sid, [createObject('light', { id: 'sun', kind: 'sun', intensity: 3, timeOfDay: 12, colour: '#ffffff' })])(p);
+    p = upsertTrack(sid, { id: 'tod', targetId: 'sun', property: 'timeOfDay', keys: [
+      { frame: 0, value: 9, interp: 'linear' },
+      { frame: 10, value: 19, interp: 'linear' },
+    ] })(p);
+    // as the sun renderer builds it: a directional light 80 m out along the document direction
+    const group = new Group();
+    const light = new DirectionalLight('#ffffff', 3);
+    const noon = sunAt(12).direction;
+    light.position.set(noon[0] * 80, noon[1] * 80, noon[2] * 80);
+    group.add(light);
+    const refs = new Map<string, Object3D>([['sun', group]]);
+    const doc = p.scenes[sid]!.objects;
+    const written = applyEvaluated(refs, evaluateScene(p, sid, 0), new Set(), doc);
+    expect([...written]).toEqual(['sun']);
+    const morning = sunAt(9);
+    expect(light.position.toArray().map((v) => v / 80)).toEqual(morning.direction.map((v) => expect.closeTo(v, 9)));
+    expect(light.intensity).toBeCloseTo(3 * morning.daylight);
+    expect(light.castShadow).toBe(true);
+    // frame 10 is 19:00, after sunset: no light, no shadow, and the low sun warmed towards red
+    applyEvaluated(refs, evaluateScene(p, sid, 10), written, doc);
+    expect(sunAt(19).daylight).toBe(0);
+    expect(light.intensity).toBe(0);
+    expect(light.castShadow).toBe(false);
+    expect(light.position.length()).toBeCloseTo(80);
+    // 17:00, about 11° up: still lit, and warmed
+    applyEvaluated(refs, evaluateScene(p, sid, 8), written, doc);
+    expect(light.intensity).toBeGreaterThan(0);
+    expect(light.color.b).toBeLessThan(light.color.r * 0.9);
   });
 });

@@ -1,11 +1,36 @@
 // Puts an evaluated scene onto live three.js objects (by document id). The viewport calls it when the
 // playhead or the document changes; the animatic renderer calls it per exported frame; both therefore
 // show exactly the same poses. Only transforms and per-frame values are written: never React state.
-import type { Object3D, Light } from 'three';
+import { Color, type Object3D, type Light, type DirectionalLight } from 'three';
 import type { EvaluatedScene } from '../../core/timeline';
 import type { SceneObject } from '../../core/document';
+import { sunAt, sunTint } from '../../core/geometry';
 
-function applyLightIntensity(o3: Object3D, obj: Extract<SceneObject, { type: 'light' }>, doc: SceneObject | undefined): void {
+type LightObj = Extract<SceneObject, { type: 'light' }>;
+
+const tint = new Color();
+
+/**
+ * The sun from its evaluated time of day and intensity, derived exactly as the sun renderer derives it from
+ * the document (direction, daylight fade, the warm tint of a low sun), so a keyed time of day moves the
+ * light per frame in playback, stills and animatics, without React.
+ */
+function applySun(o3: Object3D, obj: LightObj): void {
+  const sun = sunAt(obj.timeOfDay ?? 12);
+  const [tr, tg, tb] = sunTint(sun.elevationDeg);
+  o3.traverse((n) => {
+    const l = n as DirectionalLight;
+    if (!l.isDirectionalLight) return;
+    // the renderer placed the light at a fixed distance along the sun direction: keep that distance
+    const dist = l.position.length() || 1;
+    l.position.set(sun.direction[0] * dist, sun.direction[1] * dist, sun.direction[2] * dist);
+    l.color.set(obj.colour).multiply(tint.setRGB(tr, tg, tb));
+    l.intensity = obj.intensity * sun.daylight;
+    l.castShadow = obj.castShadow && sun.daylight > 0;
+  });
+}
+
+function applyLightIntensity(o3: Object3D, obj: LightObj, doc: SceneObject | undefined): void {
   // renderers map the document intensity to three's lights in their own ways (sun × daylight, area ×
   // size…), so an animated intensity scales whatever each light was rendered with for the document value
   if (!doc || doc.type !== 'light' || doc.intensity <= 0) return;
@@ -27,7 +52,10 @@ function applyObject(o3: Object3D, obj: SceneObject, doc: SceneObject | undefine
   o3.rotation.set(t.rotation[0], t.rotation[1], t.rotation[2], 'XYZ');
   o3.scale.set(t.scale[0], t.scale[1], t.scale[2]);
   o3.visible = obj.visible;
-  if (obj.type === 'light') applyLightIntensity(o3, obj, doc);
+  if (obj.type === 'light') {
+    if (obj.kind === 'sun') applySun(o3, obj);
+    else applyLightIntensity(o3, obj, doc);
+  }
   else if (obj.type === 'actor') {
     // the actor renderer places its body from a pose without React (userData.poseActor)
     o3.traverse((n) => {

@@ -1,8 +1,9 @@
-// Renders single frames of the live scene graph through a document camera into an offscreen canvas of a
-// fixed size: the source of storyboard panels, thumbnails and animatic frames. It uses its own WebGL
-// renderer (so the viewport is never resized or interrupted) but the viewport's scene graph, renderers
-// and colour pipeline, so a frame here is the frame the look-through view shows.
-import { PerspectiveCamera, WebGLRenderer, type Scene as ThreeScene } from 'three';
+// Renders single frames of the live scene graph through a document camera into a canvas of a fixed size:
+// the source of storyboard panels, thumbnails and animatic frames. Stills use their own WebGL renderer (so
+// the viewport is never resized or interrupted); an animatic may borrow the viewport's renderer while the
+// viewport is paused, which skips a context start-up and every shader compilation. Either way it draws the
+// viewport's scene graph with its colour pipeline, so a frame here is the frame the look-through view shows.
+import { PerspectiveCamera, Vector2, WebGLRenderer, type Scene as ThreeScene } from 'three';
 import type { Camera, Project } from '../../core/document';
 import { evaluateScene, type EvaluatedScene } from '../../core/timeline';
 import { objectRefs } from '../objectRefs';
@@ -10,7 +11,11 @@ import { applyAll } from './applyEvaluated';
 import { liveViewport } from './liveViewport';
 import { applyLens, applyCameraTransform } from '../camera/applyLens';
 import { projectStore } from '../../store/projectStore';
+import { editorStore } from '../../store/editorStore';
 import { playhead } from '../../store/playhead';
+import { probeGl } from '../glProbe';
+import { suppressEditorFeedback } from './editorFeedback';
+import { ShadowFingerprint } from './shadowCasters';
 
 export interface FrameRect {
   x: number;
@@ -29,21 +34,68 @@ export function frameRectPx(aspect: number, w: number, h: number): FrameRect {
   return { x: 0, y: Math.floor((h - fh) / 2), width: w, height: fh };
 }
 
-export class FrameRenderer {
-  readonly canvas: OffscreenCanvas;
-  readonly renderer: WebGLRenderer;
-  private readonly camera = new PerspectiveCamera(40, 16 / 9, 0.05, 5000);
+export interface FrameRendererOptions {
+  /** multisampled edges; default: as the viewport draws them (off on software GL, where MSAA costs ~4× per frame) */
+  antialias?: boolean;
+  /** redraw shadow maps only when a light or a caster changed since the last frame (default true) */
+  reuseShadows?: boolean;
+  /**
+   * draw with the viewport's own renderer (its canvas resized to the frame while this renderer lives) when
+   * its context has the wanted MSAA; the viewport must not draw meanwhile (pause its frame loop)
+   */
+  borrowViewport?: boolean;
+}
 
-  constructor(readonly width: number, readonly height: number, antialias = true) {
+export class FrameRenderer {
+  readonly canvas: OffscreenCanvas | HTMLCanvasElement;
+  readonly renderer: WebGLRenderer;
+  /** set when drawing with the viewport's own renderer: what to put back when done */
+  private borrowed: { pixelRatio: number; width: number; height: number; shadowAutoUpdate: boolean; visibility: string } | null = null;
+  readonly antialias: boolean;
+  reuseShadows: boolean;
+  /** frames rendered, and how many of them redrew the shadow maps */
+  readonly stats = { frames: 0, shadowRedraws: 0 };
+  readonly camera = new PerspectiveCamera(40, 16 / 9, 0.05, 5000);
+  private readonly shadows = new ShadowFingerprint();
+
+  constructor(readonly width: number, readonly height: number, opts: FrameRendererOptions = {}) {
     if (!Number.isInteger(width) || !Number.isInteger(height) || width < 16 || height < 16 || width > 8192 || height > 8192) {
       throw new Error(`render size ${width}×${height} must be whole pixels between 16 and 8192`);
     }
-    this.canvas = new OffscreenCanvas(width, height);
-    this.renderer = new WebGLRenderer({ canvas: this.canvas, antialias, preserveDrawingBuffer: true, alpha: false });
+    this.antialias = opts.antialias ?? !probeGl().software;
+    this.reuseShadows = opts.reuseShadows ?? true;
+    const live = opts.borrowViewport ? liveViewport() : null;
+    if (live && FrameRenderer.canBorrow(this.antialias)) {
+      // the viewport's renderer already holds every compiled shader and uploaded buffer of this scene: a
+      // new context pays seconds of start-up and compilation on software GL before its first frame
+      this.renderer = live.gl;
+      this.canvas = live.gl.domElement;
+      const size = live.gl.getSize(new Vector2());
+      const style = live.gl.domElement.style;
+      this.borrowed = { pixelRatio: live.gl.getPixelRatio(), width: size.x, height: size.y, shadowAutoUpdate: live.gl.shadowMap.autoUpdate, visibility: style.visibility };
+      // the canvas now holds export frames, squeezed into the viewport's box: hide it rather than show
+      // them distorted, which also spares the compositor a full-size copy per frame
+      style.visibility = 'hidden';
+    } else {
+      this.canvas = new OffscreenCanvas(width, height);
+      this.renderer = new WebGLRenderer({ canvas: this.canvas, antialias: this.antialias, preserveDrawingBuffer: true, alpha: false });
+    }
     this.renderer.setPixelRatio(1);
     this.renderer.setSize(width, height, false);
     // render layer 0 only: editor helpers (camera bodies, paths, plan marks) live on layer 1
     this.camera.layers.set(0);
+  }
+
+  /** Whether frames with (or without) MSAA can be drawn by the viewport's renderer: its context decides. */
+  static canBorrow(antialias: boolean): boolean {
+    const live = liveViewport();
+    const attrs = live?.gl.getContext().getContextAttributes();
+    return !!attrs && attrs.antialias === antialias && attrs.preserveDrawingBuffer === true;
+  }
+
+  /** True while this renderer draws with the viewport's renderer (and its canvas). */
+  get borrowsViewport(): boolean {
+    return this.borrowed !== null;
   }
 
   private liveScene(): ThreeScene {
@@ -55,6 +107,8 @@ export class FrameRenderer {
     this.renderer.toneMappingExposure = gl.toneMappingExposure;
     this.renderer.outputColorSpace = gl.outputColorSpace;
     this.renderer.shadowMap.enabled = gl.shadowMap.enabled;
+    // a new shadow type recompiles every material and its maps: never reuse the old ones
+    if (this.renderer.shadowMap.type !== gl.shadowMap.type) this.shadows.reset();
     this.renderer.shadowMap.type = gl.shadowMap.type;
     return live.scene;
   }
@@ -83,11 +137,20 @@ export class FrameRenderer {
       const o = objectRefs.get(id);
       if (o) o.visible = false;
     }
+    // selection tint and gizmo are the editor's, not the picture's
+    const selected = editorStore.getState().selection.map((id) => objectRefs.get(id)).filter((o) => !!o);
+    const restoreFeedback = suppressEditorFeedback(scene, selected);
     scene.updateMatrixWorld();
     applyCameraTransform(this.camera, cam.transform);
     applyLens(this.camera, cam, cam.deliveryAspect, { mode: 'frame' });
     const rect = frameRectPx(cam.deliveryAspect, this.width, this.height);
     const r = this.renderer;
+    // a borrowed viewport renderer is resized by R3F when the window changes: hold it at the frame size
+    if (this.borrowed && (this.canvas.width !== this.width || this.canvas.height !== this.height || r.getPixelRatio() !== 1)) {
+      r.setPixelRatio(1);
+      r.setSize(this.width, this.height, false);
+    }
+    r.setRenderTarget(null);
     r.setScissorTest(false);
     r.setViewport(0, 0, this.width, this.height);
     r.setClearColor(0x000000, 1);
@@ -97,8 +160,18 @@ export class FrameRenderer {
     r.setViewport(rect.x, y, rect.width, rect.height);
     r.setScissor(rect.x, y, rect.width, rect.height);
     r.setScissorTest(true);
-    r.render(scene, this.camera);
-    r.setScissorTest(false);
+    // the fingerprint walks the scene (about a millisecond for a thousand props); a shadow map is far dearer
+    const redraw = !this.reuseShadows || !r.shadowMap.enabled || this.shadows.changed(scene);
+    r.shadowMap.autoUpdate = false;
+    r.shadowMap.needsUpdate = redraw;
+    this.stats.frames++;
+    if (redraw && r.shadowMap.enabled) this.stats.shadowRedraws++;
+    try {
+      r.render(scene, this.camera);
+    } finally {
+      r.setScissorTest(false);
+      restoreFeedback();
+    }
     return { evaluated, camera: cam, rect };
   }
 
@@ -109,12 +182,44 @@ export class FrameRenderer {
     applyAll(objectRefs, evaluateScene(project, activeSceneId, playhead.frame), project.scenes[activeSceneId]!.objects);
   }
 
+  private picture: { canvas: OffscreenCanvas; g: OffscreenCanvasRenderingContext2D } | null = null;
+
+  /**
+   * The last rendered frame copied onto a 2D canvas with `draw` (burn-ins: disclosure labels, slate) drawn
+   * over it. The GL canvas stays as rendered. The 2D canvas is reused: it holds this frame until the next call.
+   */
+  compose(draw?: (g: OffscreenCanvasRenderingContext2D, width: number, height: number) => void): OffscreenCanvas {
+    if (!this.picture) {
+      const canvas = new OffscreenCanvas(this.width, this.height);
+      const g = canvas.getContext('2d');
+      if (!g) throw new Error('this browser gives no 2D canvas for burn-ins');
+      this.picture = { canvas, g };
+    }
+    const { canvas, g } = this.picture;
+    g.drawImage(this.canvas, 0, 0);
+    draw?.(g, this.width, this.height);
+    return canvas;
+  }
+
   async png(): Promise<Uint8Array> {
-    const blob = await this.canvas.convertToBlob({ type: 'image/png' });
+    const blob = await this.compose().convertToBlob({ type: 'image/png' });
     return new Uint8Array(await blob.arrayBuffer());
   }
 
+  /** Frees the context, or hands the viewport's renderer back as it was. */
   dispose(): void {
+    const b = this.borrowed;
+    if (b) {
+      this.borrowed = null;
+      const r = this.renderer;
+      r.setScissorTest(false);
+      r.shadowMap.autoUpdate = b.shadowAutoUpdate;
+      r.shadowMap.needsUpdate = true;
+      r.setPixelRatio(b.pixelRatio);
+      r.setSize(b.width, b.height, false);
+      r.domElement.style.visibility = b.visibility;
+      return;
+    }
     this.renderer.dispose();
     this.renderer.forceContextLoss();
   }

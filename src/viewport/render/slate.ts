@@ -32,17 +32,3 @@ export function drawSlate(g: OffscreenCanvasRenderingContext2D, w: number, h: nu
   }
   g.restore();
 }
-
-/** Disclosure labels of live generated layers, in a band at the top of the frame. */
-export function drawLayerLabels(g: OffscreenCanvasRenderingContext2D, w: number, h: number, labels: readonly string[]): void {
-  const band = Math.max(18, Math.round(h * 0.04));
-  g.save();
-  g.fillStyle = 'rgba(120,0,0,0.75)';
-  g.fillRect(0, 0, w, band);
-  g.font = `700 ${Math.round(band * 0.55)}px system-ui, sans-serif`;
-  g.textBaseline = 'middle';
-  g.textAlign = 'center';
-  g.fillStyle = '#ffffff';
-  g.fillText([...new Set(labels)].join('  ·  '), w / 2, band / 2);
-  g.restore();
-}

@@ -1,0 +1,100 @@
+// Whether the shadow maps of a scene must be redrawn: a fingerprint of everything a shadow map depends on
+// (each shadow-casting light's pose and shadow camera, and each visible caster's geometry, pose, instances
+// and bones). On software GL a 2048² sun shadow map costs about as much as the frame itself, and in most
+// animatic frames only the camera moves: then the maps from the previous frame are still exact.
+import type { Object3D, Scene } from 'three';
+
+type Caster = Object3D & {
+  isMesh?: boolean;
+  isLight?: boolean;
+  isSkinnedMesh?: boolean;
+  isInstancedMesh?: boolean;
+  count?: number;
+  geometry?: { id: number; attributes: Record<string, { version: number } | undefined>; morphAttributes?: Record<string, unknown[]> };
+  instanceMatrix?: { version: number };
+  morphTargetInfluences?: number[];
+  skeleton?: { bones: Object3D[] };
+  target?: Object3D;
+  shadow?: { mapSize: { x: number; y: number }; bias: number; normalBias: number; radius: number; camera: Object3D & { projectionMatrix: { elements: ArrayLike<number> } } };
+};
+
+export class ShadowFingerprint {
+  private cur = new Float64Array(4096);
+  private prev = new Float64Array(4096);
+  private prevLength = -1;
+  private n = 0;
+
+  private push(v: number): void {
+    if (this.n === this.cur.length) {
+      const grown = new Float64Array(this.cur.length * 2);
+      grown.set(this.cur);
+      this.cur = grown;
+    }
+    this.cur[this.n++] = v;
+  }
+
+  private pushMatrix(e: ArrayLike<number>): void {
+    for (let i = 0; i < 16; i++) this.push(e[i]!);
+  }
+
+  /**
+   * Fingerprints `scene` (whose world matrices must be up to date) and says whether it differs from the
+   * previous call's. The first call, and any call after reset(), says true.
+   */
+  changed(scene: Scene): boolean {
+    this.n = 0;
+    let lights = 0;
+    scene.traverseVisible((node) => {
+      const o = node as Caster;
+      if (o.isLight && o.castShadow && o.shadow) {
+        lights++;
+        this.push(o.id);
+        this.pushMatrix(o.matrixWorld.elements);
+        if (o.target) this.pushMatrix(o.target.matrixWorld.elements);
+        const s = o.shadow;
+        this.push(s.mapSize.x);
+        this.push(s.mapSize.y);
+        this.push(s.bias);
+        this.push(s.normalBias);
+        this.push(s.radius);
+        this.pushMatrix(s.camera.projectionMatrix.elements);
+      } else if (o.isMesh && o.castShadow && o.geometry) {
+        this.push(o.id);
+        this.push(o.geometry.id);
+        this.push(o.geometry.attributes.position?.version ?? -1);
+        this.pushMatrix(o.matrixWorld.elements);
+        if (o.isInstancedMesh) {
+          this.push(o.count ?? 0);
+          this.push(o.instanceMatrix?.version ?? -1);
+        }
+        const mi = o.morphTargetInfluences;
+        if (mi) for (let i = 0; i < mi.length; i++) this.push(mi[i]!);
+        if (o.isSkinnedMesh && o.skeleton) for (const b of o.skeleton.bones) this.pushMatrix(b.matrixWorld.elements);
+        // a material swap can change what casts (alpha test, side): its id is cheap to include
+        const m = (o as Object3D & { material?: { id: number } | { id: number }[] }).material;
+        if (Array.isArray(m)) for (const x of m) this.push(x.id);
+        else if (m) this.push(m.id);
+      }
+    });
+    this.push(lights);
+    let same = this.n === this.prevLength;
+    if (same) {
+      for (let i = 0; i < this.n; i++) {
+        if (this.cur[i] !== this.prev[i]) {
+          same = false;
+          break;
+        }
+      }
+    }
+    // swap buffers: no allocation per frame
+    const t = this.prev;
+    this.prev = this.cur;
+    this.cur = t.length >= this.prev.length ? t : new Float64Array(this.prev.length);
+    this.prevLength = this.n;
+    return !same;
+  }
+
+  reset(): void {
+    this.prevLength = -1;
+  }
+}
