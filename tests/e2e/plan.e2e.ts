@@ -5,12 +5,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Euler, Vector3 } from 'three';
 import { openApp, inApp, canvasPixels, type App } from './harness';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { readPngChunks } from '../../src/core/export/pngChunks';
 import { inspectPdf } from '../../src/core/export/pdf/pdfInspect';
 
+/** the sheets are kept here for a look after the run */
+const OUT = resolve('.tmp/e2e-plan');
+
 let app: App;
 beforeAll(async () => {
+  mkdirSync(OUT, { recursive: true });
   app = await openApp({ viewport: { width: 1400, height: 900 } });
   await inApp(app.page, (h) => h.editorStore.getState().setViewMode('plan'));
   await app.page.waitForFunction(() => (globalThis as any).__previs.plan.state.getState().view !== null);
@@ -172,7 +177,10 @@ describe('plan view', () => {
     await page.waitForFunction(() => (globalThis as any).__previs.plan.state.getState().view.metresPerPx === 0.04);
     const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByTestId('plan-export-pdf').click()]);
     expect(dl.suggestedFilename()).toMatch(/plan\.pdf$/);
-    const pdf = inspectPdf(new Uint8Array(readFileSync((await dl.path())!)));
+    const planBytes = new Uint8Array(readFileSync((await dl.path())!));
+    writeFileSync(`${OUT}/plan.pdf`, planBytes);
+    console.log(`[plan] floor-plan PDF ${(planBytes.length / 1024).toFixed(0)} KB`);
+    const pdf = inspectPdf(planBytes);
     expect(pdf.pageCount).toBe(1);
     const pg = pdf.pages[0]!;
     expect(pg.width).toBeCloseTo(841.89, 1); // A4 landscape
@@ -223,7 +231,10 @@ describe('plan view', () => {
     // a plain DOM click: the page renders the panels between events, so no waiting for "stable" layout
     const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 240_000 }), page.getByTestId('export-storyboard-pdf').dispatchEvent('click')]);
     expect(dl.suggestedFilename()).toMatch(/_storyboard\.pdf$/);
-    const pdf = inspectPdf(new Uint8Array(readFileSync((await dl.path())!)));
+    const sbBytes = new Uint8Array(readFileSync((await dl.path())!));
+    writeFileSync(`${OUT}/storyboard.pdf`, sbBytes);
+    console.log(`[plan] storyboard PDF ${(sbBytes.length / 1024).toFixed(0)} KB`);
+    const pdf = inspectPdf(sbBytes);
     expect(pdf.pageCount).toBe(1);
     const pg = pdf.pages[0]!;
     expect(pg.images).toHaveLength(2);
