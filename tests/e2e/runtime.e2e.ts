@@ -1,6 +1,7 @@
 // The effect runtime in real Chromium: it finds SwiftShader's WebGPU adapter, calls it a software fallback
 // and picks multithreaded WASM; forced onto WebGPU the same models agree with WASM within 1e-4; a device lost
-// mid-job finishes on WASM and says so; the model panel runs test vectors and refuses a tampered model.
+// mid-job finishes on WASM and says so; the model panel runs test vectors and refuses a tampered model; a
+// brought model survives a reload; run reports carry measured memory.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openApp, type App } from './harness';
@@ -64,6 +65,14 @@ describe('effect runtime in Chromium', () => {
     expect(blur.wasm.backend).toBe('wasm');
     expect(blur.count).toBe(3 * 96 * 128);
     expect(blur.maxDiff).toBeLessThan(1e-4);
+    // memory is measured in the worker, each number under its own name
+    const io = 2 * 3 * 96 * 128 * 4;
+    expect(blur.wasm.memory.wasmHeapBytes).toBeGreaterThan(io);
+    expect(blur.wasm.memory.webgpuBufferPeakBytes).toBeNull();
+    expect(blur.wasm.peakMemoryBytes).toBe(blur.wasm.memory.wasmHeapBytes);
+    expect(blur.gpu.memory.webgpuBufferPeakBytes).toBeGreaterThan(io);
+    expect(blur.gpu.memory.processRssPeakBytes).toBeNull();
+    console.log(`memory: wasm heap ${blur.wasm.memory.wasmHeapBytes} B; webgpu buffers peak ${blur.gpu.memory.webgpuBufferPeakBytes} B (io ${io} B)`);
 
     const face = await agreement(app.page, 'mediapipe.blazeface-front-128', [1, 128, 128, 3], 'input:0');
     expect(face.gpu.backend).toBe('webgpu');
@@ -154,9 +163,80 @@ describe('effect runtime in Chromium', () => {
     await refusals.waitFor();
     expect(await refusals.innerText()).toMatch(/sha256 [0-9a-f]{64} does not match the card/);
 
+    // the recent jobs show each memory measure by name
+    const jobMemory = page.locator('[data-testid=recent-jobs] [data-testid=job-memory]').first();
+    expect(Number(await jobMemory.getAttribute('data-wasm-heap'))).toBeGreaterThan(0);
+    expect(await jobMemory.innerText()).toMatch(/wasm heap [\d.]+ MiB/);
+
     // every request stayed on the app's own origin (ORT's wasm and the models included)
     const foreign = app.requests.filter((u) => !u.startsWith(app.origin) && !u.startsWith('data:') && !u.startsWith('blob:'));
     expect(foreign).toEqual([]);
     expect(app.requests.some((u) => /ort-wasm-simd-threaded\.jsep.*\.wasm$/.test(u))).toBe(true);
   }, 300_000);
+
+  it('a brought model is saved, listed again after a reload, runs, and can be removed', async () => {
+    const page = app.page;
+    const openModels = async () => {
+      if (!(await page.locator('[data-testid=models-panel]').isVisible())) await page.locator('button[data-panel=models]').click();
+      await page.locator('[data-testid=models-panel]').waitFor();
+    };
+    /** the notices the app showed, for a failure message */
+    const notices = () => page.evaluate(() => (globalThis as any).__previs.editorStore.getState().notices.map((n: any) => `${n.level}: ${n.text}`).join('\n'));
+    await openModels();
+    // the shipped blur under another id: a user's own copy of a model, with its own card
+    const card = JSON.parse(readFileSync('models/procedural/previs.gauss-blur.card.json', 'utf8'));
+    card.id = 'mine.gauss-blur';
+    card.name = 'My blur';
+    const onnx = readFileSync('models/procedural/previs.gauss-blur.onnx');
+    await page.locator('[data-testid=byo-onnx]').setInputFiles({ name: 'my-blur.onnx', mimeType: 'application/octet-stream', buffer: onnx });
+    await page.locator('[data-testid=byo-card]').setInputFiles({ name: 'my-blur.card.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(card)) });
+    await page.locator('[data-testid=byo-check]').click();
+    const row = page.locator('[data-testid="model-mine.gauss-blur"]');
+    await row.waitFor({ timeout: 60_000 });
+    expect(await row.locator('[data-testid=byo-saved]').getAttribute('data-persisted')).toBe('true');
+
+    await app.reload();
+    await openModels();
+    const restored = page.locator('[data-testid="model-mine.gauss-blur"]');
+    await restored.waitFor({ timeout: 120_000 });
+    expect(await restored.locator('[data-testid=byo-saved]').getAttribute('data-persisted')).toBe('true');
+    expect(await page.locator('[data-testid=byo-refused-stored]').count()).toBe(0);
+    await restored.locator('[data-testid=run-vectors]').click();
+    const results = restored.locator('[data-testid=vector-results]');
+    // a fresh worker after the reload compiles ORT's wasm first: slow on a shared 2-core machine
+    await results.waitFor({ timeout: 240_000 }).catch(async (e) => {
+      throw new Error(`${(e as Error).message}\nnotices:\n${await notices()}`);
+    });
+    expect(await results.getAttribute('data-passed')).toBe('2');
+    expect(await results.getAttribute('data-total')).toBe('2');
+
+    // a project whose layer names a model this browser lacks says so in the panel
+    await page.evaluate(() => {
+      const h = (globalThis as any).__previs;
+      const ps = h.projectStore.getState();
+      const project = structuredClone(ps.project);
+      const scene = project.scenes[project.sceneOrder[0]];
+      const sha = 'c'.repeat(64);
+      scene.objects.layer_missing = {
+        id: 'layer_missing', name: 'Old de-age', parentId: null, visible: true, locked: false,
+        transform: { position: [0, 0, 0], rotation: [0, 0, 0], scale: [1, 1, 1] },
+        type: 'effectLayer', effect: 'deage', targetIds: [], params: {}, seed: 1,
+        models: [{ id: 'lost.fran', version: '2.0.0', sha256: sha, license: 'studio-internal', kind: 'learned' }],
+        status: 'done', inputHashes: {}, output: null, runReport: null, frameRange: null,
+        intendedUse: 'previs-only', thirdPartyIp: false, consentId: null, runCount: 1,
+      };
+      ps.load(project);
+    });
+    const missing = page.locator('[data-testid=byo-missing]');
+    await missing.waitFor();
+    expect(await missing.innerText()).toMatch(/model "lost\.fran" v2\.0\.0 \(sha256 cccccccccccc…\) used by Old de-age is not in this browser/);
+
+    await restored.locator('[data-testid=byo-remove]').click();
+    await restored.waitFor({ state: 'detached' });
+    await app.reload();
+    await openModels();
+    await page.locator('[data-testid="model-previs.gauss-blur"]').waitFor({ timeout: 120_000 });
+    await page.waitForFunction(() => (globalThis as any).__previs.runtime.byoModels.getState().restore === 'ready');
+    expect(await page.locator('[data-testid="model-mine.gauss-blur"]').count()).toBe(0);
+  }, 600_000);
 });
