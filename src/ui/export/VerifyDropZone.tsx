@@ -65,6 +65,11 @@ export function VerifyDropZone() {
                 {l.approvedAtCurrentHash ? ' ✓' : ' (not approved)'}; consent {l.summary.consent}
               </div>
             ))}
+            {v.c2pa && (
+              <div className="verdict-c2pa" data-testid="verdict-c2pa">
+                C2PA ({v.c2pa.unit}): {v.c2pa.report ? `${v.c2pa.report.state}${v.c2pa.report.failure.length ? ` [${v.c2pa.report.failure.map((f) => f.code).join(', ')}]` : ''}` : `not validated (${v.c2pa.unreadable})`}
+              </div>
+            )}
             {v.problems.map((p, j) => (
               <div key={j} className="verdict-problem">{p}</div>
             ))}

@@ -38,6 +38,6 @@ registerTestHook('exporter', {
   },
   async verify(name: string, b64: string, target?: string) {
     const v = await verifyExport(name, fromB64(b64), { sidecarTarget: target ? fromB64(target) : undefined });
-    return { ok: v.ok, problems: v.problems, layers: v.layers.map((l) => ({ ...l.summary, approved: l.approvedAtCurrentHash, consented: l.consented })) };
+    return { ok: v.ok, problems: v.problems, notes: v.notes, c2pa: v.c2pa ?? null, layers: v.layers.map((l) => ({ ...l.summary, approved: l.approvedAtCurrentHash, consented: l.consented })) };
   },
 });

@@ -14,7 +14,9 @@ import { utf8 } from '../../core/export/bindBytes';
 import { projectToGlb } from '../../export/scene/exportGlb';
 import { projectStore } from '../../store/projectStore';
 import { commitLedger } from '../../store/effectRuns';
-import { currentSigner } from '../../store/signingKeys';
+import { currentSigner, identityStore } from '../../store/signingKeys';
+import { c2paSignerFor } from '../../export/c2pa/c2paCredentials';
+import { editorStore } from '../../store/editorStore';
 import { resolveRenderers } from './renderers';
 
 export const EXPORT_FORMATS = ['png', 'mp4', 'glb', 'report'] as const;
@@ -64,6 +66,16 @@ async function exportSigner() {
   return signer;
 }
 
+/** PNG and MP4 also get a C2PA manifest signed with this person's local credential; without one they still export. */
+async function exportC2paSigner() {
+  try {
+    return await c2paSignerFor(identityStore.getState().name);
+  } catch (e) {
+    editorStore.getState().notify('warning', `No C2PA manifest in this export: the C2PA credential could not be made (${(e as Error).message})`);
+    return null;
+  }
+}
+
 export async function runExport(req: ExportRequest): Promise<ExportOutcome> {
   const progress = req.onProgress ?? (() => {});
   const check = () => {
@@ -88,7 +100,7 @@ export async function runExport(req: ExportRequest): Promise<ExportOutcome> {
   const labels: Record<string, string | null> = Object.fromEntries(allowed.map((id) => [id, disclosures.get(id)?.label ?? null]));
   const renderers = await resolveRenderers();
   const files: ExportFile[] = [];
-  const base = { project, gate, signer, software: SOFTWARE };
+  const base = { project, gate, signer, software: SOFTWARE, c2pa: await exportC2paSigner() };
   const add = async (name: string, mime: string, bytes: Uint8Array, frames?: Record<string, { start: number; end: number } | null>, embed = true) => {
     // a still or an animatic discloses the layers it shows; a scene or a report, every allowed layer
     const layerIds = frames ? Object.keys(frames).filter((id) => frames[id] !== null) : undefined;
