@@ -104,10 +104,11 @@ describe('auto-key from the inspector', () => {
 describe('curve editor', () => {
   it('draws the evaluated curve; dragging a key moves it in time and value as one undo step', async () => {
     const { page } = app;
-    await page.getByTestId('view-curves').click();
     const sid = await sceneId();
     const trackId = findTrack((await project()).scenes[sid]!, CAM, FOCAL)!.id;
-    await page.getByTestId('curve-channel').selectOption(`${trackId}:-`);
+    // the dope sheet's ∿ opens that track in the curve editor
+    await page.getByTestId(`curve-of-${trackId}`).click();
+    await expect(page.getByTestId('curve-channel').inputValue()).resolves.toBe(`${trackId}:-`);
     await page.getByTestId('curve-frame-all').click();
     const plot = page.getByTestId('curve-plot');
     const readView = () =>

@@ -58,12 +58,19 @@ function pickChannel(channels: Channel[], picked: string | null, selectedKey: Ke
   );
 }
 
-export function CurveEditor({ selectedKey, onSelectKey }: { selectedKey: KeyRef | null; onSelectKey(k: KeyRef | null): void }) {
+interface Props {
+  selectedKey: KeyRef | null;
+  onSelectKey(k: KeyRef | null): void;
+  /** the channel picked (channelId), kept by the panel so the dope sheet's ∿ can open one */
+  picked: string | null;
+  onPick(id: string): void;
+}
+
+export function CurveEditor({ selectedKey, onSelectKey, picked, onPick }: Props) {
   curveStats.renders++;
   const scene = useActiveScene();
   const selection = useEditor((s) => s.selection);
   const channels = useMemo(() => numericChannels(scene), [scene]);
-  const [picked, setPicked] = useState<string | null>(null);
   const channel = pickChannel(channels, picked, selectedKey, selection);
   const track = channel ? scene.tracks[channel.trackId] : undefined;
   const box = useRef<HTMLDivElement>(null);
@@ -161,7 +168,7 @@ export function CurveEditor({ selectedKey, onSelectKey }: { selectedKey: KeyRef 
   return (
     <div className="curves" data-testid="curve-editor">
       <div className="curves-bar">
-        <select aria-label="Channel" data-testid="curve-channel" value={channelId(channel)} onChange={(e) => setPicked(e.target.value)}>
+        <select aria-label="Channel" data-testid="curve-channel" value={channelId(channel)} onChange={(e) => onPick(e.target.value)}>
           {channels.map((c) => (
             <option key={channelId(c)} value={channelId(c)}>{c.label}</option>
           ))}

@@ -32,7 +32,16 @@ export function keyProperty(objectId: string, property: string): boolean {
 
 const PROPERTY_LABEL = new Map(Object.values(ANIMATABLE).flat().map((p) => [p.path, p.label]));
 
-export function DopeSheet({ selectedKey, onSelectKey }: { selectedKey: KeyRef | null; onSelectKey(k: KeyRef | null): void }) {
+export function DopeSheet({
+  selectedKey,
+  onSelectKey,
+  onShowCurve,
+}: {
+  selectedKey: KeyRef | null;
+  onSelectKey(k: KeyRef | null): void;
+  /** opens the track in the curve editor (number and vector tracks; a pose has no curve) */
+  onShowCurve?(trackId: string): void;
+}) {
   animationStats.dopeSheetRenders++;
   const scene = useActiveScene();
   const { frameIn, frameOut } = useProject((s) => s.project.settings);
@@ -99,6 +108,9 @@ export function DopeSheet({ selectedKey, onSelectKey }: { selectedKey: KeyRef | 
       labels.push(
         <div key={r.trackId} className="dope-label" title={`${r.objectName} · ${r.property}`}>
           <button title="Key the current value at the playhead" onClick={() => keyProperty(r.objectId, r.property)}>◆</button>
+          {onShowCurve && r.property !== 'pose' ? (
+            <button title="Edit this curve" data-testid={`curve-of-${r.trackId}`} onClick={() => onShowCurve(r.trackId)}>∿</button>
+          ) : null}
           <span className="obj">{r.objectName}</span> {PROPERTY_LABEL.get(r.property) ?? r.property}
         </div>,
       );

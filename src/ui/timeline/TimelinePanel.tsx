@@ -2,7 +2,7 @@
 // both), and the selected key's interpolation.
 import { useState } from 'react';
 import { projectStore, useProject } from '../../store/projectStore';
-import { EASE_PRESETS, presetOf, setKeyInterpolation, deleteKey, setKey, evaluateScene, type EasePreset } from '../../core/timeline';
+import { channelId, numericChannels, EASE_PRESETS, presetOf, setKeyInterpolation, deleteKey, setKey, evaluateScene, type EasePreset } from '../../core/timeline';
 import type { Keyframe } from '../../core/document';
 import { TransportBar } from './TransportBar';
 import { DopeSheet, resolveKey, type KeyRef } from './DopeSheet';
@@ -64,6 +64,14 @@ function KeyDetails({ k, onClear }: { k: KeyRef; onClear(): void }) {
 export function TimelinePanel() {
   const [selectedKey, setSelectedKey] = useState<KeyRef | null>(null);
   const [view, setView] = useState<'dope' | 'curves'>('dope');
+  const [channel, setChannel] = useState<string | null>(null);
+  const showCurve = (trackId: string) => {
+    const { project, activeSceneId } = projectStore.getState();
+    const c = numericChannels(project.scenes[activeSceneId]!).find((x) => x.trackId === trackId);
+    if (!c) return;
+    setChannel(channelId(c));
+    setView('curves');
+  };
   return (
     <div className="timeline" data-testid="timeline">
       <TransportBar />
@@ -72,9 +80,9 @@ export function TimelinePanel() {
         <button role="tab" aria-selected={view === 'curves'} className={view === 'curves' ? 'on' : ''} data-testid="view-curves" onClick={() => setView('curves')}>Curves</button>
       </div>
       {view === 'dope' ? (
-        <DopeSheet selectedKey={selectedKey} onSelectKey={setSelectedKey} />
+        <DopeSheet selectedKey={selectedKey} onSelectKey={setSelectedKey} onShowCurve={showCurve} />
       ) : (
-        <CurveEditor selectedKey={selectedKey} onSelectKey={setSelectedKey} />
+        <CurveEditor selectedKey={selectedKey} onSelectKey={setSelectedKey} picked={channel} onPick={setChannel} />
       )}
       {selectedKey ? <KeyDetails k={selectedKey} onClear={() => setSelectedKey(null)} /> : <div className="key-details">Click a key to edit it; drag to move; Delete removes it. ◆ keys the current value.</div>}
     </div>
