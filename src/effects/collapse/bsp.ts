@@ -109,6 +109,25 @@ function chooseSplitter(facets: Facet[], eps: number): Facet {
   return best;
 }
 
+/** True when every corner lies behind (or on) every face's plane. */
+function isConvex(P: Float64Array, facets: Facet[], eps: number): boolean {
+  for (const f of facets) {
+    const [nx, ny, nz] = f.n;
+    for (let i = 0; i < P.length; i += 3) if (nx * P[i]! + ny * P[i + 1]! + nz * P[i + 2]! - f.d > eps) return false;
+  }
+  return true;
+}
+
+/** The parts must hold what the surface encloses; if not, the surface crosses itself or shells overlap. */
+function checkVolume(parts: ConvexPart[], mesh: WeldedMesh): void {
+  const total = parts.reduce((a, p) => a + p.volume, 0);
+  if (Math.abs(total - mesh.volume) > 1e-3 * mesh.volume) {
+    throw new MeshFractureError(
+      `the mesh's inside is ambiguous: its parts hold ${total.toPrecision(4)} m³ but its surface encloses ${mesh.volume.toPrecision(4)} m³ (the surface crosses itself or shells overlap)`,
+    );
+  }
+}
+
 /** A node's position in the tree: the planes above it, each with the side taken (back: n·x ≤ d). */
 interface Path {
   n: V3;
@@ -141,8 +160,21 @@ export function convexParts(mesh: WeldedMesh, maxParts = MAX_CONVEX_PARTS): Conv
   const box = boxPoly(min.map((v) => v - pad), max.map((v) => v + pad));
   const parts: ConvexPart[] = [];
   // regions are not carried down the tree (most nodes never need theirs); a solid leaf rebuilds its own
-  const stack: { facets: Facet[]; path: Path | null }[] = [{ facets: facetsOf(mesh), path: null }];
-  if (stack[0]!.facets.length === 0) throw new MeshFractureError('every triangle of the mesh is degenerate');
+  const all = facetsOf(mesh);
+  if (all.length === 0) throw new MeshFractureError('every triangle of the mesh is degenerate');
+  // a convex mesh is its own single part: no tree needed (the tree would take one node per face)
+  if (isConvex(mesh.positions, all, eps)) {
+    let region: Poly | null = box;
+    for (const f of all) region = region && clipPoly(region, f.n, f.d, SURFACE);
+    if (region) {
+      const { volume } = volumeCentroid(region);
+      const b = polyBounds(region);
+      const part = { poly: region, volume, min: b.min, max: b.max };
+      checkVolume([part], mesh);
+      return [part];
+    }
+  }
+  const stack: { facets: Facet[]; path: Path | null }[] = [{ facets: all, path: null }];
   while (stack.length) {
     const { facets, path } = stack.pop()!;
     const sp = chooseSplitter(facets, eps);
@@ -180,12 +212,7 @@ export function convexParts(mesh: WeldedMesh, maxParts = MAX_CONVEX_PARTS): Conv
       );
     }
   }
-  const total = parts.reduce((a, p) => a + p.volume, 0);
-  if (Math.abs(total - mesh.volume) > 1e-3 * mesh.volume) {
-    throw new MeshFractureError(
-      `the mesh's inside is ambiguous: its parts hold ${total.toPrecision(4)} m³ but its surface encloses ${mesh.volume.toPrecision(4)} m³ (the surface crosses itself or shells overlap)`,
-    );
-  }
+  checkVolume(parts, mesh);
   // a spatial order, bottom up: the seed scatter and the fragment list walk the parts in this order
   return parts.sort((a, b) => a.min[1] - b.min[1] || a.min[0] - b.min[0] || a.min[2] - b.min[2] || a.volume - b.volume);
 }

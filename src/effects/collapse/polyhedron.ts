@@ -61,6 +61,14 @@ export function clipPoly(poly: Poly, n: readonly [number, number, number], d: nu
   for (const f of poly.faces) {
     const p = f.pts;
     const m = p.length / 3;
+    // a face wholly inside, touching nothing of the plane, comes through unchanged: share it rather than copy
+    // (a region cut by hundreds of planes would otherwise copy every face on every cut)
+    let untouched = true;
+    for (let i = 0; i < p.length && untouched; i += 3) untouched = nx * p[i]! + ny * p[i + 1]! + nz * p[i + 2]! - dd < -EPS;
+    if (untouched) {
+      faces.push(f);
+      continue;
+    }
     const out: number[] = [];
     for (let i = 0; i < m; i++) {
       const j = (i + 1) % m;
