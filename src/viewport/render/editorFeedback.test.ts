@@ -16,14 +16,19 @@ describe('editor feedback in rendered frames', () => {
     const other = new Group();
     const otherMat = new MeshStandardMaterial({ emissive: '#7a4a00' });
     other.add(new Mesh(new BoxGeometry(), otherMat));
-    const gizmo = Object.assign(new Object3D(), { isTransformControlsRoot: true });
-    scene.add(actor, other, gizmo);
+    // drei's gizmo (three-stdlib) and three's own, each nested somewhere in the scene
+    const gizmo = Object.assign(new Object3D(), { isTransformControls: true });
+    const gizmo3 = Object.assign(new Object3D(), { isTransformControlsRoot: true });
+    const rig = new Group();
+    rig.add(gizmo, gizmo3);
+    scene.add(actor, other, rig);
 
     const restore = suppressEditorFeedback(scene, [actor]);
     expect(body.emissive.getHex()).toBe(0x000000);
     expect(box.visible).toBe(false);
     expect((frameLine.material as LineBasicMaterial).color.getHex()).toBe(0x202020);
     expect(gizmo.visible).toBe(false);
+    expect(gizmo3.visible).toBe(false);
     expect(otherMat.emissive.getHex()).toBe(0x7a4a00);
     expect(body.color.getHexString()).toBe('3366aa');
     restore();
@@ -31,5 +36,6 @@ describe('editor feedback in rendered frames', () => {
     expect(box.visible).toBe(true);
     expect((frameLine.material as LineBasicMaterial).color.getHex()).toBe(0xffb020);
     expect(gizmo.visible).toBe(true);
+    expect(gizmo3.visible).toBe(true);
   });
 });

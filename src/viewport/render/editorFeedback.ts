@@ -1,7 +1,7 @@
 // Editor feedback that lives on the picture layer and must stay out of every rendered frame (thumbnails,
 // storyboard panels, animatics): the move/rotate gizmo and the selection tint of selected objects. The
 // object renderers draw a selection as an amber emissive tint, an amber wireframe box (assets) or an amber
-// frame line (plates); the gizmo is three's TransformControls root. Hidden or neutralised for one render
+// frame line (plates); the gizmo is a TransformControls object in the scene. Hidden or neutralised for one render
 // and put back right after, so the viewport, the selection and React never notice.
 import type { Color, Material, Object3D, Scene } from 'three';
 
@@ -29,11 +29,12 @@ export function suppressEditorFeedback(scene: Scene, selected: Iterable<Object3D
     o.visible = false;
     undo.push(() => (o.visible = true));
   };
-  // the gizmo: drei/three TransformControls hang their root in the scene
-  for (const child of scene.children) {
-    const flags = child as Object3D & { isTransformControlsRoot?: boolean; isTransformControlsGizmo?: boolean };
-    if (flags.isTransformControlsRoot || flags.isTransformControlsGizmo) hide(child);
-  }
+  // the gizmo, wherever it is mounted: drei's TransformControls (three-stdlib) is itself an Object3D in the
+  // scene; three's own hangs a root object there
+  scene.traverse((o) => {
+    const f = o as Object3D & { isTransformControls?: boolean; isTransformControlsRoot?: boolean; isTransformControlsGizmo?: boolean; isTransformControlsPlane?: boolean };
+    if (f.isTransformControls || f.isTransformControlsRoot || f.isTransformControlsGizmo || f.isTransformControlsPlane) hide(o);
+  });
   const seen = new Set<Material>();
   for (const root of selected) {
     root.traverse((o) => {
