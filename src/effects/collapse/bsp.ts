@@ -159,7 +159,6 @@ export function convexParts(mesh: WeldedMesh, maxParts = MAX_CONVEX_PARTS): Conv
   const pad = extent * 0.05;
   const box = boxPoly(min.map((v) => v - pad), max.map((v) => v + pad));
   const parts: ConvexPart[] = [];
-  // regions are not carried down the tree (most nodes never need theirs); a solid leaf rebuilds its own
   const all = facetsOf(mesh);
   if (all.length === 0) throw new MeshFractureError('every triangle of the mesh is degenerate');
   // a convex mesh is its own single part: no tree needed (the tree would take one node per face)
@@ -174,6 +173,7 @@ export function convexParts(mesh: WeldedMesh, maxParts = MAX_CONVEX_PARTS): Conv
       return [part];
     }
   }
+  // regions are not carried down the tree (most nodes never need theirs); a solid leaf rebuilds its own
   const stack: { facets: Facet[]; path: Path | null }[] = [{ facets: all, path: null }];
   while (stack.length) {
     const { facets, path } = stack.pop()!;

@@ -107,6 +107,10 @@ describe('convex decomposition', () => {
     expect(sum).toBeCloseTo(0.8 * 1.2 * 0.6 + 0.3 * 0.3 * 0.3, 6); // float32 corners: not to the last digit
   });
 
+  it('refuses a mesh that needs more convex parts than the limit', () => {
+    expect(() => convexParts(weldAndCheck(hollowBox()), 3)).toThrow(/too intricate to fracture: it needs more than 3 convex parts/);
+  });
+
   it('refuses shells that overlap (the inside is ambiguous)', () => {
     const mesh = weldAndCheck(merge(box([0, 0, 0], [2, 2, 2]), box([1, 1, 1], [3, 3, 3])));
     expect(() => convexParts(mesh)).toThrow(/inside is ambiguous/);
