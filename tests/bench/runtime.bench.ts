@@ -15,6 +15,16 @@ interface ModelBench {
   chosen: string;
   fallbackReason: string | null;
   runs: Record<string, number>;
+  /** the last run's measured memory on each backend (wasmHeapBytes, webgpuBufferPeakBytes) */
+  memory: Record<string, { wasmHeapBytes: number | null; webgpuBufferPeakBytes: number | null }>;
+}
+
+const mib = (b: number) => `${(b / 2 ** 20).toFixed(1)} MiB`;
+
+function memoryNote(m: ModelBench['memory'][string] | undefined): string {
+  if (!m) return '';
+  const parts = [m.wasmHeapBytes !== null && `wasm heap ${mib(m.wasmHeapBytes)}`, m.webgpuBufferPeakBytes !== null && `GPU buffers peak ${mib(m.webgpuBufferPeakBytes)}`].filter(Boolean);
+  return parts.length ? `; ${parts.join(', ')}` : '';
 }
 
 export default async function runtimeBench(ctx: BenchContext): Promise<BenchRow[]> {
@@ -34,7 +44,7 @@ export default async function runtimeBench(ctx: BenchContext): Promise<BenchRow[
           const card = entry.card;
           if (!card.testVectors.length) continue;
           const feeds = await h.testFeeds(card.id);
-          const res = { id: card.id, medians: {} as any, overBudget: {} as any, errors: {} as any, chosen: '', fallbackReason: null, runs: {} as any };
+          const res = { id: card.id, medians: {} as any, overBudget: {} as any, errors: {} as any, chosen: '', fallbackReason: null, runs: {} as any, memory: {} as any };
           // the choice is made before this model has been timed on either backend: adapter policy, not hindsight
           const auto = await h.runtime.run(card.id, feeds);
           res.chosen = auto.report.backend;
@@ -47,7 +57,11 @@ export default async function runtimeBench(ctx: BenchContext): Promise<BenchRow[
               // a backend that needs many seconds per run (software WebGPU) gets fewer repeats
               const reps = warm.report.timingsMs.run > 4000 ? 1 : n;
               const times: number[] = [];
-              for (let i = 0; i < reps; i++) times.push((await h.runtime.run(card.id, feeds, { backend })).report.timingsMs.run);
+              for (let i = 0; i < reps; i++) {
+                const { report } = await h.runtime.run(card.id, feeds, { backend });
+                times.push(report.timingsMs.run);
+                res.memory[backend] = report.memory;
+              }
               times.sort((a, b) => a - b);
               res.medians[backend] = times[Math.floor(times.length / 2)];
               res.runs[backend] = reps;
@@ -79,7 +93,7 @@ export default async function runtimeBench(ctx: BenchContext): Promise<BenchRow[
           unit: 'ms',
           ratio: median !== null && wasm ? median / wasm : undefined,
           goal: 'chosen = fastest',
-          note: m.errors[backend] ?? (backend === 'webgpu' ? `adapter ${results.status.adapter.architecture}${results.status.adapter.isFallbackAdapter ? ' (fallback)' : ''}` : `${results.status.threads} threads`),
+          note: m.errors[backend] ?? `${backend === 'webgpu' ? `adapter ${results.status.adapter.architecture}${results.status.adapter.isFallbackAdapter ? ' (fallback)' : ''}` : `${results.status.threads} threads`}${memoryNote(m.memory[backend])}`,
         });
       }
       const usable = Object.entries(m.medians).filter((e): e is [string, number] => e[1] !== null);
