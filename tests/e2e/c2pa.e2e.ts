@@ -3,7 +3,7 @@
 // page's own verifier (c2pa-rs in the browser) and the Node verifier both find it valid except for trust, the
 // same actions and digitalSourceType as our disclosure, and ffprobe still reads both files.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -83,6 +83,13 @@ describe('C2PA manifests written in the browser', () => {
       expect(v.c2pa?.report?.state).toBe('Valid');
       expect(v.c2pa?.report?.failure.map((x) => x.code)).toEqual(['signingCredential.untrusted']);
     }
+    // the person's local CA, downloaded from the Export panel, makes the same manifests Trusted for the Node verifier
+    await app.page.click('[data-panel=export]');
+    const [download] = await Promise.all([app.page.waitForEvent('download'), app.page.click('[data-testid=c2pa-ca-download]')]);
+    const pem = readFileSync((await download.path())!, 'utf8');
+    expect(pem).toMatch(/^-----BEGIN CERTIFICATE-----/);
+    const trusted = await verifyExport('x', bytesOf(/\.png$/), { c2paTrustAnchorsPem: pem });
+    expect(trusted.c2pa?.report?.state).toBe('Trusted');
     // nothing was fetched from outside the app
     expect(app.requests.filter((u) => !u.startsWith(app.origin) && !u.startsWith('data:') && !u.startsWith('blob:'))).toEqual([]);
   });

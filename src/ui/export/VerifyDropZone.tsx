@@ -3,6 +3,20 @@
 import { useState } from 'react';
 import { sniffContainer } from '../../core/export/bindParts';
 import { sidecarTargetName, verifyExport, type FileVerdict } from '../../core/export/bindVerify';
+import { c2paCaPemFor } from '../../export/c2pa/c2paCredentials';
+import { editorStore } from '../../store/editorStore';
+import { downloadBytes } from '../../store/projectFile';
+import { identityStore } from '../../store/signingKeys';
+
+/** PNG/MP4 exports carry a C2PA manifest signed under a CA made in this browser; whoever trusts it can have it. */
+async function downloadLocalCa(): Promise<void> {
+  try {
+    const pem = await c2paCaPemFor(identityStore.getState().name);
+    downloadBytes('previs-local-ca.pem', new TextEncoder().encode(pem), 'application/x-pem-file');
+  } catch (e) {
+    editorStore.getState().notify('error', `The local C2PA CA could not be read: ${(e as Error).message}`);
+  }
+}
 
 async function verifyFiles(files: File[]): Promise<FileVerdict[]> {
   const loaded = await Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
@@ -76,6 +90,14 @@ export function VerifyDropZone() {
           </li>
         ))}
       </ul>
+      <p className="dim verify-c2pa-ca">
+        PNG and MP4 exports carry a C2PA manifest signed by your local credential, whose CA is not on the C2PA trust
+        list.{' '}
+        <button data-testid="c2pa-ca-download" onClick={() => void downloadLocalCa()}>
+          Local CA (PEM)
+        </button>{' '}
+        for <code>previs-verify --c2pa-trust</code>
+      </p>
     </div>
   );
 }
