@@ -122,6 +122,7 @@ describe('de-age effect in Chromium', () => {
       return sum / ((rgba.length / 4) * 3);
     };
 
+    if (!(await page.$('[data-testid=deage-panel]'))) await page.click('button[data-panel=deage]');
     await page.setInputFiles('[data-testid=plate-file]', CLIP);
     await page.waitForFunction(() => {
       const s = (globalThis as any).__previs.projectStore.getState();
@@ -169,7 +170,10 @@ describe('de-age effect in Chromium', () => {
       const d = Array.from({ length: refCount }, (_, j) => distance(shot.screen, j));
       console.log(`plate frame ${k}: mean |screen − ffmpeg| ${d[k]!.toFixed(2)}; next nearest ${Math.min(...d.filter((_, j) => j !== k)).toFixed(2)}`);
       expect(d.indexOf(Math.min(...d))).toBe(k);
-      expect(d[k]!).toBeLessThan(3);
+      // ffmpeg and Chromium convert YUV to RGB with different rounding (measured ≈ 3.5 levels); a neighbour
+      // frame is ≈ 10 away: the match must be far nearer than any other frame
+      expect(d[k]!).toBeLessThan(6);
+      expect(d[k]!).toBeLessThan(0.5 * Math.min(...d.filter((_, j) => j !== k)));
     }
     // and the viewport's picture changed with them
     let changed = 0;
