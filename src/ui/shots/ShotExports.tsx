@@ -12,7 +12,8 @@ type Job = (hooks: JobHooks) => Promise<ExportFile> | ExportFile;
 export const lastExport: { file: ExportFile | null } = { file: null };
 registerTestHook('lastExport', lastExport);
 
-const SIZES = { '1920×1080': [1920, 1080], '1280×720': [1280, 720], '3840×2160': [3840, 2160] } as const;
+// the draft size renders a quarter of 1080p's pixels: on software GL about three times as fast
+const SIZES = { '1920×1080': [1920, 1080], '1280×720': [1280, 720], '960×540 (draft)': [960, 540], '3840×2160': [3840, 2160] } as const;
 
 export function ShotExports() {
   const [progress, setProgress] = useState<{ label: string; fraction: number; message: string } | null>(null);
