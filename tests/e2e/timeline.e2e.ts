@@ -41,18 +41,20 @@ function trackKeys(p: Project, sid: string, property: string) {
 describe('timeline', () => {
   it('keys a camera dolly over 48 frames through the dope sheet; each key edit is one undo step', async () => {
     const { page } = app;
-    // the demo's camera A already pushes in over shot 1 (trk_cam_a_dolly); this test keys its own dolly from
-    // an unkeyed camera, so that track goes first (camera A stands on its frame-0 mark without it)
+    // the demo's camera A already pushes in over shot 1 with a focus pull (trk_cam_a_dolly, trk_cam_a_focus);
+    // this test keys its own dolly from an unkeyed camera, so those tracks go first (camera A then stands on
+    // its frame-0 mark, and the dope sheet shows only the keys made here)
     await page.evaluate(() => {
       const h = (globalThis as any).__previs;
       const st = h.projectStore.getState();
       const sid = st.activeSceneId as string;
       st.execute('Remove demo dolly', (p: any) => {
-        const { trk_cam_a_dolly: _gone, ...tracks } = p.scenes[sid].tracks;
+        const { trk_cam_a_dolly: _dolly, trk_cam_a_focus: _focus, ...tracks } = p.scenes[sid].tracks;
         return { ...p, scenes: { ...p.scenes, [sid]: { ...p.scenes[sid], tracks } } };
       });
     });
-    expect(trackKeys(await project(), await sceneId(), 'transform.position')).toEqual([]);
+    const left = Object.values((await project()).scenes[await sceneId()]!.tracks).filter((t) => t.targetId === CAM);
+    expect(left).toEqual([]);
     await page.evaluate((id) => (globalThis as any).__previs.editorStore.getState().select([id]), CAM);
     await page.locator('[data-panel=timeline]').click();
     await seek(0);
@@ -72,8 +74,11 @@ describe('timeline', () => {
       [sid, CAM, DOLLY_END] as const,
     );
 
-    // the first key: pick it in the dope sheet and make it linear (one step)
-    const key0 = page.locator('.dope-key[data-frame="0"]');
+    // the first key: pick it in the dope sheet and make it linear (one step). Keys are looked up in the
+    // position lane: the demo's focus pull has keys on camera A too
+    const posTrack = Object.values((await project()).scenes[sid]!.tracks).find((t) => t.targetId === CAM && t.property === 'transform.position')!.id;
+    const posLane = page.locator(`.dope-lane[data-track="${posTrack}"]`);
+    const key0 = posLane.locator('.dope-key[data-frame="0"]');
     await key0.click();
     await page.getByTestId('key-details').waitFor();
     await page.getByLabel('Interpolation').selectOption('linear');
@@ -81,7 +86,7 @@ describe('timeline', () => {
     expect(trackKeys(p, sid, 'transform.position').map((k) => [k.frame, k.interp])).toEqual([[0, 'linear'], [47, 'linear']]);
 
     // move the end key by dragging it, then undo the move: one step each way
-    const key47 = page.locator('.dope-key[data-frame="47"]');
+    const key47 = posLane.locator('.dope-key[data-frame="47"]');
     const box = (await key47.boundingBox())!;
     const lane = (await page.locator('.dope-lane.ruler').boundingBox())!;
     const pxPerFrame = lane.width / 240;
@@ -100,8 +105,8 @@ describe('timeline', () => {
 
     // add a stray key at 30 with ◆ and delete it with the Delete key (one step each)
     await seek(30);
-    await page.locator('.dope-label', { hasText: 'Position' }).locator('button').click();
-    const stray = page.locator('.dope-key[data-frame="30"]');
+    await page.locator('.dope-label', { hasText: 'Position' }).getByTitle('Key the current value at the playhead').click();
+    const stray = posLane.locator('.dope-key[data-frame="30"]');
     await stray.click();
     await stray.press('Delete');
     p = await project();
