@@ -74,7 +74,7 @@ export async function embedDisclosure(input: EmbedInput): Promise<{ bytes: Uint8
     insert = (p, payload) => insertPngBundle(p, bundleAt, payload);
     exclusions.push({ what: 'prVs bundle chunk', start: bundleAt, length: null });
     // c2pa-rs puts its caBX right after IHDR
-    if (input.c2pa) exclusions.push({ what: 'C2PA manifest store (caBX chunk), signed by its own C2PA manifest', start: 33, length: null });
+    if (input.c2pa) exclusions.push({ what: 'C2PA manifest store (caBX chunk), signed by its own C2PA manifest', start: 8 + 12 + readU32BE(prepared, 8), length: null });
   } else if (container === 'mp4') {
     const r = withMp4Xmp(input.bytes, buildXmpPacket(summary));
     prepared = r.bytes;

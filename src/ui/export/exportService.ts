@@ -100,7 +100,7 @@ export async function runExport(req: ExportRequest): Promise<ExportOutcome> {
   const labels: Record<string, string | null> = Object.fromEntries(allowed.map((id) => [id, disclosures.get(id)?.label ?? null]));
   const renderers = await resolveRenderers();
   const files: ExportFile[] = [];
-  const base = { project, gate, signer, software: SOFTWARE, c2pa: await exportC2paSigner() };
+  const base = { project, gate, signer, software: SOFTWARE, c2pa: formats.includes('png') || formats.includes('mp4') ? await exportC2paSigner() : null };
   const add = async (name: string, mime: string, bytes: Uint8Array, frames?: Record<string, { start: number; end: number } | null>, embed = true) => {
     // a still or an animatic discloses the layers it shows; a scene or a report, every allowed layer
     const layerIds = frames ? Object.keys(frames).filter((id) => frames[id] !== null) : undefined;

@@ -60,16 +60,24 @@ class BytesFileReaderSync {
   }
 }
 
+let readers = 0;
+let saved: { had: boolean; prev: unknown } | null = null;
+
 async function withSyncReader<T>(fn: () => Promise<T>): Promise<T> {
   const g = globalThis as { FileReaderSync?: unknown };
-  const had = Object.prototype.hasOwnProperty.call(g, 'FileReaderSync');
-  const prev = g.FileReaderSync;
-  g.FileReaderSync = BytesFileReaderSync;
+  // counted, so overlapping signings share one stand-in and the last one out restores what was there
+  if (readers++ === 0) {
+    saved = { had: Object.prototype.hasOwnProperty.call(g, 'FileReaderSync'), prev: g.FileReaderSync };
+    g.FileReaderSync = BytesFileReaderSync;
+  }
   try {
     return await fn();
   } finally {
-    if (had) g.FileReaderSync = prev;
-    else delete g.FileReaderSync;
+    if (--readers === 0 && saved) {
+      if (saved.had) g.FileReaderSync = saved.prev;
+      else delete g.FileReaderSync;
+      saved = null;
+    }
   }
 }
 
