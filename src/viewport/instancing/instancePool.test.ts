@@ -185,3 +185,26 @@ describe('set-piece buckets', () => {
     expect(pieceBucket({ shape: 'box', size: [-1, 1, 1] }).local).toBeNull();
   });
 });
+
+describe('draw order', () => {
+  it('sorts slots nearest-first from the eye, keeping each member with its matrix and colour', () => {
+    const { scene, pool, standIns, bucket } = setup(5);
+    standIns.forEach((s, i) => s.setColour(`rgb(${i * 50}, 0, 0)`));
+    scene.updateMatrixWorld();
+    // the eye beyond the last object: the order reverses
+    pool.sortFrom(new Vector3(100, 0, 0));
+    const b = bucket();
+    expect(b.members.map((s) => s.parent!.name)).toEqual(['obj_4', 'obj_3', 'obj_2', 'obj_1', 'obj_0']);
+    for (const s of standIns) {
+      expect(b.members[s.index]).toBe(s);
+      expect(slot(s).equals(s.matrixWorld)).toBe(true);
+    }
+    const col = b.mesh.instanceColor!.array;
+    expect(col[standIns[4]!.index * 3]).toBeCloseTo(standIns[4]!.colour.r, 6);
+    // a still eye sorts once; moving a little does not re-sort
+    const v = b.mesh.instanceMatrix.version;
+    pool.sortFrom(new Vector3(100.1, 0, 0));
+    scene.updateMatrixWorld();
+    expect(b.mesh.instanceMatrix.version).toBe(v);
+  });
+});

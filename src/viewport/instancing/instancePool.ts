@@ -6,7 +6,7 @@
 // world matrix. The stand-in copies itself into its slot while three updates world matrices (which every
 // render does, the viewport's and the offscreen frame renderer's alike), and only when its matrix or
 // visibility changed, so a still set uploads nothing.
-import { Color, Group, InstancedBufferAttribute, InstancedMesh, Matrix4, Mesh, type BufferGeometry, type Material, type Object3D } from 'three';
+import { Color, Group, InstancedBufferAttribute, InstancedMesh, Matrix4, Mesh, Vector3, type BufferGeometry, type Material, type Object3D } from 'three';
 
 /** What a bucket draws with. The bucket owns (and disposes) both once its last member leaves. */
 export interface BucketSpec {
@@ -199,6 +199,38 @@ export class InstanceBucket {
     }
   }
 
+  /**
+   * Reorders the slots nearest-first from `eye` (world space), as three orders separate opaque meshes:
+   * with the depth test, far instances hidden behind near ones are then never shaded. Returns whether the
+   * order changed (and the buffers were rewritten).
+   */
+  sortFrom(eye: Vector3): boolean {
+    const n = this.members.length;
+    if (n < 2) return false;
+    const depth = new Float64Array(n);
+    this.members.forEach((s, i) => {
+      const e = s.matrixWorld.elements;
+      depth[i] = (e[12]! - eye.x) ** 2 + (e[13]! - eye.y) ** 2 + (e[14]! - eye.z) ** 2;
+    });
+    const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => depth[a]! - depth[b]!);
+    if (order.every((v, i) => v === i)) return false;
+    const mat = this.mesh.instanceMatrix.array;
+    const col = this.mesh.instanceColor!.array;
+    const oldMat = mat.slice(0, n * 16);
+    const oldCol = col.slice(0, n * 3);
+    const old = this.members.slice();
+    order.forEach((from, to) => {
+      mat.set(oldMat.subarray(from * 16, from * 16 + 16), to * 16);
+      col.set(oldCol.subarray(from * 3, from * 3 + 3), to * 3);
+      const s = old[from]!;
+      s.index = to;
+      this.members[to] = s;
+    });
+    this.mesh.instanceColor!.needsUpdate = true;
+    this.mesh.instanceMatrix.needsUpdate = true;
+    return true;
+  }
+
   private changed(): void {
     // a whole-buffer upload (64 bytes an instance) when anything moved: simpler and safer than update
     // ranges, which one renderer would clear before the other (viewport, offscreen frames) saw them
@@ -247,6 +279,22 @@ export class InstancePool {
       b.dispose();
     }
     s.resolveDraw();
+  }
+
+  private sortedFrom = new Vector3(Infinity, Infinity, Infinity);
+  private membership = -1;
+
+  /**
+   * Keeps every bucket drawn nearest-first for the eye at `eye`: re-sorts when the eye has moved more than
+   * `tolerance` metres or members came or went since the last sort (a static view sorts once).
+   */
+  sortFrom(eye: Vector3, tolerance = 0.5): void {
+    let membership = 0;
+    for (const b of this.buckets.values()) membership = (membership * 31 + b.members.length + b.mesh.id) | 0;
+    if (membership === this.membership && eye.distanceToSquared(this.sortedFrom) < tolerance * tolerance) return;
+    for (const b of this.buckets.values()) b.sortFrom(eye);
+    this.sortedFrom.copy(eye);
+    this.membership = membership;
   }
 
   bucket(key: string): InstanceBucket | undefined {
