@@ -90,6 +90,8 @@ describe('C2PA manifests written in the browser', () => {
     expect(pem).toMatch(/^-----BEGIN CERTIFICATE-----/);
     const trusted = await verifyExport('x', bytesOf(/\.png$/), { c2paTrustAnchorsPem: pem });
     expect(trusted.c2pa?.report?.state).toBe('Trusted');
+    // signing ran in the C2PA worker, off the page
+    expect(app.requests.some((u) => /c2pa\.worker/.test(u))).toBe(true);
     // nothing was fetched from outside the app
     expect(app.requests.filter((u) => !u.startsWith(app.origin) && !u.startsWith('data:') && !u.startsWith('blob:'))).toEqual([]);
   });

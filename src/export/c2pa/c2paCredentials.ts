@@ -5,10 +5,45 @@
 import c2paWasmUrl from '@contentauth/c2pa-wasm/c2pa.wasm?url';
 import { caPem, createC2paCredential, credentialUsable, type C2paCredential } from '../../core/export/c2pa/credential';
 import type { CoseSigner } from '../../core/export/c2pa/cose';
-import { useC2paWasm } from '../../core/export/c2pa/engine';
+import { useC2paSignHost, useC2paWasm, type C2paSignRequest } from '../../core/export/c2pa/engine';
 import { idbGet, idbPut } from '../../store/idb';
 
+// reading (the drop zone) runs on the page; signing runs in a worker, started on first use and kept
 useC2paWasm(async () => c2paWasmUrl);
+
+let worker: Worker | null = null;
+let nextId = 1;
+const waiting = new Map<number, { resolve: (b: Uint8Array) => void; reject: (e: Error) => void }>();
+
+function signWorker(): Worker {
+  if (!worker) {
+    worker = new Worker(new URL('./c2pa.worker.ts', import.meta.url), { type: 'module', name: 'c2pa' });
+    worker.onmessage = (e: MessageEvent<{ id: number; ok: boolean; bytes?: Uint8Array; error?: string }>) => {
+      const w = waiting.get(e.data.id);
+      waiting.delete(e.data.id);
+      if (e.data.ok && e.data.bytes) w?.resolve(e.data.bytes);
+      else w?.reject(new Error(`C2PA signing failed: ${e.data.error ?? 'unknown error'}`));
+    };
+    worker.onerror = (e) => {
+      for (const w of waiting.values()) w.reject(new Error(`C2PA worker failed: ${e.message}`));
+      waiting.clear();
+      worker = null;
+    };
+  }
+  return worker;
+}
+
+if (typeof Worker !== 'undefined') {
+  useC2paSignHost(
+    (req: C2paSignRequest) =>
+      new Promise((resolve, reject) => {
+        const id = nextId++;
+        waiting.set(id, { resolve, reject });
+        // a copy travels, so the caller's bytes stay usable
+        signWorker().postMessage({ id, req: { ...req, bytes: req.bytes.slice() } });
+      }),
+  );
+}
 
 const hasIdb = () => typeof globalThis.indexedDB !== 'undefined';
 const memory = new Map<string, C2paCredential>();

@@ -81,8 +81,26 @@ async function withSyncReader<T>(fn: () => Promise<T>): Promise<T> {
   }
 }
 
+export interface C2paSignRequest {
+  bytes: Uint8Array;
+  format: C2paFormat;
+  definition: Record<string, unknown>;
+  signer: CoseSigner;
+}
+type SignHost = (req: C2paSignRequest) => Promise<Uint8Array>;
+let signHost: SignHost | null = null;
+
+/** A host may run signing elsewhere (the browser: a Web Worker, so hashing a long movie never blocks the page). */
+export function useC2paSignHost(host: SignHost | null): void {
+  signHost = host;
+}
+
 /** Embeds a signed C2PA manifest (PNG: a caBX chunk after IHDR; MP4: a C2PA uuid box after ftyp). */
-export async function signC2pa(bytes: Uint8Array, format: C2paFormat, definition: Record<string, unknown>, signer: CoseSigner): Promise<Uint8Array> {
+export function signC2pa(bytes: Uint8Array, format: C2paFormat, definition: Record<string, unknown>, signer: CoseSigner): Promise<Uint8Array> {
+  return signHost ? signHost({ bytes, format, definition, signer }) : signC2paHere({ bytes, format, definition, signer });
+}
+
+export async function signC2paHere({ bytes, format, definition, signer }: C2paSignRequest): Promise<Uint8Array> {
   await ensureC2pa();
   const reserveSize = coseReserveSize(signer.chain);
   // c2pa-rs re-reads what it wrote; our CA is not on any trust list, so that check would refuse the file
