@@ -81,7 +81,7 @@ export default async function (ctx: BenchContext): Promise<BenchRow[]> {
         value: total,
         unit: 'ms',
         ratio: total / tower,
-        note: `${r.fragments.length} fragments; weld + check + ${solid.members.length} convex part(s) ${prep.toFixed(0)} ms; volume error ${((Math.abs(sum - r.solidVolume) / r.solidVolume) * 100).toFixed(4)} %; tower to ${n} fragments ${tower.toFixed(0)} ms (ratio)`,
+        note: `${r.fragments.length} fragments; weld + check + ${solid.members.length} convex part(s) ${prep.toFixed(0)} ms; volume error ${((Math.abs(sum - r.solidVolume) / r.solidVolume) * 100).toExponential(1)} %; tower to ${n} fragments ${tower.toFixed(0)} ms (ratio)`,
       });
     }
   }
