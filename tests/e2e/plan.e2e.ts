@@ -228,8 +228,11 @@ describe('plan view', () => {
   it('exports storyboard sheets as a multi-panel PDF: a rendered panel per shot with number, lens, camera height, notes', async () => {
     const { page } = app;
     await page.locator('[data-panel=shots]').click();
+    // the shots panel renders its thumbnails as it opens: on a loaded machine that takes a while
+    const button = page.getByTestId('export-storyboard-pdf');
+    await button.waitFor({ timeout: 120_000 });
     // a plain DOM click: the page renders the panels between events, so no waiting for "stable" layout
-    const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 240_000 }), page.getByTestId('export-storyboard-pdf').dispatchEvent('click')]);
+    const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 240_000 }), button.dispatchEvent('click', undefined, { timeout: 120_000 })]);
     expect(dl.suggestedFilename()).toMatch(/_storyboard\.pdf$/);
     const sbBytes = new Uint8Array(readFileSync((await dl.path())!));
     writeFileSync(`${OUT}/storyboard.pdf`, sbBytes);
