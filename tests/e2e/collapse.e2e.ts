@@ -60,6 +60,32 @@ function changed(a: Uint8Array, b: Uint8Array, w: number, r: Rect | null = null)
   return { frac: n / Math.max(1, tot), mean: sum / Math.max(1, tot) };
 }
 
+/**
+ * RGBA of a still of shot 1 at `frame`, through the storyboard/animatic still renderer, with its camera put
+ * where the viewport's camera stands (which sees the target building) in a copy of the project.
+ */
+async function shotStill(frame: number): Promise<{ w: number; data: Uint8Array }> {
+  const still = await app.page.evaluate(async (f) => {
+    const h = (globalThis as any).__previs;
+    const s = h.projectStore.getState();
+    const project = structuredClone(s.project);
+    const scene = project.scenes[s.activeSceneId];
+    const shotId = scene.shotOrder[0];
+    const camId = scene.shots[shotId].cameraId;
+    const { camera } = h.viewport.get();
+    scene.objects[camId].transform.position = camera.position.toArray();
+    scene.objects[camId].transform.rotation = [camera.rotation.x, camera.rotation.y, camera.rotation.z];
+    for (const [k, t] of Object.entries(scene.tracks) as [string, any][]) if (t.targetId === camId) delete scene.tracks[k];
+    const png: Uint8Array = await h.animatic.renderShotStill(project, shotId, f, { width: 480 });
+    const bmp = await createImageBitmap(new Blob([png as BlobPart], { type: 'image/png' }));
+    const c = new OffscreenCanvas(bmp.width, bmp.height);
+    const g = c.getContext('2d')!;
+    g.drawImage(bmp, 0, 0);
+    return { w: bmp.width, data: Array.from(g.getImageData(0, 0, bmp.width, bmp.height).data) };
+  }, frame);
+  return { w: still.w, data: Uint8Array.from(still.data) };
+}
+
 describe('building collapse', () => {
   it('the panel runs a collapse with progress and cancels it without adding anything', async () => {
     const { page } = app;
@@ -130,6 +156,7 @@ describe('building collapse', () => {
     await at(END);
     const endIntact = await canvasPixels(page);
     await save('intact-end');
+    const stillIntact = await shotStill(END);
 
     const historyBefore = await inApp(page, (h) => h.projectStore.getState().history.past.length as number);
     const layer = await page.evaluate(
@@ -196,6 +223,14 @@ describe('building collapse', () => {
       return { batches, visibleBuilding };
     }, layer.id);
     expect(low.batches).toBeGreaterThan(0);
+
+    // stills and animatic frames draw frames the playhead never visits: with the playhead parked before the
+    // trigger, a still of the end frame still shows the collapse, as one rendered with the playhead there does
+    const stillLive = await shotStill(END);
+    await at(TRIGGER - 2);
+    const stillParked = await shotStill(END);
+    expect(changed(stillIntact.data, stillLive.data, stillLive.w).frac, 'the still shows the collapse').toBeGreaterThan(0.02);
+    expect(changed(stillLive.data, stillParked.data, stillLive.w).mean, 'parked vs live playhead').toBeLessThan(1);
 
     // one undo removes the layer (the bake asset entry is its own, earlier step) and the building stands again
     const historyAfter = await inApp(page, (h) => h.projectStore.getState().history.past.length as number);

@@ -9,6 +9,7 @@ import { projectStore } from '../../store/projectStore';
 import { FrameRenderer } from '../../viewport/render/frameRenderer';
 import { whenViewportReady } from '../../viewport/render/liveViewport';
 import { seekPlates } from '../../viewport/plates/plateScreen';
+import { poseFramesAt } from '../../viewport/render/framePosers';
 import { drawSlate } from '../../viewport/render/slate';
 import { burnDisclosureLabels, previewLabeller } from '../../viewport/labels/burnIn';
 import { planAnimatic, type PlannedFrame } from './plan';
@@ -188,6 +189,8 @@ export async function renderAnimaticFile(project: Project, opts: AnimaticOptions
       if (signal?.aborted) throw abortError();
       // video plates put this frame's picture on their screens before it is drawn
       await seekPlates(project, sceneId, f.sceneFrame);
+      // baked effect layers (collapse fragments, debris) pose for this frame, not the playhead's
+      await poseFramesAt(f.sceneFrame, opts.hiddenObjectIds);
       const r0 = performance.now();
       const { camera, evaluated, rect } = renderer.render(project, sceneId, f.sceneFrame, f.cameraId, opts.hiddenObjectIds);
       const labels = labelsFor(evaluated.activeLayerIds, renderer.camera, rect);

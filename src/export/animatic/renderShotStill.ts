@@ -7,6 +7,7 @@ import { projectStore } from '../../store/projectStore';
 import { FrameRenderer } from '../../viewport/render/frameRenderer';
 import { whenViewportReady } from '../../viewport/render/liveViewport';
 import { seekPlates } from '../../viewport/plates/plateScreen';
+import { poseFramesAt } from '../../viewport/render/framePosers';
 import { burnDisclosureLabels, previewLabeller, type BurnLabel } from '../../viewport/labels/burnIn';
 
 const pool = new Map<string, FrameRenderer>();
@@ -66,6 +67,7 @@ export async function renderShotFrame(project: Project, shotId: string, frame?: 
   await whenViewportReady();
   const r = rendererFor(width, height);
   await seekPlates(project, sceneId, f);
+  await poseFramesAt(f, opts.hiddenIds);
   const { evaluated, rect } = r.render(project, sceneId, f, shot.cameraId, opts.hiddenIds);
   // anchors are projected while the live objects still stand where this frame put them
   const labels = previewLabeller(project, sceneId, opts.hiddenIds)(evaluated.activeLayerIds, r.camera, rect);

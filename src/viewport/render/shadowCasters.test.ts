@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BoxGeometry, DirectionalLight, InstancedMesh, Matrix4, Mesh, MeshStandardMaterial, Scene } from 'three';
+import { BatchedMesh, BoxGeometry, DirectionalLight, InstancedMesh, Matrix4, Mesh, MeshStandardMaterial, Scene } from 'three';
 import { ShadowFingerprint } from './shadowCasters';
 
 function stage() {
@@ -45,6 +45,22 @@ describe('shadow fingerprint', () => {
     expect(f.changed(scene)).toBe(true);
     f.reset();
     expect(f.changed(scene)).toBe(true);
+  });
+  it('sees collapse fragments moved inside a BatchedMesh', () => {
+    const { scene } = stage();
+    const fragments = new BatchedMesh(2, 64, 128, new MeshStandardMaterial());
+    fragments.castShadow = true;
+    const g = fragments.addGeometry(new BoxGeometry());
+    const a = fragments.addInstance(g);
+    fragments.addInstance(g);
+    scene.add(fragments);
+    scene.updateMatrixWorld(true);
+    const f = new ShadowFingerprint();
+    expect(f.changed(scene)).toBe(true);
+    expect(f.changed(scene)).toBe(false);
+    fragments.setMatrixAt(a, new Matrix4().makeTranslation(0, -2, 0));
+    expect(f.changed(scene)).toBe(true);
+    expect(f.changed(scene)).toBe(false);
   });
   it('grows past its first buffer without losing track', () => {
     const { scene, settle } = stage();

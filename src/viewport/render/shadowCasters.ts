@@ -9,6 +9,9 @@ type Caster = Object3D & {
   isLight?: boolean;
   isSkinnedMesh?: boolean;
   isInstancedMesh?: boolean;
+  isBatchedMesh?: boolean;
+  /** three keeps a BatchedMesh's instance matrices in a data texture whose version setMatrixAt bumps */
+  _matricesTexture?: { version: number };
   count?: number;
   geometry?: { id: number; attributes: Record<string, { version: number } | undefined>; morphAttributes?: Record<string, unknown[]> };
   instanceMatrix?: { version: number };
@@ -67,6 +70,8 @@ export class ShadowFingerprint {
           this.push(o.count ?? 0);
           this.push(o.instanceMatrix?.version ?? -1);
         }
+        // collapse fragments move by setMatrixAt on a BatchedMesh, not by their node's matrix
+        if (o.isBatchedMesh) this.push(o._matricesTexture?.version ?? -1);
         const mi = o.morphTargetInfluences;
         if (mi) for (let i = 0; i < mi.length; i++) this.push(mi[i]!);
         if (o.isSkinnedMesh && o.skeleton) for (const b of o.skeleton.bones) this.pushMatrix(b.matrixWorld.elements);

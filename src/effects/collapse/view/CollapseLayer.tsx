@@ -11,6 +11,7 @@ import { playhead } from '../../../store/playhead';
 import { projectStore } from '../../../store/projectStore';
 import { editorStore } from '../../../store/editorStore';
 import { objectRefs } from '../../../viewport/objectRefs';
+import { registerFramePoser } from '../../../viewport/render/framePosers';
 import { decodeBake, expandPoses, type Bake } from '../bake';
 import { FRAGMENT_MATERIALS, fragmentGeometries, type FragmentMaterial } from './fragmentGeometry';
 import { DebrisParticles } from './DebrisParticles';
@@ -71,11 +72,11 @@ export function CollapseLayer({ object }: { object: SceneObject; selected: boole
 
   const applied = useRef(-2);
   const m = useMemo(() => ({ mat: new Matrix4(), p: new Vector3(), q: new Quaternion(), s: new Vector3(1, 1, 1) }), []);
-  useFrame(() => {
+  const poseAt = (frame: number, hidden = false) => {
     if (!loaded || !batches) return;
     const { bake, poses } = loaded;
-    const local = Math.floor(playhead.frame) - bake.triggerFrame;
-    const showing = layer.visible && local >= 0;
+    const local = Math.floor(frame) - bake.triggerFrame;
+    const showing = layer.visible && !hidden && local >= 0;
     setBuildingVisible(buildingId, !showing);
     for (const b of Object.values(batches.meshes)) if (b) b.visible = showing;
     if (!showing) {
@@ -98,7 +99,12 @@ export function CollapseLayer({ object }: { object: SceneObject; selected: boole
         mesh.setMatrixAt(inst, m.mat.compose(m.p, m.q, m.s));
       }
     }
-  });
+  };
+  useFrame(() => poseAt(playhead.frame));
+  // stills and animatics draw frames the playhead never visits, with this loop paused
+  const poser = useRef(poseAt);
+  poser.current = poseAt;
+  useEffect(() => registerFramePoser(layer.id, (frame, hidden) => poser.current(frame, hidden)), [layer.id]);
 
   if (!batches || !loaded) return null;
   return (
@@ -107,7 +113,7 @@ export function CollapseLayer({ object }: { object: SceneObject; selected: boole
         const mesh = batches.meshes[mat];
         return mesh ? <primitive key={mat} object={mesh} /> : null;
       })}
-      <DebrisParticles bake={loaded.bake} visible={layer.visible} gravity={typeof layer.params.gravity === 'number' ? layer.params.gravity : 9.81} />
+      <DebrisParticles layerId={layer.id} bake={loaded.bake} visible={layer.visible} gravity={typeof layer.params.gravity === 'number' ? layer.params.gravity : 9.81} />
     </group>
   );
 }

@@ -9,10 +9,11 @@ import { getRuntime } from '../../runtime';
 import type { Bake } from '../bake';
 import { spawnDebris, STATE } from '../particles';
 import { DebrisPlayer } from '../debrisPlayer';
+import { registerFramePoser } from '../../../viewport/render/framePosers';
 
 export const debrisStatus = { backend: null as string | null, live: 0, frame: -1 };
 
-export function DebrisParticles({ bake, visible, gravity }: { bake: Bake; visible: boolean; gravity: number }) {
+export function DebrisParticles({ layerId, bake, visible, gravity }: { layerId: string; bake: Bake; visible: boolean; gravity: number }) {
   const player = useMemo(() => new DebrisPlayer(spawnDebris(bake.breaks, bake.particleBudget, bake.seed), bake.fps, gravity, getRuntime()), [bake, gravity]);
   const sp = player.spawns;
   const { chips, dust, chipIndex, dustIndex } = useMemo(() => {
@@ -42,8 +43,37 @@ export function DebrisParticles({ bake, visible, gravity }: { bake: Bake; visibl
   const shown = useRef(-1);
   const warned = useRef(false);
   const m4 = useMemo(() => new Matrix4(), []);
+  const show = (local: number, state: Float32Array) => {
+    shown.current = local;
+    const live = player.liveAt(local);
+    let c = 0;
+    for (const i of chipIndex) {
+      if (i >= live) break;
+      const o = STATE * i;
+      m4.makeRotationY(i * 2.399);
+      m4.setPosition(state[o]!, state[o + 1]!, state[o + 2]!);
+      chips.setMatrixAt(c++, m4);
+    }
+    chips.count = c;
+    chips.instanceMatrix.needsUpdate = true;
+    const pos = dust.geometry.getAttribute('position') as BufferAttribute;
+    let d = 0;
+    for (const i of dustIndex) {
+      if (i >= live) break;
+      const o = STATE * i;
+      pos.setXYZ(d++, state[o]!, state[o + 1]!, state[o + 2]!);
+    }
+    pos.needsUpdate = true;
+    dust.geometry.setDrawRange(0, d);
+    Object.assign(debrisStatus, { backend: player.backend, live, frame: local });
+    if (player.fallback && !warned.current) {
+      warned.current = true;
+      editorStore.getState().notify('warning', player.fallback);
+    }
+  };
+  const localOf = (frame: number) => Math.min(Math.floor(frame) - bake.triggerFrame, bake.frameCount - 1);
   useFrame(() => {
-    const local = Math.min(Math.floor(playhead.frame) - bake.triggerFrame, bake.frameCount - 1);
+    const local = localOf(playhead.frame);
     const on = visible && local >= 0 && sp.count > 0;
     chips.visible = on;
     dust.visible = on;
@@ -52,35 +82,28 @@ export function DebrisParticles({ bake, visible, gravity }: { bake: Bake; visibl
     busy.current = token;
     player.stateAt(local, token).then((state) => {
       busy.current = null;
-      if (token.stale) return;
-      shown.current = local;
-      const live = player.liveAt(local);
-      let c = 0;
-      for (const i of chipIndex) {
-        if (i >= live) break;
-        const o = STATE * i;
-        m4.makeRotationY(i * 2.399);
-        m4.setPosition(state[o]!, state[o + 1]!, state[o + 2]!);
-        chips.setMatrixAt(c++, m4);
-      }
-      chips.count = c;
-      chips.instanceMatrix.needsUpdate = true;
-      const pos = dust.geometry.getAttribute('position') as BufferAttribute;
-      let d = 0;
-      for (const i of dustIndex) {
-        if (i >= live) break;
-        const o = STATE * i;
-        pos.setXYZ(d++, state[o]!, state[o + 1]!, state[o + 2]!);
-      }
-      pos.needsUpdate = true;
-      dust.geometry.setDrawRange(0, d);
-      Object.assign(debrisStatus, { backend: player.backend, live, frame: local });
-      if (player.fallback && !warned.current) {
-        warned.current = true;
-        editorStore.getState().notify('warning', player.fallback);
-      }
+      if (!token.stale) show(local, state);
     });
   });
+  // a render waits for the exact state of its frame: the viewport may show the latest ready one, a frame may not
+  const poser = useRef({ show, localOf, visible });
+  poser.current = { show, localOf, visible };
+  useEffect(
+    () =>
+      registerFramePoser(layerId, async (frame, hidden) => {
+        const { show, localOf, visible } = poser.current;
+        const local = localOf(frame);
+        const on = visible && !hidden && local >= 0 && sp.count > 0;
+        chips.visible = on;
+        dust.visible = on;
+        if (!on || local === shown.current) return;
+        // an in-flight viewport step would overwrite this frame's state when it lands
+        if (busy.current) busy.current.stale = true;
+        busy.current = null;
+        show(local, await player.stateAt(local));
+      }),
+    [layerId, player, chips, dust, sp],
+  );
   useEffect(() => () => void (busy.current && (busy.current.stale = true)), []);
 
   return (
