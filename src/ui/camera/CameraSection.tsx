@@ -1,5 +1,5 @@
 // Inspector section for a camera: body (sensor), lens set and focal length, squeeze, stop, focus,
-// delivery aspect, and the derived numbers (FOV, depth of field). Every change is one undo step.
+// delivery aspect, background plate, and the derived numbers (FOV, depth of field). Every change is one undo step.
 import { useEffect, useState } from 'react';
 import type { Camera } from '../../core/document';
 import {
@@ -15,7 +15,7 @@ import {
   formatDistance,
   formatFocalLength,
 } from '../../core/lens';
-import { projectStore } from '../../store/projectStore';
+import { projectStore, useProject } from '../../store/projectStore';
 import { editorStore } from '../../store/editorStore';
 import { NumberField } from '../inspector/NumberField';
 import { KeyDiamond, executeAutoKey } from '../inspector/keying';
@@ -111,6 +111,7 @@ export function CameraSection({ object: c, sceneId }: { object: Camera; sceneId:
       <NumberField label="T-stop" channel="lens.tStop" min={0.5} max={64} step={0.05} digits={1} value={c.lens.tStop} edit={(v) => setLens(sceneId, c.id, { tStop: v })} />
       <NumberField label="Focus" unit="m" testId="camera-focus" channel="lens.focusDistanceM" min={0.05} max={100000} step={0.02} digits={2} value={c.lens.focusDistanceM} edit={(v) => setLens(sceneId, c.id, { focusDistanceM: v })} />
       <AspectField c={c} sceneId={sceneId} />
+      <BackgroundPlateField c={c} sceneId={sceneId} />
       <div className="row mono" data-testid="camera-readout">
         FOV {fov.horizontalDeg.toFixed(2)}° × {fov.verticalDeg.toFixed(2)}° · image {fov.area.desqueezedWidthMm.toFixed(2)} × {fov.area.heightMm.toFixed(2)} mm
         <br />
@@ -127,6 +128,28 @@ function selectAnd(id: string, fn: () => void) {
   const ed = editorStore.getState();
   if (!ed.selection.includes(id)) ed.select([id]);
   fn();
+}
+
+/** The plate shown behind the set when looking through this camera (and in its stills and animatics). */
+function BackgroundPlateField({ c, sceneId }: { c: Camera; sceneId: string }) {
+  const objects = useProject((s) => s.project.scenes[sceneId]?.objects);
+  const plates = Object.values(objects ?? {}).filter((o) => o.type === 'plate');
+  const set = (id: string | null) => {
+    if (id === c.backgroundPlateId) return;
+    const name = plates.find((p) => p.id === id)?.name;
+    projectStore.getState().execute(name ? `Background plate ${name}` : 'No background plate', editCamera(sceneId, c.id, (x) => ({ ...x, backgroundPlateId: id })));
+  };
+  return (
+    <label className="field">
+      <span className="field-label">Background plate</span>
+      <select data-testid="camera-background-plate" value={c.backgroundPlateId ?? ''} onChange={(e) => set(e.target.value || null)}>
+        <option value="">None</option>
+        {plates.map((p) => (
+          <option key={p.id} value={p.id}>{p.name}</option>
+        ))}
+      </select>
+    </label>
+  );
 }
 
 function AspectField({ c, sceneId }: { c: Camera; sceneId: string }) {

@@ -17,6 +17,8 @@ import { DofPass } from './DofPass';
 import { useDomOverlay } from './domOverlay';
 import { LookThroughOverlay } from './LookThroughOverlay';
 import { registerTestHook } from '../../testHook';
+import { withBackdrop, clearBackdropLive } from '../plates/backdrop';
+import { ndcRect } from '../plates/backdropFit';
 
 /** The live look-through state, for the HUD and tests (per-frame data: a plain object, not React state). */
 export const lookThroughLive: { cameraId: string | null; projection: CameraProjection | null; viewport: [number, number] } = {
@@ -62,6 +64,7 @@ function ActiveLookThrough() {
       if (saved.current) set({ camera: saved.current });
       lookThroughLive.cameraId = null;
       lookThroughLive.projection = null;
+      clearBackdropLive();
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [cam, set]);
@@ -86,21 +89,24 @@ function ActiveLookThrough() {
     lookThroughLive.projection = p;
     lookThroughLive.viewport = [width, height];
     const settings = lookThroughSettings.getState();
-    if (settings.dofPreview) {
-      const area = cameraFieldOfView(c).area;
-      const frameHeightPx = p.frame.height * height;
-      dof.render(state.gl, state.scene, cam, {
-        focalLengthMm: c.lens.focalLengthMm,
-        stop: c.lens.tStop,
-        focusDistanceM: c.lens.focusDistanceM,
-        imageHeightMm: area.heightMm,
-        frameHeightPx,
-        showFocus: settings.focusZone,
-        cocPx: (circleOfConfusionMm(c.body) / area.heightMm) * frameHeightPx,
-      });
-    } else {
-      state.gl.render(state.scene, cam);
-    }
+    // the camera's background plate (if it names one) fills the letterbox opening behind the set
+    withBackdrop(state.scene, project, activeSceneId, c.id, p.deliveryAspect, ndcRect(p.frame), () => {
+      if (settings.dofPreview) {
+        const area = cameraFieldOfView(c).area;
+        const frameHeightPx = p.frame.height * height;
+        dof.render(state.gl, state.scene, cam, {
+          focalLengthMm: c.lens.focalLengthMm,
+          stop: c.lens.tStop,
+          focusDistanceM: c.lens.focusDistanceM,
+          imageHeightMm: area.heightMm,
+          frameHeightPx,
+          showFocus: settings.focusZone,
+          cocPx: (circleOfConfusionMm(c.body) / area.heightMm) * frameHeightPx,
+        });
+      } else {
+        state.gl.render(state.scene, cam);
+      }
+    }, true);
   }, 1);
   return null;
 }

@@ -16,6 +16,7 @@ import { playhead } from '../../store/playhead';
 import { probeGl } from '../glProbe';
 import { suppressEditorFeedback } from './editorFeedback';
 import { ShadowFingerprint } from './shadowCasters';
+import { withBackdrop } from '../plates/backdrop';
 
 export interface FrameRect {
   x: number;
@@ -167,7 +168,8 @@ export class FrameRenderer {
     this.stats.frames++;
     if (redraw && r.shadowMap.enabled) this.stats.shadowRedraws++;
     try {
-      r.render(scene, this.camera);
+      // the viewport is the delivery frame here: the camera's background plate fills all of it
+      withBackdrop(scene, project, sceneId, cameraId, cam.deliveryAspect, [-1, -1, 1, 1], () => r.render(scene, this.camera));
     } finally {
       r.setScissorTest(false);
       restoreFeedback();
