@@ -7,6 +7,8 @@ import { animatableProperty } from './properties';
 import { getPath, sameShape, cloneValue, type KeyValue } from './values';
 import { evaluateObject } from './evaluate';
 import { DEFAULT_EASE } from './curves';
+import { autoKey } from './autoKey';
+import { eulerXYZ } from '../rig/math';
 
 export function findTrack(scene: Scene, targetId: string, property: string): Track | undefined {
   let best: Track | undefined;
@@ -115,39 +117,43 @@ export function keyFrames(scene: Scene, targetId?: string): number[] {
 }
 
 const TRANSFORM_PARTS = ['position', 'rotation', 'scale'] as const;
+type Vec3 = [number, number, number];
+
+// the gizmo hands back values rounded to 1e-6 (SelectionGizmo's toTransform): closer than this is "not moved"
+const SAME_EPS = 2e-6;
+const nearVec = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((v, i) => Math.abs(v - b[i]!) <= SAME_EPS);
+// a rotation read back from a quaternion can name the same orientation with other angles ([0, 2, 0] comes back
+// as [π, 1.14, π]); compare the rotations, not the angles, or a plain move would key the rotation
+const sameRotation = (a: Vec3, b: Vec3) => nearVec(eulerXYZ(a), eulerXYZ(b));
 
 /**
- * A gizmo commit that respects animation: for each transform part that has a track, the new value is keyed
- * at `frame` (auto-key) instead of being written to the static transform, which the track would override.
- * Parts without a track are set as before. One Edit, so the drag stays one undo step.
+ * A gizmo commit that respects animation, through autoKey (the inspector's auto-key): a transform part that has
+ * a track and that the drag changed is keyed at `frame` instead of being written to the static transform, which
+ * the track would override; parts the drag did not change are left alone (no stray keys); parts without a track
+ * are set as before. One Edit, so the drag stays one undo step.
  */
 export function setTransformsAutoKey(
   sceneId: string,
   transforms: Record<string, { position: number[]; rotation: number[]; scale: number[] }>,
   frame: number,
 ): Edit {
-  return (p) =>
+  // runs on autoKey's view: `shown` is each object as it stands at the frame
+  const write: Edit = (p) =>
     editScene(p, sceneId, (s) => {
       let objects = s.objects;
-      let tracks = s.tracks;
       for (const [id, t] of Object.entries(transforms)) {
         const o = objects[id];
         if (!o) continue;
         let transform = o.transform;
         for (const part of TRANSFORM_PARTS) {
-          const value = t[part] as [number, number, number];
-          const track = findTrack({ ...s, tracks }, id, `transform.${part}`);
-          if (track) {
-            const prev = track.keys.find((k) => k.frame === frame);
-            const kf: Keyframe = { frame, value: [...value], interp: prev?.interp ?? 'bezier' };
-            if (kf.interp === 'bezier') kf.ease = prev?.ease ?? [...DEFAULT_EASE] as [number, number, number, number];
-            tracks = { ...tracks, [track.id]: { ...track, keys: insertKey(track.keys, kf) } };
-          } else if (value.some((v, i) => v !== transform[part][i])) {
-            transform = { ...transform, [part]: value };
-          }
+          const value = t[part];
+          const shown = o.transform[part];
+          const same = part === 'rotation' && value.length === 3 ? sameRotation(value as Vec3, shown) : nearVec(value, shown);
+          if (!same) transform = { ...transform, [part]: [...value] as Vec3 };
         }
         if (transform !== o.transform) objects = { ...objects, [id]: { ...o, transform } };
       }
-      return objects === s.objects && tracks === s.tracks ? s : { ...s, objects, tracks };
+      return objects === s.objects ? s : { ...s, objects };
     });
+  return autoKey(write, sceneId, frame);
 }

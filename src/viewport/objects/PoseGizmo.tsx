@@ -1,15 +1,18 @@
 // Bone-by-bone posing: a rotate gizmo on the joint picked in the pose panel (or by clicking a joint marker).
 // Only a proxy object moves during the drag; each move writes the clamped joint rotation into the open
-// gesture, and releasing closes it: one drag = one undo step.
+// gesture, and releasing closes it: one drag = one undo step. The gizmo works on the actor as drawn at the
+// playhead, and a keyed pose gets a key there (auto-key, as the inspector's pose controls do).
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { useFrame } from '@react-three/fiber';
 import { TransformControls } from '@react-three/drei';
-import { Object3D, Vector3 } from 'three';
+import { Matrix4, Object3D, Vector3 } from 'three';
 import { useStore } from 'zustand';
 import { projectStore } from '../../store/projectStore';
 import { useEditor } from '../../store/editorStore';
-import { updateObject, type Actor } from '../../core/document';
+import { playhead } from '../../store/playhead';
+import type { Project } from '../../core/document';
 import { objectRefs } from '../objectRefs';
-import { posingStore, usePosing } from './posing';
+import { posingStore, usePosing, poseJointEdit, shownActor } from './posing';
 import { jointRotationFromGizmo, jointWorldMatrix } from './poseMath';
 
 export function PoseGizmo() {
@@ -26,37 +29,41 @@ export function PoseGizmo() {
     return o?.type === 'actor' ? o : null;
   });
   const proxy = useMemo(() => new Object3D(), []);
-  const dragging = useRef(false);
+  /** the frame the open drag keys (the playhead's when it began), null when not dragging */
+  const dragFrame = useRef<number | null>(null);
+  // what the proxy was last placed for, so it is placed again only when the drawn joint can have moved
+  const placed = useRef<{ project: Project | null; frame: number; joint: string; world: Matrix4 }>({ project: null, frame: NaN, joint: '', world: new Matrix4() });
   const [, rerender] = useState(0);
 
-  // put the proxy on the joint, in world space
-  useEffect(() => {
-    if (!actor || !joint || dragging.current) return;
+  // put the proxy on the joint as drawn at the playhead, in world space. Runs after the timeline has posed
+  // the live objects this frame (ViewportAnimation is mounted first), so keyed poses and moves are followed.
+  useFrame(() => {
+    if (!actor || !joint || dragFrame.current !== null) return;
     const group = objectRefs.get(actor.id);
     if (!group) return;
     group.updateWorldMatrix(true, false);
-    jointWorldMatrix(actor, joint, group.matrixWorld).decompose(proxy.position, proxy.quaternion, new Vector3());
+    const { project, activeSceneId } = projectStore.getState();
+    const l = placed.current;
+    if (l.project === project && l.frame === playhead.frame && l.joint === joint && l.world.equals(group.matrixWorld)) return;
+    const shown = shownActor(project, activeSceneId, actor.id, playhead.frame);
+    if (!shown) return;
+    jointWorldMatrix(shown, joint, group.matrixWorld).decompose(proxy.position, proxy.quaternion, new Vector3());
     proxy.updateMatrixWorld(true);
+    placed.current = { project, frame: playhead.frame, joint, world: group.matrixWorld.clone() };
   });
 
   if (!actor || !joint || viewMode === 'lookThrough' || actor.locked) return null;
 
   const sceneId = projectStore.getState().activeSceneId;
   const onChange = () => {
-    if (!dragging.current) return;
+    const frame = dragFrame.current;
+    if (frame === null) return;
     const group = objectRefs.get(actor.id);
-    const current = projectStore.getState().project.scenes[sceneId]?.objects[actor.id];
-    if (!group || current?.type !== 'actor') return;
+    // the joint's parents as drawn at the keyed frame (this drag's earlier moves included)
+    const current = shownActor(projectStore.getState().project, sceneId, actor.id, frame);
+    if (!group || !current) return;
     const euler = jointRotationFromGizmo(current, joint, group.matrixWorld, proxy.quaternion);
-    projectStore.getState().updateGesture(
-      updateObject<Actor>(sceneId, actor.id, (a) => ({
-        ...a,
-        pose: { ...a.pose, [joint]: euler },
-        posePreset: null,
-        // turning the head by hand replaces the look-at target, or the drag would show nothing
-        lookAt: joint === 'neck' || joint === 'head' ? null : a.lookAt,
-      })),
-    );
+    projectStore.getState().updateGesture(poseJointEdit(sceneId, actor.id, joint, euler, frame));
   };
 
   return (
@@ -68,15 +75,16 @@ export function PoseGizmo() {
         space="local"
         size={0.6}
         onMouseDown={() => {
-          dragging.current = true;
+          // a key lands on the frame the viewport shows, and stays there for the whole drag
+          dragFrame.current = Math.round(playhead.frame);
           projectStore.getState().beginGesture(`Pose ${actor.name}: ${joint}`);
         }}
         onObjectChange={onChange}
         onMouseUp={() => {
-          dragging.current = false;
+          dragFrame.current = null;
           projectStore.getState().endGesture();
-          rerender((n) => n + 1); // snap the proxy back onto the clamped joint
-
+          placed.current = { ...placed.current, project: null }; // snap the proxy back onto the clamped joint
+          rerender((n) => n + 1);
         }}
       />
     </>
