@@ -261,6 +261,42 @@ describe('daylight', () => {
   });
 });
 
+/** Drags the pose gizmo's X ring (8 mouse moves between one press and one release). */
+async function dragPoseRing() {
+  const { page } = app;
+  // find a point on the gizmo's X ring picker in page pixels
+  const at = await page.waitForFunction(() => {
+    const h = (globalThis as any).__previs;
+    const { scene, camera, gl } = h.viewport.get();
+    let gizmo: any = null;
+    // the pose gizmo is the one in rotate mode (the selection gizmo translates)
+    scene.traverse((o: any) => (gizmo ||= (o.isTransformControlsGizmo || o.type === 'TransformControlsGizmo') && o.mode === 'rotate' ? o : null));
+    const ring = gizmo?.picker?.rotate?.children.find((c: any) => c.name === 'X');
+    if (!ring) return null;
+    ring.updateMatrixWorld(true);
+    const pos = ring.geometry.attributes.position;
+    const r = gl.domElement.getBoundingClientRect();
+    let best: { x: number; y: number; d: number } | null = null;
+    const v = camera.position.clone();
+    for (let i = 0; i < pos.count; i += 3) {
+      v.set(pos.getX(i), pos.getY(i), pos.getZ(i)).applyMatrix4(ring.matrixWorld);
+      const d = v.distanceTo(camera.position);
+      v.project(camera);
+      const x = r.left + ((v.x + 1) / 2) * r.width;
+      const y = r.top + ((1 - v.y) / 2) * r.height;
+      if (x < r.left + 5 || x > r.right - 5 || y < r.top + 5 || y > r.bottom - 5) continue;
+      if (!best || d < best.d) best = { x, y, d };
+    }
+    return best;
+  });
+  const p = (await at.jsonValue()) as { x: number; y: number };
+  await page.mouse.move(p.x, p.y);
+  await settle();
+  await page.mouse.down();
+  for (let i = 1; i <= 8; i++) await page.mouse.move(p.x + i * 6, p.y + i * 8);
+  await page.mouse.up();
+}
+
 describe('bone posing with the viewport gizmo', () => {
   it('dragging the rotate gizmo on a joint is one undo step', async () => {
     const { page } = app;
@@ -269,37 +305,7 @@ describe('bone posing with the viewport gizmo', () => {
     await settle();
     const steps0 = await inApp(page, (h) => h.projectStore.getState().history.past.length as number);
     const before = await actorPose('');
-    // find a point on the gizmo's X ring picker in page pixels
-    const at = await page.waitForFunction(() => {
-      const h = (globalThis as any).__previs;
-      const { scene, camera, gl } = h.viewport.get();
-      let gizmo: any = null;
-      // the pose gizmo is the one in rotate mode (the selection gizmo translates)
-      scene.traverse((o: any) => (gizmo ||= (o.isTransformControlsGizmo || o.type === 'TransformControlsGizmo') && o.mode === 'rotate' ? o : null));
-      const ring = gizmo?.picker?.rotate?.children.find((c: any) => c.name === 'X');
-      if (!ring) return null;
-      ring.updateMatrixWorld(true);
-      const pos = ring.geometry.attributes.position;
-      const r = gl.domElement.getBoundingClientRect();
-      let best: { x: number; y: number; d: number } | null = null;
-      const v = camera.position.clone();
-      for (let i = 0; i < pos.count; i += 3) {
-        v.set(pos.getX(i), pos.getY(i), pos.getZ(i)).applyMatrix4(ring.matrixWorld);
-        const d = v.distanceTo(camera.position);
-        v.project(camera);
-        const x = r.left + ((v.x + 1) / 2) * r.width;
-        const y = r.top + ((1 - v.y) / 2) * r.height;
-        if (x < r.left + 5 || x > r.right - 5 || y < r.top + 5 || y > r.bottom - 5) continue;
-        if (!best || d < best.d) best = { x, y, d };
-      }
-      return best;
-    });
-    const p = (await at.jsonValue()) as { x: number; y: number };
-    await page.mouse.move(p.x, p.y);
-    await settle();
-    await page.mouse.down();
-    for (let i = 1; i <= 8; i++) await page.mouse.move(p.x + i * 6, p.y + i * 8);
-    await page.mouse.up();
+    await dragPoseRing();
     await settle();
     const after = await actorPose('');
     expect(after.v).not.toBe(before.v);
@@ -308,6 +314,53 @@ describe('bone posing with the viewport gizmo', () => {
     await shot('gizmo-after');
     await inApp(page, (h) => h.projectStore.getState().undo());
     expect((await actorPose('')).v).toBe(before.v);
+  });
+  it('dragging a joint of a keyed pose keys it at the playhead, in one undo step', async () => {
+    const { page } = app;
+    const id = await focusActor('TOM');
+    await page.getByTestId('pose-joint').selectOption('shoulderL');
+    // key TOM's pose at 0 and 48 and park the playhead between the keys
+    await inApp(page, (h) => {
+      const s = h.projectStore.getState();
+      const sid = s.activeSceneId;
+      const actor = (globalThis as any).__actor;
+      s.execute('Key pose', (p: any) => {
+        let q = h.timeline.setKey(sid, actor, 'pose', { frame: 0, value: { shoulderL: [0, 0, 0.3] }, interp: 'linear' })(p);
+        q = h.timeline.setKey(sid, actor, 'pose', { frame: 48, value: { shoulderL: [0, 0, -0.3] }, interp: 'linear' })(q);
+        return q;
+      });
+      h.playhead.set(24);
+    });
+    await settle();
+    const poseTrack = () =>
+      inApp(page, (h) => {
+        const s = h.projectStore.getState();
+        const sc = s.project.scenes[s.activeSceneId];
+        const actor = (globalThis as any).__actor;
+        const t = Object.values(sc.tracks).find((x: any) => x.targetId === actor && x.property === 'pose') as any;
+        return JSON.stringify(t.keys.map((k: any) => [k.frame, k.value]));
+      }).then((v) => JSON.parse(v as string) as [number, Record<string, number[]>][]);
+    const steps0 = await inApp(page, (h) => h.projectStore.getState().history.past.length as number);
+    const staticBefore = await actorPose(id);
+    await dragPoseRing();
+    await settle();
+    expect(await inApp(page, (h) => h.projectStore.getState().history.past.length as number)).toBe(steps0 + 1);
+    const keys = await poseTrack();
+    expect(keys.map((k) => k[0])).toEqual([0, 24, 48]);
+    // the dragged joint moved away from what frame 24 showed (the keys' midpoint, no turn at all)
+    const s24 = keys[1]![1].shoulderL!;
+    expect(Math.hypot(s24[0]!, s24[1]!, s24[2]!)).toBeGreaterThan(0.01);
+    // evaluation at the playhead is the keyed pose; the static pose under the track did not change
+    const at24 = await inApp(page, (h) => {
+      const s = h.projectStore.getState();
+      return JSON.stringify(h.timeline.evaluateScene(s.project, s.activeSceneId, 24).objects[(globalThis as any).__actor].pose.shoulderL);
+    });
+    expect(JSON.parse(at24 as string)).toEqual(s24);
+    expect(JSON.parse((await actorPose(id)).v).pose).toEqual(JSON.parse(staticBefore.v).pose);
+    await shot('gizmo-keyed-after');
+    await inApp(page, (h) => h.projectStore.getState().undo());
+    expect((await poseTrack()).map((k) => k[0])).toEqual([0, 48]);
+    await inApp(page, (h) => h.playhead.set(0));
   });
 });
 
