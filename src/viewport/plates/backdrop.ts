@@ -12,7 +12,9 @@ import { registerFramePoser } from '../render/framePosers';
 import { plateTexture } from './plateTexture';
 import { plateScreens } from './plateScreen';
 import { plateOutputHash } from './PlateObject';
-import { coverScale } from './backdropFit';
+import { backgroundPlateOf, coverScale } from './backdropFit';
+
+export { backgroundPlateOf };
 
 /** Still textures that have finished loading, by asset hash (plateTexture caches the promises). */
 const stills = new Map<string, THREE.Texture>();
@@ -33,15 +35,6 @@ async function loadStill(hash: string): Promise<void> {
     // remembered so the look-through does not ask again every frame; a later render retries
     failed.set(hash, (e as Error).message);
   }
-}
-
-/** The plate camera `cameraId` of `sceneId` names as its background, if it names one that exists. */
-export function backgroundPlateOf(project: Project, sceneId: string, cameraId: string): Plate | null {
-  const objects = project.scenes[sceneId]?.objects;
-  const cam = objects?.[cameraId];
-  if (cam?.type !== 'camera' || !cam.backgroundPlateId) return null;
-  const plate = objects?.[cam.backgroundPlateId];
-  return plate?.type === 'plate' ? plate : null;
 }
 
 function stillHash(project: Project, sceneId: string, plate: Plate): string {

@@ -1,5 +1,16 @@
-// How a background plate fills a delivery frame: scaled to cover it, centred, cropped on the long side and
-// never stretched (a plate shot for a wider frame loses its sides, not its proportions).
+// Which plate is a camera's background, and how it fills the delivery frame: scaled to cover it, centred,
+// cropped on the long side and never stretched (a plate shot for a wider frame loses its sides, not its
+// proportions). Pure: no three, no store.
+import type { Plate, Project } from '../../core/document';
+
+/** The plate camera `cameraId` of `sceneId` names as its background, if it names one that exists. */
+export function backgroundPlateOf(project: Project, sceneId: string, cameraId: string): Plate | null {
+  const objects = project.scenes[sceneId]?.objects;
+  const cam = objects?.[cameraId];
+  if (cam?.type !== 'camera' || !cam.backgroundPlateId) return null;
+  const plate = objects?.[cam.backgroundPlateId];
+  return plate?.type === 'plate' ? plate : null;
+}
 
 /** The part of the plate that shows, as fractions of its width and height (each in (0, 1]). */
 export function coverScale(plateAspect: number, frameAspect: number): [number, number] {
