@@ -2,12 +2,14 @@
 // shot camera's background in the camera inspector, fills the delivery frame behind the set when looking
 // through that camera (sky pixels become the plate's pixels at the same place in the frame, cover-fitted;
 // the set stays in front), and a still rendered through that camera shows it too. Choosing "None" brings
-// the sky back; each choice is one undo step and undo restores the plate.
+// the sky back; each choice is one undo step and undo restores the plate. A video plate as the background
+// follows the playhead (its screen's pixels at two plate frames), and a still of another frame seeks it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolve } from 'node:path';
 import { inApp, openApp, type App } from './harness';
 
 const PLATE = resolve('tests/fixtures/faces/astronaut.png');
+const CLIP = resolve('tests/fixtures/faces/astronaut-drift.mp4');
 const SKY = [0x20, 0x30, 0x40];
 // frame fractions (u left→right, v top→bottom) above the horizon of a level camera: empty sky
 const SKY_POINTS: [number, number][] = [];
@@ -231,5 +233,97 @@ describe('background plate', () => {
     expect(await backgroundOf(page)).toBe(plate.id);
     await waitForPixels(page, SKY_POINTS, expected, 24);
     expect(await page.inputValue('[data-testid=camera-background-plate]')).toBe(plate.id);
+  });
+  it('a video background plate shows the plate frame at the playhead, in look-through and in a still', async () => {
+    const { page } = app;
+    await page.click('button[data-panel=deage]');
+    await page.setInputFiles('[data-testid=plate-file]', CLIP);
+    await page.waitForFunction(() => {
+      const s = (globalThis as any).__previs.projectStore.getState();
+      return Object.values(s.project.scenes[s.activeSceneId].objects).some((o: any) => o.type === 'plate' && o.mediaKind === 'video');
+    }, undefined, { timeout: 60_000 });
+    // the video becomes the test camera's background; its plane in the set is hidden
+    const id = await page.evaluate(() => {
+      const h = (globalThis as any).__previs;
+      const st = h.projectStore.getState();
+      const p = st.project;
+      const sid = st.activeSceneId;
+      const objects = { ...p.scenes[sid].objects };
+      const video = Object.values(objects).find((o: any) => o.type === 'plate' && o.mediaKind === 'video') as any;
+      objects[video.id] = { ...video, visible: false };
+      objects.testcam = { ...objects.testcam, backgroundPlateId: video.id };
+      st.load({ ...p, scenes: { ...p.scenes, [sid]: { ...p.scenes[sid], objects } } });
+      h.editorStore.getState().select([]);
+      h.editorStore.getState().setViewMode('lookThrough', 'testcam');
+      return video.id as string;
+    });
+    const frameHeightPx = await inApp(page, (h) => h.lookThrough.projection.frame.height * (document.querySelector('[data-testid=viewport] canvas') as HTMLCanvasElement).height);
+
+    /** Parks the playhead on the scene frame showing plate frame `k`; returns the screen's colours at the sample points. */
+    const showPlateFrame = async (k: number) => {
+      const f = await page.evaluate(({ id, k }) => {
+        const h = (globalThis as any).__previs;
+        const s = h.projectStore.getState();
+        const plate = s.project.scenes[s.activeSceneId].objects[id];
+        for (let f = 0; f < 200; f++) if (h.plates.requestAt(s.project, s.activeSceneId, plate, f).plateFrame === k) return f;
+        return -1;
+      }, { id, k });
+      expect(f).toBeGreaterThanOrEqual(0);
+      await page.evaluate((f) => (globalThis as any).__previs.playhead.set(f), f);
+      await page.waitForFunction(({ id, f }) => {
+        const h = (globalThis as any).__previs;
+        const s = h.projectStore.getState();
+        const e = h.plates.screens.get(id);
+        return !!e && e.screen.shownKey === h.plates.requestAt(s.project, s.activeSceneId, s.project.scenes[s.activeSceneId].objects[id], f).key;
+      }, { id, f }, { timeout: 120_000 });
+      const colours = await page.evaluate(({ id, points, frameHeightPx }) => {
+        const { screen } = (globalThis as any).__previs.plates.screens.get(id);
+        const d: Uint8ClampedArray = screen.pixels();
+        const W = screen.width, H = screen.height;
+        const [sx, sy] = W / H > 16 / 9 ? [16 / 9 / (W / H), 1] : [1, W / H / (16 / 9)];
+        const r = Math.max(1, Math.round((H * sy) / frameHeightPx));
+        return points.map(([u, v]: [number, number]) => {
+          const cx = Math.round((0.5 + (u - 0.5) * sx) * W);
+          const cy = Math.round((0.5 + (v - 0.5) * sy) * H);
+          const m = [0, 0, 0];
+          let n = 0;
+          for (let y = cy - r; y <= cy + r; y++) for (let x = cx - r; x <= cx + r; x++) {
+            const i = (Math.min(H - 1, Math.max(0, y)) * W + Math.min(W - 1, Math.max(0, x))) * 4;
+            for (let c = 0; c < 3; c++) m[c]! += d[i + c]!;
+            n++;
+          }
+          return m.map((x) => x / n);
+        });
+      }, { id, points: SKY_POINTS, frameHeightPx });
+      return { f, colours };
+    };
+
+    const a = await showPlateFrame(3);
+    await waitForPixels(page, SKY_POINTS, a.colours, 24);
+    const b = await showPlateFrame(12);
+    // the two plate frames differ somewhere at the sample points, so following the playhead is visible
+    const moved = Math.max(...a.colours.flatMap((c, i) => c.map((x, k) => Math.abs(x - b.colours[i]![k]!))));
+    console.log(`video plate frames 3 vs 12 at the sample points: max |Δ| ${moved.toFixed(1)}`);
+    expect(moved).toBeGreaterThan(30);
+    await waitForPixels(page, SKY_POINTS, b.colours, 24);
+
+    // a still of scene frame a.f shows plate frame 3 (the render seeks the screen itself), with the playhead elsewhere
+    const still = await page.evaluate(async ({ points, f }) => {
+      const h = (globalThis as any).__previs;
+      const png: Uint8Array = await h.animatic.renderShotStill(h.projectStore.getState().project, 'sh', f, { width: 640 });
+      const bmp = await createImageBitmap(new Blob([png as BlobPart], { type: 'image/png' }));
+      const c = new OffscreenCanvas(bmp.width, bmp.height);
+      const g = c.getContext('2d')!;
+      g.drawImage(bmp, 0, 0);
+      return points.map(([u, v]: [number, number]) => {
+        const d = g.getImageData(Math.round(u * bmp.width) - 1, Math.round(v * bmp.height) - 1, 3, 3).data;
+        const m = [0, 0, 0];
+        for (let i = 0; i < 36; i += 4) for (let k = 0; k < 3; k++) m[k]! += d[i + k]! / 9;
+        return m;
+      });
+    }, { points: SKY_POINTS, f: a.f });
+    const toA = Math.max(...still.flatMap((c, i) => c.map((x, k) => Math.abs(x - a.colours[i]![k]!))));
+    console.log(`video still at plate frame 3 vs the plate: max |Δ| ${toA.toFixed(1)}`);
+    expect(toA).toBeLessThanOrEqual(32);
   });
 });
