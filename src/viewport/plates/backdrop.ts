@@ -7,6 +7,7 @@
 import * as THREE from 'three';
 import type { Plate, Project } from '../../core/document';
 import { projectStore } from '../../store/projectStore';
+import { editorStore } from '../../store/editorStore';
 import { registerTestHook } from '../../testHook';
 import { registerFramePoser } from '../render/framePosers';
 import { plateTexture } from './plateTexture';
@@ -19,21 +20,27 @@ export { backgroundPlateOf };
 /** Still textures that have finished loading, by asset hash (plateTexture caches the promises). */
 const stills = new Map<string, THREE.Texture>();
 const failed = new Map<string, string>();
+const loading = new Set<string>();
 
 function stillTexture(hash: string): THREE.Texture | null {
   const t = stills.get(hash);
   if (t || failed.has(hash)) return t ?? null;
-  void loadStill(hash);
+  if (!loading.has(hash)) void loadStill(hash);
   return null;
 }
 
 async function loadStill(hash: string): Promise<void> {
+  loading.add(hash);
   try {
     stills.set(hash, await plateTexture(hash));
     failed.delete(hash);
   } catch (e) {
-    // remembered so the look-through does not ask again every frame; a later render retries
+    // remembered so the look-through does not ask again every frame (a later render retries), and told once
+    const first = !failed.has(hash);
     failed.set(hash, (e as Error).message);
+    if (first) editorStore.getState().notify('error', `Background plate: ${(e as Error).message}`);
+  } finally {
+    loading.delete(hash);
   }
 }
 
@@ -143,10 +150,7 @@ registerFramePoser('background-plates', async () => {
     const plate = backgroundPlateOf(project, activeSceneId, o.id);
     if (plate?.mediaKind !== 'image') continue;
     const hash = stillHash(project, activeSceneId, plate);
-    if (!stills.has(hash)) {
-      failed.delete(hash);
-      jobs.push(loadStill(hash));
-    }
+    if (!stills.has(hash)) jobs.push(loadStill(hash));
   }
   await Promise.all(jobs);
 });
