@@ -4,7 +4,7 @@ import type { BuildingSolid, Member } from './solid';
 import { weldAndCheck, type TriangleSoup, type WeldedMesh } from './meshSoup';
 import { convexParts, type ConvexPart } from './bsp';
 import { fractureSolid, type FractureOptions, type FractureProgress, type FractureResult } from './fracture';
-import type { SeedOptions } from './voronoi';
+import { scatterSeeds, type SeedOptions } from './voronoi';
 
 export interface MeshSolid extends BuildingSolid {
   /** the welded, checked surface */
@@ -39,39 +39,8 @@ function insideConvex(m: Member, x: number, y: number, z: number): boolean {
  * the part), thinned away from the impact exactly as a building's seeds are.
  */
 export function scatterSeedsInParts(solid: BuildingSolid, opts: SeedOptions, rng: () => number): Float64Array {
-  const boxVol = solid.members.map((m) => (m.max[0] - m.min[0]) * (m.max[1] - m.min[1]) * (m.max[2] - m.min[2]));
-  const total = boxVol.reduce((a, b) => a + b, 0);
-  const cdf: number[] = [];
-  let acc = 0;
-  for (const v of boxVol) cdf.push((acc += v / total));
-  const out = new Float64Array(opts.count * 3);
-  const r2 = opts.impactRadius * opts.impactRadius;
-  const [px, py, pz] = opts.impactPoint;
-  let n = 0;
-  let guard = 0;
-  while (n < opts.count) {
-    if (++guard > opts.count * 5000) throw new Error('could not place fracture seeds inside the mesh');
-    const u = rng();
-    let lo = 0, hi = cdf.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (cdf[mid]! < u) lo = mid + 1;
-      else hi = mid;
-    }
-    const m = solid.members[lo]!;
-    const x = m.min[0] + rng() * (m.max[0] - m.min[0]);
-    const y = m.min[1] + rng() * (m.max[1] - m.min[1]);
-    const z = m.min[2] + rng() * (m.max[2] - m.min[2]);
-    if (!insideConvex(m, x, y, z)) continue;
-    const d2 = (x - px) ** 2 + (y - py) ** 2 + (z - pz) ** 2;
-    const density = (1 + opts.focus * Math.exp(-d2 / (2 * r2))) / (1 + opts.focus);
-    if (rng() > density) continue;
-    out[3 * n] = x;
-    out[3 * n + 1] = y;
-    out[3 * n + 2] = z;
-    n++;
-  }
-  return out;
+  const boxVolumes = solid.members.map((m) => (m.max[0] - m.min[0]) * (m.max[1] - m.min[1]) * (m.max[2] - m.min[2]));
+  return scatterSeeds(solid, opts, rng, { weights: boxVolumes, accept: insideConvex, triesPerSeed: 5000, where: 'inside the mesh' });
 }
 
 export function fractureMesh(soup: TriangleSoup | MeshSolid, opts: FractureOptions, onProgress?: FractureProgress): FractureResult & { solid: MeshSolid } {

@@ -2,7 +2,7 @@
 // building), denser around the impact; each cell is the bounding box cut by the bisector planes of its
 // nearest seeds, stopping once no farther seed can reach the cell (the security-radius test).
 import { boxPoly, clipPoly, maxDistance, type Poly } from './polyhedron';
-import type { BuildingSolid } from './solid';
+import type { BuildingSolid, Member } from './solid';
 import { memberVolume } from './solid';
 
 export interface SeedOptions {
@@ -13,9 +13,23 @@ export interface SeedOptions {
   focus: number;
 }
 
+/** How seeds are placed in a solid's members: buildings sample their box members directly; a mesh's convex
+ * parts are sampled in their bounding boxes and points outside the part rejected. */
+export interface SeedPlacement {
+  /** relative chance of each member being picked (default: its volume) */
+  weights?: readonly number[];
+  /** keeps a point sampled in member `m`'s box (default: every point) */
+  accept?: (m: Member, x: number, y: number, z: number) => boolean;
+  /** attempts allowed per seed before giving up */
+  triesPerSeed?: number;
+  /** where the seeds go, for the error message */
+  where?: string;
+}
+
 /** Rejection sampling: uniform in the solid, kept with probability density(x) / max density. */
-export function scatterSeeds(solid: BuildingSolid, opts: SeedOptions, rng: () => number): Float64Array {
-  const vols = solid.members.map(memberVolume);
+export function scatterSeeds(solid: BuildingSolid, opts: SeedOptions, rng: () => number, placement: SeedPlacement = {}): Float64Array {
+  const vols = placement.weights ?? solid.members.map(memberVolume);
+  const accept = placement.accept;
   const total = vols.reduce((a, b) => a + b, 0);
   const cdf: number[] = [];
   let acc = 0;
@@ -26,7 +40,7 @@ export function scatterSeeds(solid: BuildingSolid, opts: SeedOptions, rng: () =>
   let n = 0;
   let guard = 0;
   while (n < opts.count) {
-    if (++guard > opts.count * 1000) throw new Error('could not place fracture seeds in the building');
+    if (++guard > opts.count * (placement.triesPerSeed ?? 1000)) throw new Error(`could not place fracture seeds ${placement.where ?? 'in the building'}`);
     const u = rng();
     let lo = 0, hi = cdf.length - 1;
     while (lo < hi) {
@@ -38,6 +52,7 @@ export function scatterSeeds(solid: BuildingSolid, opts: SeedOptions, rng: () =>
     const x = m.min[0] + rng() * (m.max[0] - m.min[0]);
     const y = m.min[1] + rng() * (m.max[1] - m.min[1]);
     const z = m.min[2] + rng() * (m.max[2] - m.min[2]);
+    if (accept && !accept(m, x, y, z)) continue;
     const d2 = (x - px) ** 2 + (y - py) ** 2 + (z - pz) ** 2;
     const density = (1 + opts.focus * Math.exp(-d2 / (2 * r2))) / (1 + opts.focus);
     if (rng() > density) continue;
