@@ -7,12 +7,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
-import { openApp, inApp, canvasPixels, type App } from './harness';
+import { inApp, canvasPixels, type App } from './harness';
+import { changed, openCollapseStage, type CollapseStage } from './collapseStage';
 import { parseModel } from '../../src/viewport/objects/gltf';
 import { soupFromModel } from '../../src/effects/collapse/view/assetSoup';
 import { soupBytes } from '../../src/effects/collapse/meshSoup';
 
 let app: App;
+let stage: CollapseStage;
 const OUT = resolve('.tmp/e2e-collapse-asset');
 const TRIGGER = 12;
 /** every end-of-shot picture is taken at this one frame (the demo's cameras and actors move); a 2 s bake at
@@ -21,51 +23,16 @@ const END = TRIGGER + 48;
 const GLB = readFileSync(resolve('tests/fixtures/models/l-block.glb'));
 
 beforeAll(async () => {
-  app = await openApp({ viewport: { width: 1100, height: 700 } });
-  // pin the layout: a new layer adds a timeline row, and a resized canvas would make pixel comparisons moot
-  await app.page.addStyleTag({
-    content:
-      '.toolbar{height:44px!important;overflow:hidden!important;flex-wrap:nowrap!important}' +
-      '.centre{grid-template-rows:1fr 190px!important}.panels-bottom{height:190px!important;max-height:190px!important;overflow:hidden!important}',
-  });
-  await frames(3);
-  mkdirSync(OUT, { recursive: true });
+  stage = await openCollapseStage(OUT);
+  app = stage.app;
 });
 afterAll(async () => {
   await app?.close();
 });
 
-async function frames(n = 3) {
-  const n0 = await inApp(app.page, (h) => h.frameStats.frames as number);
-  await app.page.waitForFunction((k) => (globalThis as any).__previs.frameStats.frames > k, n0 + n);
-}
-
-async function at(frame: number) {
-  await app.page.evaluate((f) => (globalThis as any).__previs.playhead.set(f), frame);
-  await frames();
-}
-
-async function save(name: string) {
-  const url = await app.page.evaluate(() => (document.querySelector('[data-testid=viewport] canvas') as HTMLCanvasElement).toDataURL('image/png'));
-  writeFileSync(resolve(OUT, `${name}.png`), Buffer.from(url.split(',')[1]!, 'base64'));
-}
-
-type Rect = { x0: number; y0: number; x1: number; y1: number };
-function changed(a: Uint8Array, b: Uint8Array, w: number, r: Rect | null = null): { frac: number; mean: number } {
-  let n = 0, tot = 0, sum = 0;
-  const h = a.length / 4 / w;
-  const box = r ?? { x0: 0, y0: 0, x1: w, y1: h };
-  for (let y = Math.max(0, Math.floor(box.y0)); y < Math.min(h, box.y1); y++) {
-    for (let x = Math.max(0, Math.floor(box.x0)); x < Math.min(w, box.x1); x++) {
-      const i = 4 * (y * w + x);
-      const d = Math.abs(a[i]! - b[i]!) + Math.abs(a[i + 1]! - b[i + 1]!) + Math.abs(a[i + 2]! - b[i + 2]!);
-      sum += d;
-      if (d > 30) n++;
-      tot++;
-    }
-  }
-  return { frac: n / Math.max(1, tot), mean: sum / Math.max(1, tot) };
-}
+const frames = (n?: number) => stage.frames(n);
+const at = (frame: number) => stage.at(frame);
+const save = (name: string) => stage.save(name);
 
 describe('imported mesh collapse', () => {
   it('imports the L-block, collapses it from the panel, plays it, and undoes it', async () => {
