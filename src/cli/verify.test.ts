@@ -1,8 +1,8 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { runVerifyCli } from './verifyCli.testutil';
 import { exportGate } from '../core/disclosure/gate';
 import { sealExport } from '../core/export/bindExport';
 import { makePng } from '../core/export/bindFixtures.testutil';
@@ -10,15 +10,7 @@ import { buildTestProject } from '../core/export/bindProject.testutil';
 
 let dir: string;
 
-function run(...args: string[]): { code: number; out: string } {
-  try {
-    const out = execFileSync(process.execPath, ['bin/previs-verify.mjs', ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-    return { code: 0, out };
-  } catch (e) {
-    const err = e as { status: number; stdout: string; stderr: string };
-    return { code: err.status, out: err.stdout + err.stderr };
-  }
-}
+const run = runVerifyCli;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'previs-verify-cli-'));

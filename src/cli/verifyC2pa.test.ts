@@ -1,11 +1,11 @@
 // previs-verify on exports carrying a C2PA manifest: the CLI validates it with c2pa-rs (WebAssembly from
 // node_modules), prints its state and failure codes, passes an untrusted-but-valid manifest, fails a stripped or
 // broken one, and --c2pa-trust with the exporter's local CA turns it Trusted.
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { runVerifyCli } from './verifyCli.testutil';
 import { exportGate } from '../core/disclosure/gate';
 import { concatBytes } from '../core/export/bindBytes';
 import { sealExport } from '../core/export/bindExport';
@@ -17,15 +17,7 @@ import { readPngChunks } from '../core/export/pngChunks';
 
 let dir: string;
 
-function run(...args: string[]): { code: number; out: string } {
-  try {
-    const out = execFileSync(process.execPath, ['bin/previs-verify.mjs', ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-    return { code: 0, out };
-  } catch (e) {
-    const err = e as { status: number; stdout: string; stderr: string };
-    return { code: err.status, out: err.stdout + err.stderr };
-  }
-}
+const run = runVerifyCli;
 
 beforeAll(async () => {
   useNodeC2pa();

@@ -3,7 +3,7 @@
 // and a per-pixel change measure.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { openApp, inApp, type App } from './harness';
+import { openApp, inApp, canvasPixels, type App } from './harness';
 
 const PINNED_LAYOUT =
   '.toolbar{height:44px!important;overflow:hidden!important;flex-wrap:nowrap!important}' +
@@ -17,6 +17,11 @@ export interface CollapseStage {
   at(frame: number): Promise<void>;
   /** keeps the viewport's picture as OUT/name.png (for a person reading a failure) */
   save(name: string): Promise<void>;
+  /**
+   * Undoes once and reports: how many undo steps the run had added since `historyBefore`, whether layer
+   * `layerId` is gone, and the viewport's picture at `frame` afterwards (kept as OUT/undone-end.png).
+   */
+  undoLayer(layerId: string, historyBefore: number, frame: number): Promise<{ steps: number; gone: boolean; picture: Awaited<ReturnType<typeof canvasPixels>> }>;
 }
 
 export async function openCollapseStage(outDir: string): Promise<CollapseStage> {
@@ -34,9 +39,24 @@ export async function openCollapseStage(outDir: string): Promise<CollapseStage> 
     const url = await app.page.evaluate(() => (document.querySelector('[data-testid=viewport] canvas') as HTMLCanvasElement).toDataURL('image/png'));
     writeFileSync(resolve(outDir, `${name}.png`), Buffer.from(url.split(',')[1]!, 'base64'));
   };
+  const undoLayer = async (layerId: string, historyBefore: number, frame: number) => {
+    const historyAfter = await inApp(app.page, (h) => h.projectStore.getState().history.past.length as number);
+    await inApp(app.page, (h) => h.projectStore.getState().undo());
+    const gone = await app.page.evaluate((id) => {
+      const s = (globalThis as any).__previs.projectStore.getState();
+      return !s.project.scenes[s.activeSceneId].objects[id];
+    }, layerId);
+    // step off and back so the viewport redraws the frame without the layer
+    await at(frame - 1);
+    await at(frame);
+    await frames(4);
+    const picture = await canvasPixels(app.page);
+    await save('undone-end');
+    return { steps: historyAfter - historyBefore, gone, picture };
+  };
   await frames(3);
   mkdirSync(outDir, { recursive: true });
-  return { app, frames, at, save };
+  return { app, frames, at, save, undoLayer };
 }
 
 export type Rect = { x0: number; y0: number; x1: number; y1: number };

@@ -1,20 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { fractureBuilding } from './fracture';
-import { clipPoly, volumeCentroid, type Poly } from './polyhedron';
+import { overlap } from './overlap.testutil';
 import type { BuildingShape } from './solid';
 
 const demo: BuildingShape = { footprint: { width: 12, depth: 10 }, floors: 5, floorHeight: 3.2, bays: { x: 4, z: 3 }, windowRatio: 0.4, roof: 'flat' };
 const opts = { fragmentCount: 600, impactPoint: [0, 2, 5] as [number, number, number], impactRadius: 3, material: 'concrete' as const, seed: 7 };
 
-/** Volume of a ∩ b for convex fragments: clip a by every face plane of b. */
-function overlap(a: Poly, b: Poly): number {
-  let p: Poly | null = a;
-  for (const f of b.faces) {
-    p = clipPoly(p, f.n, f.d, 0);
-    if (!p) return 0;
-  }
-  return volumeCentroid(p).volume;
-}
 
 describe('fracture', () => {
   it('conserves the building volume within 0.5 %', () => {

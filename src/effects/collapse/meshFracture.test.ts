@@ -5,18 +5,10 @@ import { box, flip, hollowBox, icosphere, lBlock, merge, type Soup } from '../..
 import { MAX_MESH_TRIANGLES, MeshFractureError, signedVolume, weldAndCheck } from './meshSoup';
 import { convexParts } from './bsp';
 import { fractureMesh } from './meshSolid';
-import { clipPoly, volumeCentroid, type Poly } from './polyhedron';
+import { overlap } from './overlap.testutil';
 
 const opts = { fragmentCount: 150, impactPoint: [0, 2, 2] as [number, number, number], impactRadius: 2, material: 'brick' as const, seed: 5 };
 
-function overlap(a: Poly, b: Poly): number {
-  let p: Poly | null = a;
-  for (const f of b.faces) {
-    p = clipPoly(p, f.n, f.d, 0);
-    if (!p) return 0;
-  }
-  return volumeCentroid(p).volume;
-}
 
 function worstOverlap(fr: ReturnType<typeof fractureMesh>['fragments']): number {
   let worst = 0;

@@ -1,6 +1,8 @@
 // A plain PNG decoder/encoder for Node (tests, CLI, benches) where createImageBitmap does not exist.
 // The browser decodes plates with createImageBitmap; both produce the same RGBA8 raster.
 import { unzlibSync, zlibSync } from 'fflate';
+import { concatBytes } from '../../core/export/bindBytes';
+import { buildPngChunk, PNG_SIGNATURE } from '../../core/export/pngChunks';
 
 export interface Raster {
   width: number;
@@ -9,12 +11,11 @@ export interface Raster {
   data: Uint8ClampedArray;
 }
 
-const SIGNATURE = [137, 80, 78, 71, 13, 10, 26, 10];
 
 export class PlateDecodeError extends Error {}
 
 export function isPng(bytes: Uint8Array): boolean {
-  return SIGNATURE.every((b, i) => bytes[i] === b);
+  return PNG_SIGNATURE.every((b, i) => bytes[i] === b);
 }
 
 function paeth(a: number, b: number, c: number): number {
@@ -131,51 +132,20 @@ export function decodePng(bytes: Uint8Array, maxPixels = 16384 * 16384): Raster 
   return { width, height, data };
 }
 
-const CRC_TABLE = (() => {
-  const t = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    t[n] = c >>> 0;
-  }
-  return t;
-})();
-
-function crc32(bytes: Uint8Array): number {
-  let c = 0xffffffff;
-  for (const b of bytes) c = CRC_TABLE[(c ^ b) & 255]! ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
-
 /** RGBA8 → PNG (filter 0). Used to write reviewable outputs from Node tests and benches. */
 export function encodePng(r: Raster, level: 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 = 6): Uint8Array {
   const stride = r.width * 4;
   const raw = new Uint8Array(r.height * (stride + 1));
   for (let y = 0; y < r.height; y++) raw.set(r.data.subarray(y * stride, (y + 1) * stride), y * (stride + 1) + 1);
-  const chunks: Uint8Array[] = [new Uint8Array(SIGNATURE)];
-  const chunk = (type: string, body: Uint8Array) => {
-    const out = new Uint8Array(12 + body.length);
-    const v = new DataView(out.buffer);
-    v.setUint32(0, body.length);
-    for (let i = 0; i < 4; i++) out[4 + i] = type.charCodeAt(i);
-    out.set(body, 8);
-    v.setUint32(8 + body.length, crc32(out.subarray(4, 8 + body.length)));
-    chunks.push(out);
-  };
   const ihdr = new Uint8Array(13);
   const hv = new DataView(ihdr.buffer);
   hv.setUint32(0, r.width);
   hv.setUint32(4, r.height);
   ihdr.set([8, 6, 0, 0, 0], 8);
-  chunk('IHDR', ihdr);
-  chunk('IDAT', zlibSync(raw, { level }));
-  chunk('IEND', new Uint8Array(0));
-  const total = chunks.reduce((a, c) => a + c.length, 0);
-  const out = new Uint8Array(total);
-  let o = 0;
-  for (const c of chunks) {
-    out.set(c, o);
-    o += c.length;
-  }
-  return out;
+  return concatBytes([
+    PNG_SIGNATURE,
+    buildPngChunk('IHDR', ihdr),
+    buildPngChunk('IDAT', zlibSync(raw, { level })),
+    buildPngChunk('IEND', new Uint8Array(0)),
+  ]);
 }

@@ -4,6 +4,7 @@
 // 14 fonts every reader has). Page coordinates are points from the TOP-LEFT corner, y growing down, as a
 // layout is drawn; the writer turns them into PDF's bottom-left user space.
 import { zlibSync } from 'fflate';
+import { concatBytes } from '../bindBytes';
 import { BASE_FONT, bytesWidth, type PdfFont } from './helvetica';
 import { encodeWinAnsi, pdfLiteral, pdfTextString } from './winAnsi';
 
@@ -253,14 +254,7 @@ export class PdfDocument {
     // each cross-reference entry is exactly 20 bytes: 10-digit offset, 5-digit generation, n/f, space + LF (§7.5.4)
     const xref = [`xref\n0 ${bodies.length + 1}\n`, '0000000000 65535 f \n', ...offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`)].join('');
     parts.push(enc.encode(`${xref}trailer\n<< /Size ${bodies.length + 1} /Root 1 0 R /Info 3 0 R >>\nstartxref\n${offset}\n%%EOF\n`));
-    const total = parts.reduce((n, b) => n + b.length, 0);
-    const out = new Uint8Array(total);
-    let at = 0;
-    for (const p of parts) {
-      out.set(p, at);
-      at += p.length;
-    }
-    return out;
+    return concatBytes(parts);
   }
 
   private infoDict(): string {
