@@ -5,7 +5,7 @@ import type { EffectLayer } from '../document/schema';
 import { checkConsent, type ConsentCheck, type ConsentRecord } from './consent';
 import type { DisclosureRecord } from './record';
 import { awaitingRoles, isApprovedState, type ReviewProgress } from './review';
-import { latestRecord, type LedgerState } from './state';
+import { latestRecord, type LedgerState, type UncountedReview } from './state';
 import type { ReviewRole } from './vocab';
 
 /** The facts about a layer a disclosure needs; the same whether read from a project or from a bundle. */
@@ -50,6 +50,8 @@ export interface LayerDisclosure {
   consentRequired: boolean;
   consent: ConsentCheck | null;
   consentRecord: ConsentRecord | null;
+  /** signed review actions on the newest record that do not count, with why */
+  uncounted: UncountedReview[];
   /** the on-screen label; null when the layer is approved (and consented where needed) */
   label: string | null;
   blocking: Record<ExportPurpose, string[]>;
@@ -62,6 +64,8 @@ export interface DiscloseOptions {
   now: Date;
   /** problems from verifying the chain; any of them blocks every export */
   integrityProblems: readonly string[];
+  /** SHA-256s of the signed consent documents at hand (project assets, or files given to the verifier); null: not checked */
+  documents?: ReadonlySet<string> | null;
 }
 
 export function discloseLayer(facts: LayerFacts, s: LedgerState, opts: DiscloseOptions): LayerDisclosure {
@@ -105,8 +109,12 @@ export function discloseLayer(facts: LayerFacts, s: LedgerState, opts: DiscloseO
   if (record && current && review && !isApprovedState(review.state)) {
     const who = review.state === 'submitted' && awaiting.length ? ` (awaiting approval by ${awaiting.join(', ')})` : '';
     deliverable.push(`review is ${review.state}${who}: not approved at its current output`);
+    for (const u of latest?.uncounted ?? []) deliverable.push(`${u.action} by ${u.name} as ${u.role} does not count: ${u.reason}`);
   }
   if (consentFinal && consentFinal.status !== 'valid') deliverable.push(...consentFinal.reasons);
+  else if (consentFinal && opts.documents && facts2?.consent && !opts.documents.has(facts2.consent.documentSha256)) {
+    deliverable.push(`needs consent: the signed consent document (SHA-256 ${facts2.consent.documentSha256.slice(0, 16)}…) is not at hand, so its hash cannot be checked`);
+  }
 
   return {
     facts,
@@ -118,6 +126,7 @@ export function discloseLayer(facts: LayerFacts, s: LedgerState, opts: DiscloseO
     consentRequired,
     consent: consentNow,
     consentRecord: facts2?.consent ?? null,
+    uncounted: latest?.uncounted ?? [],
     label: labelFor(current, review, consentNow),
     blocking: { previs, deliverable },
   };

@@ -289,7 +289,7 @@ export type AssetMeta = z.infer<typeof AssetMeta>;
 /** One signed entry of the project's hash chain; its payload is interpreted by core/disclosure. */
 export const LedgerEntry = z.object({
   seq: z.number().int().min(0),
-  kind: z.enum(['disclosure', 'review', 'consent', 'consent-revocation', 'key']),
+  kind: z.enum(['disclosure', 'review', 'consent', 'consent-revocation', 'key', 'member']),
   payload: z.record(z.string(), z.unknown()),
   prevHash: z.string().max(64),
   hash: Sha256,
@@ -327,5 +327,10 @@ export const Project = z.object({
   sceneOrder: z.array(Id).min(1),
   assets: z.record(Sha256, AssetMeta),
   ledger: z.array(LedgerEntry),
+  /**
+   * The studio the project belongs to, pinned by its root certificate's SHA-256 fingerprint. Not authority:
+   * approvals are checked against the root the checker holds, and count only when it is this one.
+   */
+  studio: z.object({ name: Name, rootFingerprint: Sha256 }).nullable().optional(),
 });
 export type Project = z.infer<typeof Project>;

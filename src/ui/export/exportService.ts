@@ -14,7 +14,11 @@ import { utf8 } from '../../core/export/bindBytes';
 import { projectToGlb } from '../../export/scene/exportGlb';
 import { projectStore } from '../../store/projectStore';
 import { commitLedger } from '../../store/effectRuns';
-import { currentSigner, identityStore } from '../../store/signingKeys';
+import { currentSigner, currentTrust, enrolledKeyPair, identityStore } from '../../store/signingKeys';
+import { projectAuthority, type GateResult } from '../../core/disclosure/gate';
+import { readLedger } from '../../core/disclosure/state';
+import { readCertificate } from '../../core/studio/certificates';
+import { getAssetBytes } from '../../store/assets';
 import { c2paSignerFor } from '../../export/c2pa/c2paCredentials';
 import { editorStore } from '../../store/editorStore';
 import { resolveRenderers } from './renderers';
@@ -55,6 +59,19 @@ function shotsOf(project: Project, sceneId: string, wanted: readonly string[] | 
   return out;
 }
 
+/** Each allowed likeness layer's consent document must be in this browser and hash to what the consent signed. */
+async function consentDocumentProblems(project: Project, gate: GateResult): Promise<string[]> {
+  const out: string[] = [];
+  for (const a of gate.allowed) {
+    const c = a.consent?.record;
+    if (!c) continue;
+    const bytes = await getAssetBytes(c.documentSha256).catch(() => null);
+    if (!bytes) out.push(`"${a.layer.name}": the signed consent document of ${c.performer.name} is not in this browser's project assets`);
+    else if ((await sha256Hex(bytes)) !== c.documentSha256) out.push(`"${a.layer.name}": the consent document's bytes do not hash to the SHA-256 the consent signed`);
+  }
+  return out;
+}
+
 const safe = (s: string) => s.replace(/[^A-Za-z0-9._-]+/g, '_');
 
 /** The exporter signs with this browser's key; the ledger must register it first (one signed, undoable step). */
@@ -69,6 +86,9 @@ async function exportSigner() {
 /** PNG and MP4 also get a C2PA manifest signed with this person's local credential; without one they still export. */
 async function exportC2paSigner() {
   try {
+    // an enrolled member signs C2PA with their member certificate (issued by the studio root); others with a local one
+    const member = await enrolledKeyPair();
+    if (member) return { chain: [new Uint8Array(readCertificate(member.certificatePem).rawData)], privateKey: member.keyPair.privateKey };
     return await c2paSignerFor(identityStore.getState().name);
   } catch (e) {
     editorStore.getState().notify('warning', `No C2PA manifest in this export: the C2PA credential could not be made (${(e as Error).message})`);
@@ -91,16 +111,22 @@ export async function runExport(req: ExportRequest): Promise<ExportOutcome> {
   const shotIds = shotsOf(project, sceneId, req.shots);
   if (typeof shotIds === 'string') return { ok: false, reason: shotIds, refusals: [] };
   if ((formats.includes('png') || formats.includes('mp4')) && shotIds.length === 0) return { ok: false, reason: 'the scene has no shots to render', refusals: [] };
-  const gate = await exportGate(project, req.purpose);
+  const trust = currentTrust();
+  const gate = await exportGate(project, req.purpose, { trust });
+  if (req.purpose === 'deliverable' && gate.ok) {
+    // the gate saw that each consent's document is attached; here its bytes must hash to what was signed
+    const bad = await consentDocumentProblems(project, gate);
+    if (bad.length) return { ok: false, reason: `deliverable export refused:\n${bad.join('\n')}`, refusals: [] };
+  }
   if (req.purpose === 'deliverable' && !gate.ok) {
     return { ok: false, reason: `deliverable export refused by the disclosure gate:\n${describeRefusals(gate)}`, refusals: gate.refusals };
   }
   const allowed = gate.allowed.map((a) => a.layer.id);
-  const disclosures = discloseProject(project);
+  const disclosures = discloseProject(project, readLedger(project.ledger, await projectAuthority(project, trust)));
   const labels: Record<string, string | null> = Object.fromEntries(allowed.map((id) => [id, disclosures.get(id)?.label ?? null]));
   const renderers = await resolveRenderers();
   const files: ExportFile[] = [];
-  const base = { project, gate, signer, software: SOFTWARE, c2pa: formats.includes('png') || formats.includes('mp4') ? await exportC2paSigner() : null };
+  const base = { project, gate, signer, software: SOFTWARE, trust, c2pa: formats.includes('png') || formats.includes('mp4') ? await exportC2paSigner() : null };
   const add = async (name: string, mime: string, bytes: Uint8Array, frames?: Record<string, { start: number; end: number } | null>, embed = true) => {
     // a still or an animatic discloses the layers it shows; a scene or a report, every allowed layer
     const layerIds = frames ? Object.keys(frames).filter((id) => frames[id] !== null) : undefined;
@@ -150,8 +176,8 @@ export async function runExport(req: ExportRequest): Promise<ExportOutcome> {
     check();
     step('writing review report');
     const bundle = await buildDisclosureBundle(project, allowed);
-    const inspection = await inspectBundle(bundle, { unsigned: true });
-    const summary = await exportSummary(bundle, { purpose: req.purpose, software: SOFTWARE });
+    const inspection = await inspectBundle(bundle, { unsigned: true, trust });
+    const summary = await exportSummary(bundle, { purpose: req.purpose, software: SOFTWARE, trust });
     const listed = await Promise.all(files.filter((f) => !f.name.endsWith('.disclosure.json')).map(async (f) => ({ name: f.name, sha256: await sha256Hex(f.bytes) })));
     const html = reviewReportHtml({ projectName: project.name, purpose: req.purpose, exportedAt: new Date().toISOString(), software: SOFTWARE, inspection, summary, thumbnails: thumbs, files: listed });
     await add('review-report.html', 'text/html', utf8(html), undefined, false);
