@@ -16,8 +16,8 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'previs-verify-cli-'));
   const approved = await buildTestProject({ approved: true });
   const pending = await buildTestProject({ approved: false });
-  const a = await sealExport({ project: approved.project, gate: await exportGate(approved.project, 'deliverable'), bytes: makePng(), fileName: 'final.png', signer: approved.artist, software: 'Previs Sandbox 0.1.0' });
-  const p = await sealExport({ project: pending.project, gate: await exportGate(pending.project, 'previs'), bytes: makePng(32, 32, 5), fileName: 'previs.png', signer: pending.artist, software: 'Previs Sandbox 0.1.0' });
+  const a = await sealExport({ project: approved.project, trust: { rootPem: approved.studio.rootPem }, gate: await exportGate(approved.project, 'deliverable', { trust: { rootPem: approved.studio.rootPem } }), bytes: makePng(), fileName: 'final.png', signer: approved.artist, software: 'Previs Sandbox 0.1.0' });
+  const p = await sealExport({ project: pending.project, trust: { rootPem: pending.studio.rootPem }, gate: await exportGate(pending.project, 'previs', { trust: { rootPem: pending.studio.rootPem } }), bytes: makePng(32, 32, 5), fileName: 'previs.png', signer: pending.artist, software: 'Previs Sandbox 0.1.0' });
   writeFileSync(join(dir, 'final.png'), a.bytes);
   writeFileSync(join(dir, a.sidecarName), a.sidecarBytes);
   writeFileSync(join(dir, 'previs.png'), p.bytes);

@@ -26,7 +26,7 @@ beforeAll(async () => {
   const cred = await createC2paCredential('CLI Tester');
   const s = await sealExport({
     project: tp.project,
-    gate: await exportGate(tp.project, 'deliverable'),
+    gate: await exportGate(tp.project, 'deliverable', { trust: { rootPem: tp.studio.rootPem } }),
     bytes: makePng(48, 32, 9),
     fileName: 'still.png',
     signer: tp.artist,

@@ -12,7 +12,7 @@ import { discloseLayer, layerFacts, type LayerFacts } from './status';
 import { effectLayersOf } from './gate';
 import { buildAuthority, NO_AUTHORITY } from '../studio/authority';
 import type { StudioTrust } from '../studio/member';
-import type { UncountedReview } from './state';
+import type { LedgerState, UncountedReview } from './state';
 import { BUNDLE_TYPE, DISCLOSURE_SCHEMA_VERSION } from './vocab';
 
 const Sha = z.string().regex(/^[0-9a-f]{64}$/);
@@ -161,6 +161,10 @@ export interface BundleLayerReport {
 }
 
 export interface BundleReport {
+  /** who signed the bundle (the exporter), as the studio authority reads them at the bundle's time */
+  exporter: { state: string; name: string | null; person: string | null; serial: string | null; reason: string } | null;
+  /** the ledger as read with the verifier's studio authority (history, approvals); null when unreadable */
+  ledgerState: LedgerState | null;
   ok: boolean;
   problems: string[];
   chain: ChainReport | null;
@@ -189,6 +193,8 @@ export async function verifyBundle(input: unknown, opts: VerifyBundleOptions = {
       signature: { status: 'missing', keyId: null },
       layers: [],
       bundle: null,
+      exporter: null,
+      ledgerState: null,
     };
   }
   const b = parsed.data;
@@ -247,7 +253,12 @@ export async function verifyBundle(input: unknown, opts: VerifyBundleOptions = {
       consentRecordedBy: (l.consentId ? state.consents.get(l.consentId)?.recordedBy : null) ?? null,
     };
   });
-  return { ok: problems.length === 0, problems, chain, signature, layers, bundle: b };
+  let exporter: BundleReport['exporter'] = null;
+  if (b.signature) {
+    const st = authority.standing(b.ledger.length, b.signature.keyId, b.createdAt);
+    exporter = { state: st.state, name: st.member?.name ?? null, person: st.member?.person ?? null, serial: st.member?.serial ?? null, reason: st.reason };
+  }
+  return { ok: problems.length === 0, problems, chain, signature, layers, bundle: b, exporter, ledgerState: state };
 }
 
 async function checkBundleSignature(b: DisclosureBundle, chain: ChainReport, opts: VerifyBundleOptions): Promise<BundleReport['signature']> {

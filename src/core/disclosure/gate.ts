@@ -45,6 +45,8 @@ export interface GateOptions {
   trustedKeys?: readonly PublicKeyJwk[];
   /** the studio root (and revocation lists) the exporter holds; without one nothing counts as approved */
   trust?: StudioTrust | null;
+  /** SHA-256s of consent documents whose bytes were checked; default: the project's attached documents */
+  documents?: ReadonlySet<string>;
 }
 
 /** SHA-256s of the consent documents attached to a project (assets of kind document). */
@@ -86,7 +88,7 @@ export async function exportGate(project: Project, purpose: ExportPurpose, opts:
 /** The gate's decision given an already verified chain and the studio authority. */
 export function evaluateGate(project: Project, purpose: ExportPurpose, chain: ChainReport, authority: Authority, opts: GateOptions = {}): GateResult {
   const state = readLedger(project.ledger, authority);
-  const documents = attachedDocuments(project);
+  const documents = opts.documents ?? attachedDocuments(project);
   const now = opts.now ?? new Date();
   const wanted = opts.layerIds ? new Set(opts.layerIds) : null;
   const allowed: GateAllowed[] = [];

@@ -91,7 +91,12 @@ export function discloseLayer(facts: LayerFacts, s: LedgerState, opts: DiscloseO
     deceased: !!record?.policy.flags.deceased,
     now: opts.now,
   };
-  const facts2 = facts.consentId ? s.consents.get(facts.consentId) : undefined;
+  const stored = facts.consentId ? s.consents.get(facts.consentId) : undefined;
+  // a consent counts only with its signed document at hand: a hash no one can match proves nothing
+  const docMissing = !!stored?.consent && !stored.unverified && !!opts.documents && !opts.documents.has(stored.consent.documentSha256);
+  const facts2 = docMissing
+    ? { ...stored!, unverified: `the signed consent document (SHA-256 ${stored!.consent!.documentSha256.slice(0, 16)}…) is not at hand, so its hash cannot be checked` }
+    : stored;
   const consentNow = consentRequired ? checkConsent(facts2, { ...scope, use: facts.intendedUse }) : null;
   const consentFinal = consentRequired ? checkConsent(facts2, { ...scope, use: 'may-reach-final' }) : null;
 
@@ -112,9 +117,6 @@ export function discloseLayer(facts: LayerFacts, s: LedgerState, opts: DiscloseO
     for (const u of latest?.uncounted ?? []) deliverable.push(`${u.action} by ${u.name} as ${u.role} does not count: ${u.reason}`);
   }
   if (consentFinal && consentFinal.status !== 'valid') deliverable.push(...consentFinal.reasons);
-  else if (consentFinal && opts.documents && facts2?.consent && !opts.documents.has(facts2.consent.documentSha256)) {
-    deliverable.push(`needs consent: the signed consent document (SHA-256 ${facts2.consent.documentSha256.slice(0, 16)}…) is not at hand, so its hash cannot be checked`);
-  }
 
   return {
     facts,

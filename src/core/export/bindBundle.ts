@@ -51,8 +51,8 @@ export async function inspectBundle(input: unknown, opts: InspectOptions = {}): 
   const b = report.bundle;
   const problems = report.problems.filter((p) => !(opts.unsigned && p === 'bundle signature: missing'));
   if (!b) return { report, bundle: null, layers: [], keyIds: [], problems, ledgerHead: '' };
-  // the facts shown per layer (record, consent document, history) come from the chain itself
-  const state = readLedger(b.ledger, NO_AUTHORITY);
+  // history and approvals as the verifier's studio authority reads them
+  const state = report.ledgerState ?? readLedger(b.ledger, NO_AUTHORITY);
   const keyIds = Object.values(report.chain?.keys ?? {}).filter((k) => k.seq !== null).map((k) => k.keyId);
   const layers = report.layers.map((r): LayerState => {
     const latest = latestRecord(state, r.layerId);

@@ -108,6 +108,8 @@ async function checkBundle(bundle: unknown, v: FileVerdict, opts: VerifyOptions)
     if (!registered) v.notes.push(`signed by key ${sig.keyId}, which the project's ledger does not register`);
     if (opts.trustedKeyIds && !opts.trustedKeyIds.includes(sig.keyId)) v.problems.push(`the export was signed by key ${sig.keyId}, which is not in the trusted key list`);
   }
+  const ex = ins.report.exporter;
+  if (ex?.state === 'valid') v.notes.push(`exported by studio member ${ex.name} <${ex.person}>, certificate ${ex.serial}`);
   const binding = ins.bundle.binding;
   if (!isBinding(binding)) {
     v.problems.push('the disclosure bundle is not bound to any file (no binding)');
@@ -137,9 +139,21 @@ async function checkBundle(bundle: unknown, v: FileVerdict, opts: VerifyOptions)
   v.layers = ins.layers.map((st) => ({ ...st, frames: binding.summary.layers.find((l) => l.layerId === st.layerId)?.frames ?? null }));
   if (opts.requireApproved) {
     if (!opts.trust) v.problems.push('approvals cannot be checked without a studio root: pass --studio-root ROOT.pem');
+    else {
+      // a deliverable is exported by a member: a bundle re-signed by anyone else does not carry approvals
+      const ex = ins.report.exporter;
+      if (!ex) v.problems.push('the disclosure bundle is not signed, so no studio member stands behind this export');
+      else if (ex.state !== 'valid') v.problems.push(`the export was not signed by a current member of the studio: ${ex.reason}`);
+    }
     for (const l of v.layers) {
-      if (!l.approvedAtCurrentHash) v.problems.push(`layer ${l.layerId} ("${l.summary.name}") is not approved at its current output hash (review: ${l.summary.review})`);
-      if (l.consented === false) v.problems.push(`layer ${l.layerId} ("${l.summary.name}") lacks valid consent (${l.summary.consent})`);
+      if (!l.approvedAtCurrentHash) {
+        const why = l.report.uncounted.map((u) => `${u.action} by ${u.name} as ${u.role} does not count: ${u.reason}`);
+        v.problems.push(`layer ${l.layerId} ("${l.summary.name}") is not approved at its current output hash (review: ${l.summary.review})${why.length ? ` — ${why.join('; ')}` : ''}`);
+      }
+      if (l.consented === false) {
+        const why = l.report.deliverableBlocking.filter((r) => r.startsWith('needs consent')).map((r) => r.replace(/^needs consent: /, ''));
+        v.problems.push(`layer ${l.layerId} ("${l.summary.name}") lacks valid consent (${l.summary.consent})${why.length ? `: ${why.join('; ')}` : ''}`);
+      }
     }
   }
   return binding;

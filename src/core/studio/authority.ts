@@ -58,6 +58,26 @@ export interface AuthorityOptions {
 
 const SKEW_MS = 5 * 60_000;
 
+// a certificate's time-free verdict under one root and revocation list does not change: check each once
+const verdicts = new Map<string, Promise<Pick<Entered, 'member' | 'fixed'>>>();
+function verdictOf(pem: string, keyId: string, t: PreparedTrust): Promise<Pick<Entered, 'member' | 'fixed'>> {
+  const key = `${t.rootFingerprint}|${t.crl?.number ?? -1}|${keyId}|${pem}`;
+  let v = verdicts.get(key);
+  if (!v) {
+    v = (async () => {
+      // time is judged per entry; check the rest far in the future so only time-free faults show here
+      const c = await checkMember(pem, t, new Date(8.64e15));
+      const member = c.member && c.member.keyId === keyId ? c.member : null;
+      if (!member) return { member: null, fixed: { state: 'bad-certificate' as const, reason: c.ok ? 'the certificate is not for the key that signed' : c.reason } };
+      if (!c.ok && c.state !== 'expired') return { member, fixed: { state: c.state, reason: c.reason } };
+      return { member, fixed: null };
+    })();
+    if (verdicts.size > 512) verdicts.clear();
+    verdicts.set(key, v);
+  }
+  return v;
+}
+
 export async function buildAuthority(entries: readonly ChainEntry[], trust: StudioTrust | null, opts: AuthorityOptions = {}): Promise<Authority> {
   const now = opts.now ?? new Date();
   let t: PreparedTrust | null = null;
@@ -75,12 +95,7 @@ export async function buildAuthority(entries: readonly ChainEntry[], trust: Stud
     const pem = e.payload.certificate;
     let entered: Entered;
     if (t) {
-      // time is judged per entry below; check the rest at the certificate's own start so only time-free faults show
-      const c = await checkMember(pem, t, new Date(8.64e15));
-      const member = c.member && c.member.keyId === e.keyId ? c.member : null;
-      if (!member) entered = { seq: e.seq, member: null, fixed: { state: 'bad-certificate', reason: c.ok ? 'the certificate is not for the key that signed' : c.reason }, certificatePem: pem };
-      else if (!c.ok && c.state !== 'expired') entered = { seq: e.seq, member, fixed: { state: c.state, reason: c.reason }, certificatePem: pem };
-      else entered = { seq: e.seq, member, fixed: null, certificatePem: pem };
+      entered = { seq: e.seq, ...(await verdictOf(pem, e.keyId, t)), certificatePem: pem };
     } else {
       const member = await describeCertificate(pem).catch(() => null);
       entered = { seq: e.seq, member: member && member.keyId === e.keyId ? member : null, fixed: null, certificatePem: pem };
