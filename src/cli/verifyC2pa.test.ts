@@ -59,6 +59,7 @@ describe('previs-verify with C2PA', () => {
     expect(r.out).toMatch(/C2PA manifest store \(caBX chunk\) this export was signed with is missing: stripped/);
   });
   it('a --c2pa-trust file without certificates is a usage error', () => {
-    expect(run('--c2pa-trust', join(dir, 'still.png'), join(dir, 'still.png')).code).toBe(2);
+    writeFileSync(join(dir, 'not-a-ca.txt'), 'no certificate in here');
+    expect(run('--c2pa-trust', join(dir, 'not-a-ca.txt'), join(dir, 'still.png')).code).toBe(2);
   });
 });
