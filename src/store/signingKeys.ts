@@ -192,6 +192,25 @@ export async function importRevocationList(crlPem: string): Promise<number> {
   return list.number;
 }
 
+/**
+ * A machine without a browser of its own (a render node running the headless export) takes a member key made by
+ * `npm run studio -- request`: the PKCS#8 bytes are imported non-extractable and kept as this profile's enrolment.
+ */
+export async function adoptMemberKey(pkcs8: Uint8Array, certificatePem: string, rootPem: string, crlPems: string[] = []): Promise<MemberCheck> {
+  const info = await describeCertificate(certificatePem);
+  const privateKey = await crypto.subtle.importKey('pkcs8', pkcs8 as Uint8Array<ArrayBuffer>, { name: 'ECDSA', namedCurve: 'P-256' }, false, ['sign']);
+  const publicKey = await crypto.subtle.importKey('jwk', { ...info.publicKeyJwk, ext: true }, { name: 'ECDSA', namedCurve: 'P-256' }, true, ['verify']);
+  const keyPair = { privateKey, publicKey } as CryptoKeyPair;
+  // the key must be the certificate's: a test signature under the certificate's public key
+  const probe = new TextEncoder().encode('previs member key check');
+  const sig = await crypto.subtle.sign({ name: 'ECDSA', hash: 'SHA-256' }, privateKey, probe);
+  if (!(await crypto.subtle.verify({ name: 'ECDSA', hash: 'SHA-256' }, publicKey, sig, probe))) throw new Error('the member key does not belong to the member certificate');
+  const check = await checkMember(certificatePem, { rootPem, crlPems }, new Date());
+  if (check.state === 'other-studio' || check.state === 'bad-certificate') throw new Error(check.reason);
+  await storeEnrolment({ name: info.name, email: info.email, keyPair, keyId: info.keyId, requestPem: '', certificatePem: info.certificatePem, rootPem: rootPem.trim(), crlPems, createdAt: new Date().toISOString() });
+  return check;
+}
+
 /** The certificate to enter in the ledger with what this person signs, when enrolled. */
 export async function currentCertificate(): Promise<string | null> {
   return (await loadEnrolment())?.certificatePem ?? null;

@@ -179,6 +179,18 @@ export async function runExport(req: ExportRequest): Promise<ExportOutcome> {
     const html = reviewReportHtml({ projectName: project.name, purpose: req.purpose, exportedAt: new Date().toISOString(), software: SOFTWARE, inspection, summary, thumbnails: thumbs, files: listed });
     await add('review-report.html', 'text/html', utf8(html), undefined, false);
   }
+  if (req.purpose === 'deliverable') {
+    // a deliverable travels with the signed consent documents of the likeness layers it shows, so whoever
+    // receives it can check each document's hash (previs-verify looks in consent-documents/ beside the files)
+    const seen = new Set<string>();
+    for (const a of gate.allowed) {
+      const c = a.consent?.record;
+      if (!c || seen.has(c.documentSha256)) continue;
+      seen.add(c.documentSha256);
+      const bytes = await getAssetBytes(c.documentSha256);
+      if (bytes) files.push({ name: `consent-documents/${c.documentSha256.slice(0, 16)}-${safe(c.document?.name ?? 'consent')}`, mime: c.document?.mediaType ?? 'application/octet-stream', bytes });
+    }
+  }
   progress('done', 1);
   return { ok: true, files, excluded: gate.refusals };
 }
