@@ -24,14 +24,20 @@ registerTestHook('disclosure', {
   async enrolAs(name: string, roles: StudioRole[], email = `${name.toLowerCase().replace(/[^a-z]+/g, '.')}@studio.example`) {
     if (!adminStore.getState().studio) await createStudio('E2E Studio');
     const admin = adminStore.getState().studio!;
-    const req = await startEnrolment(name, email);
-    const m = await issueMember(req, roles, 30);
-    await importMemberCertificate(m.certificatePem, admin.rootPem);
+    const me = identityStore.getState();
+    const same = me.member?.email === email.toLowerCase() && me.standing?.ok && me.member.roles.join() === roles.join();
+    let serial = me.member?.serial ?? '';
+    if (!same) {
+      const req = await startEnrolment(name, email);
+      const m = await issueMember(req, roles, 30);
+      await importMemberCertificate(m.certificatePem, admin.rootPem);
+      serial = m.serial;
+    }
     const p = projectStore.getState().project;
     if (p.studio?.rootFingerprint !== admin.fingerprint) {
       projectStore.getState().execute(`Move project into ${admin.name}`, (q) => ({ ...q, studio: { name: admin.name, rootFingerprint: admin.fingerprint } }));
     }
-    return { serial: m.serial, rootPem: admin.rootPem };
+    return { serial, rootPem: admin.rootPem };
   },
   studio: { createStudio, issueMember, revokeMember, startEnrolment, importMemberCertificate, importStudioRoot, importRevocationList, admin: () => adminStore.getState().studio, identity: () => identityStore.getState() },
   gate: (purpose: 'previs' | 'deliverable') => exportGate(projectStore.getState().project, purpose, { trust: currentTrust() }),
