@@ -1,6 +1,7 @@
 // Projects in IndexedDB: the list, open, duplicate, delete. Each saved entry holds the project's
 // canonical file text, so what is stored is exactly what "Save" would write.
-import { loadProjectText, serializeProject, newId, type Project } from '../core/document';
+import { serializeProject, newId, type Project } from '../core/document';
+import { admitProjectText } from '../core/projectFile/admit';
 import { idbAll, idbDelete, idbGet, idbPut } from './idb';
 
 export interface StoredProject {
@@ -25,7 +26,7 @@ export async function listProjects(): Promise<Omit<StoredProject, 'text'>[]> {
 export async function readProjectFromDb(id: string): Promise<{ ok: true; project: Project } | { ok: false; error: string }> {
   const stored = await idbGet<StoredProject>('projects', id);
   if (!stored) return { ok: false, error: `project ${id} is not in this browser's storage` };
-  const r = loadProjectText(stored.text);
+  const r = admitProjectText(stored.text);
   return r.ok ? { ok: true, project: r.project } : r;
 }
 
