@@ -8,17 +8,11 @@ import { buildDemoProject } from '../document/demo';
 import { evaluateScene } from '../timeline/evaluate';
 import { createRng } from '../util/prng';
 import { admitProjectText } from './admit';
-import { ASSET_BYTES, ProjectFuzzer, richProject } from './projectFuzz.testutil';
+import { ASSET_BYTES, ProjectFuzzer, expectPlainRefusal, richProject } from './projectFuzz.testutil';
 
 const CASES = Number(process.env.FUZZ_CASES ?? 10_000);
 const SEED = Number(process.env.FUZZ_SEED ?? 20261207);
 const assetId = createHash('sha256').update(ASSET_BYTES).digest('hex');
-
-/** A refusal reads "where: what" on one line and carries no code text or stack. */
-export function expectPlainRefusal(error: string, label: string): void {
-  expect(error, label).toMatch(/^[^\n]+?: .+/s);
-  expect(error, label).not.toMatch(/\n\s+at |is not a function|Cannot read properties|undefined \(reading|Maximum call stack/);
-}
 
 describe('project file fuzzer', () => {
   it(`${CASES.toLocaleString('en')} mutated files: no throw, no hang, every admitted project evaluates and round-trips`, () => {

@@ -2,6 +2,7 @@
 // flips, wrong types, deleted keys, deep nesting) plus the hostile-but-well-formed cases a schema alone misses
 // (names every object inherits, `__proto__` keys, ids that no longer match their keys, deep parent chains and
 // cycles, huge tracks, eases that overflow between huge values). Test support only: shared by the unit fuzzers.
+import { expect } from 'vitest';
 import { buildDemoProject } from '../document/demo';
 import { serializeProject } from '../document';
 import type { EffectLayer, ImportedAsset, Plate, Project, Track } from '../document/schema';
@@ -9,6 +10,12 @@ import type { EffectLayer, ImportedAsset, Plate, Project, Track } from '../docum
 type Json = unknown;
 type Path = (string | number)[];
 export type Rng = () => number;
+
+/** A refusal reads "where: what" on one line and carries no code text or stack. */
+export function expectPlainRefusal(error: string, label: string): void {
+  expect(error, label).toMatch(/^[^\n]+?: .+/s);
+  expect(error, label).not.toMatch(/\n\s+at |is not a function|Cannot read properties|undefined \(reading|Maximum call stack/);
+}
 
 const WEIRD: Json[] = [null, true, 0, -1, 1e308, -1e308, 'x', '', '\u0000', '\ud800', '🎬'.repeat(50), [], {}, [1, 2, 3], { a: 1 }, 'NaN'];
 const RESERVED = ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf', 'prototype', '__defineGetter__', 'isPrototypeOf'];

@@ -11,6 +11,10 @@ export const MAX_FILE_BYTES = 2 * 1024 * 1024 * 1024;
 export const MAX_DOCUMENT_BYTES = 64 * 1024 * 1024;
 /** everything a bundle may expand to, judged from its directory before a byte is inflated */
 export const MAX_EXPANDED_BYTES = 2 * 1024 * 1024 * 1024;
+/** past 256 MiB, a bundle may expand to at most this many times its own size: plates and bakes barely compress,
+ * so only a bomb (or a directory that lies) declares more, and each declared size is a buffer allocated up front */
+export const MAX_EXPANSION_RATIO = 32;
+const FREE_EXPANSION_BYTES = 256 * 1024 * 1024;
 export const MAX_BUNDLE_ENTRIES = 100_000;
 export const DOC_NAME = 'project.previs.json';
 const ASSET_ENTRY = /^assets\/[0-9a-f]{64}$/;
@@ -28,6 +32,7 @@ export function expandBundle(bytes: Uint8Array): { ok: true; files: Record<strin
   let refusal: string | null = null;
   let entries = 0;
   let expanded = 0;
+  const budget = Math.min(MAX_EXPANDED_BYTES, Math.max(FREE_EXPANSION_BYTES, MAX_EXPANSION_RATIO * bytes.byteLength));
   let files: Record<string, Uint8Array>;
   try {
     files = unzipSync(bytes, {
@@ -38,7 +43,9 @@ export function expandBundle(bytes: Uint8Array): { ok: true; files: Record<strin
           refusal = `its project document would expand to ${mib(f.originalSize)}; the limit is ${mib(MAX_DOCUMENT_BYTES)}`;
         } else if (f.name === DOC_NAME || ASSET_ENTRY.test(f.name)) {
           expanded += f.originalSize;
-          if (expanded > MAX_EXPANDED_BYTES) refusal = `the bundle would expand to over ${mib(MAX_EXPANDED_BYTES)}`;
+          if (expanded > budget) {
+            refusal = `the bundle declares over ${mib(budget)} of contents in ${mib(bytes.byteLength)}, more than a real project expands to`;
+          }
           else return true;
         }
         return false;
