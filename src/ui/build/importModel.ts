@@ -3,7 +3,7 @@
 // Anything wrong stops before the project is touched, with the reason shown.
 import { addAsset, addObjects, newId, type AssetMeta, type ImportedAsset } from '../../core/document';
 import { identityTransform } from '../../core/document';
-import { inspectModelFile, suggestUnitScale, MAX_IMPORT_BYTES, type ScaleSuggestion } from '../../core/geometry';
+import { inspectModelFile, suggestUnitScale, ModelFileError, MAX_IMPORT_BYTES, type ScaleSuggestion } from '../../core/geometry';
 import { projectStore } from '../../store/projectStore';
 import { editorStore } from '../../store/editorStore';
 import { putAsset } from '../../store/assets';
@@ -24,9 +24,11 @@ export async function importModelBytes(bytes: Uint8Array, fileName: string, opts
   const info = inspectModelFile(bytes, fileName);
   let model;
   try {
-    model = await parseModel(bytes);
+    model = await parseModel(info.bytes);
   } catch (e) {
-    throw new Error(`${fileName}: the glTF loader could not read it (${(e as Error).message})`);
+    // the loader's own words are code-level (property names, stack frames): keep them for developers only
+    console.warn(`glTF loader on ${fileName}:`, e);
+    throw new ModelFileError(`${fileName} passed the file checks, but the glTF loader could not build a scene from it`);
   }
   const size: [number, number, number] = [model.max[0] - model.min[0], model.max[1] - model.min[1], model.max[2] - model.min[2]];
   const suggestion = suggestUnitScale(size);
@@ -56,7 +58,8 @@ export async function importModelBytes(bytes: Uint8Array, fileName: string, opts
   execute(`Import ${fileName}`, (p) => addObjects(activeSceneId, [object])(addAsset(meta)(p)));
   editorStore.getState().select([object.id]);
   const m = size.map((v) => (v * unitScale).toFixed(2)).join(' × ');
-  editorStore.getState().notify('info', `Imported ${fileName}: ${model.meshCount} mesh${model.meshCount === 1 ? '' : 'es'}, ${m} m`);
+  const asides = [...info.notes, ...info.warnings].map((t) => ` ${t[0]!.toUpperCase()}${t.slice(1)}.`).join('');
+  editorStore.getState().notify(info.warnings.length ? 'warning' : 'info', `Imported ${fileName}: ${model.meshCount} mesh${model.meshCount === 1 ? '' : 'es'}, ${m} m.${asides}`);
   return object.id;
 }
 
