@@ -212,6 +212,18 @@ function checkOrThrow(json: Obj, bin: Uint8Array | null, container: 'glb' | 'glt
         for (let k = 0; k < pos.length; k++) {
           if (!Number.isFinite(pos[k])) fail(`!holds a vertex position that is not a finite number (mesh ${mi}, vertex ${Math.floor(k / 3)}); the file is damaged`);
         }
+        // the loader sizes the model from the declared bounds, so they must hold the data (float positions; the
+        // bounds of normalized integers are in stored units)
+        const raw = accessorsRaw[attrs.POSITION as number]!;
+        if (!Array.isArray(raw.min) || !Array.isArray(raw.max)) fail(`accessors[${attrs.POSITION}] (positions) has no min and max`);
+        if (pa.componentType === 5126) {
+          const [mn, mx] = [raw.min as number[], raw.max as number[]];
+          for (let k = 0; k < pos.length; k++) {
+            const c = k % 3;
+            const tol = 1e-5 * Math.max(1, Math.abs(mn[c]!), Math.abs(mx[c]!));
+            if (pos[k]! < mn[c]! - tol || pos[k]! > mx[c]! + tol) fail(`accessors[${attrs.POSITION}] (positions) holds vertices outside its declared min and max`);
+          }
+        }
         checkedPositions.set(attrs.POSITION as number, pa.count);
       }
       let n = pa.count;
@@ -239,7 +251,9 @@ function checkOrThrow(json: Obj, bin: Uint8Array | null, container: 'glb' | 'glt
   facts.nodes = nodes.length;
   if (nodes.length > GLTF_LIMITS.nodes) fail(`!has ${nodes.length.toLocaleString('en')} nodes; the import limit is ${GLTF_LIMITS.nodes.toLocaleString('en')}`);
   const cameras = list(json, 'cameras').length;
-  const lights = isObj(json.extensions) && isObj(json.extensions.KHR_lights_punctual) && Array.isArray(json.extensions.KHR_lights_punctual.lights) ? json.extensions.KHR_lights_punctual.lights.length : 0;
+  const lightList = isObj(json.extensions) && isObj(json.extensions.KHR_lights_punctual) ? json.extensions.KHR_lights_punctual.lights : undefined;
+  if (lightList !== undefined && (!Array.isArray(lightList) || !lightList.every((l) => isObj(l) && typeof l.type === 'string'))) fail('the KHR_lights_punctual lights are not a list of lights');
+  const lights = Array.isArray(lightList) ? lightList.length : 0;
   const parent = new Int32Array(nodes.length).fill(-1);
   let nodeMeshes = 0;
   nodes.forEach((n, i) => {
@@ -249,6 +263,11 @@ function checkOrThrow(json: Obj, bin: Uint8Array | null, container: 'glb' | 'glt
       nodeMeshes++;
     }
     if (n.camera !== undefined) index(n.camera, cameras, `${at}.camera`, 'camera');
+    if (n.extensions !== undefined) {
+      if (!isObj(n.extensions)) fail(`${at}.extensions is not an object`);
+      const light = (n.extensions as Obj).KHR_lights_punctual;
+      if (light !== undefined) index(isObj(light) ? light.light : undefined, lights, `${at}.extensions.KHR_lights_punctual.light`, 'light');
+    }
     for (const key of ['matrix', 'translation', 'rotation', 'scale'] as const) {
       const v = n[key];
       if (v === undefined) continue;
@@ -328,6 +347,12 @@ function checkAccessor(a: Obj, i: number, views: { byteLength: number; stride: n
   if (!comps) fail(`${at}.type ${describe(a.type)} is not a glTF accessor type`);
   const count = int(a.count, `${at}.count`, 1);
   if (a.normalized !== undefined && typeof a.normalized !== 'boolean') fail(`${at}.normalized is not true or false`);
+  for (const bound of ['min', 'max'] as const) {
+    const b = a[bound];
+    if (b !== undefined && (!Array.isArray(b) || b.length !== comps || !b.every((x) => typeof x === 'number' && Number.isFinite(x)))) {
+      fail(`${at}.${bound} is not ${comps} finite number${comps === 1 ? '' : 's'}`);
+    }
+  }
   const element = comps! * size!;
   const def: AccessorDef = { componentType, count, type: a.type as string, normalized: a.normalized === true };
   if (a.bufferView !== undefined) {
