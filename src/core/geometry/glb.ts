@@ -24,16 +24,20 @@ export interface ModelFileInfo extends GltfFacts {
   bytes: Uint8Array;
 }
 
+/** Where a check has got to: stage name and the fraction of the whole check done. */
+export type CheckProgress = (stage: string, fraction: number) => void;
+
 /** Validates the file; throws ModelFileError with one sentence naming it. */
-export function inspectModelFile(bytes: Uint8Array, name = 'file'): ModelFileInfo {
+export function inspectModelFile(bytes: Uint8Array, name = 'file', progress?: CheckProgress): ModelFileInfo {
   if (bytes.byteLength > MAX_IMPORT_BYTES) {
     throw new ModelFileError(`${name} is ${(bytes.byteLength / 2 ** 20).toFixed(0)} MiB; the import limit is ${MAX_IMPORT_BYTES / 2 ** 20} MiB`);
   }
-  if (bytes.byteLength >= 4 && new DataView(bytes.buffer, bytes.byteOffset, 4).getUint32(0, true) === MAGIC) return inspectGlb(bytes, name);
-  return inspectGltfJson(bytes, name);
+  progress?.('reading', 0.05);
+  if (bytes.byteLength >= 4 && new DataView(bytes.buffer, bytes.byteOffset, 4).getUint32(0, true) === MAGIC) return inspectGlb(bytes, name, progress);
+  return inspectGltfJson(bytes, name, progress);
 }
 
-function inspectGlb(bytes: Uint8Array, name: string): ModelFileInfo {
+function inspectGlb(bytes: Uint8Array, name: string, progress?: CheckProgress): ModelFileInfo {
   const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (bytes.byteLength < 20) throw new ModelFileError(`${name} is truncated: ${bytes.byteLength} bytes is shorter than a GLB header`);
   const version = dv.getUint32(4, true);
@@ -63,14 +67,14 @@ function inspectGlb(bytes: Uint8Array, name: string): ModelFileInfo {
     offset = start + len;
   }
   if (!json) throw new ModelFileError(`${name} is damaged: it has no JSON chunk`);
-  const facts = check(json, name, bin, 'glb');
+  const facts = check(json, name, bin, 'glb', progress);
   const bytesForLoader = glb.byteOffset === 0 && glb.byteLength === glb.buffer.byteLength ? glb : glb.slice();
   return { ...facts, container: 'glb', json, binLength: bin?.byteLength ?? 0, generator: generatorOf(json), bytes: bytesForLoader };
 }
 
-function inspectGltfJson(bytes: Uint8Array, name: string): ModelFileInfo {
+function inspectGltfJson(bytes: Uint8Array, name: string, progress?: CheckProgress): ModelFileInfo {
   const json = parseJson(bytes, name);
-  const facts = check(json, name, null, 'gltf');
+  const facts = check(json, name, null, 'gltf', progress);
   return { ...facts, container: 'gltf', json, binLength: 0, generator: generatorOf(json), bytes };
 }
 
@@ -79,8 +83,9 @@ function generatorOf(json: Record<string, unknown>): string | null {
   return typeof asset?.generator === 'string' ? asset.generator : null;
 }
 
-function check(json: Record<string, unknown>, name: string, bin: Uint8Array | null, container: 'glb' | 'gltf'): GltfFacts {
-  const r = checkGltfJson(json, bin, container);
+function check(json: Record<string, unknown>, name: string, bin: Uint8Array | null, container: 'glb' | 'gltf', progress?: CheckProgress): GltfFacts {
+  progress?.('structure', 0.2);
+  const r = checkGltfJson(json, bin, container, progress);
   if (!r.ok) throw new ModelFileError(`${name} ${r.error}`);
   return r.facts;
 }

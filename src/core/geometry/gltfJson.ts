@@ -6,7 +6,7 @@ import { COMPONENTS, COMPONENT_BYTES, dataUriBytes, readAccessor, type AccessorD
 
 /** What the viewport can draw interactively; a file past any of these is refused, not loaded slowly. */
 export const GLTF_LIMITS = {
-  nodes: 20_000,
+  nodes: 10_000,
   meshes: 10_000,
   primitives: 20_000,
   accessors: 100_000,
@@ -95,16 +95,16 @@ function describe(v: unknown): string {
   return Array.isArray(v) ? 'a list' : 'an object';
 }
 
-export function checkGltfJson(json: Obj, bin: Uint8Array | null, container: 'glb' | 'gltf'): GltfCheck {
+export function checkGltfJson(json: Obj, bin: Uint8Array | null, container: 'glb' | 'gltf', progress?: (stage: string, fraction: number) => void): GltfCheck {
   try {
-    return { ok: true, facts: checkOrThrow(json, bin, container) };
+    return { ok: true, facts: checkOrThrow(json, bin, container, progress ?? (() => {})) };
   } catch (e) {
     if (e instanceof Invalid) return { ok: false, error: e.message.startsWith('!') ? e.message.slice(1) : `is not a valid glTF file: ${e.message}` };
     return { ok: false, error: 'could not be checked: its glTF structure is not what the specification describes' };
   }
 }
 
-function checkOrThrow(json: Obj, bin: Uint8Array | null, container: 'glb' | 'gltf'): GltfFacts {
+function checkOrThrow(json: Obj, bin: Uint8Array | null, container: 'glb' | 'gltf', progress: (stage: string, fraction: number) => void): GltfFacts {
   const asset = json.asset;
   const version = isObj(asset) ? asset.version : undefined;
   if (typeof version !== 'string' || !/^2\.\d+$/.test(version)) fail(`!is not glTF 2.0 (asset.version is ${describe(version)})`);
@@ -171,6 +171,7 @@ function checkOrThrow(json: Obj, bin: Uint8Array | null, container: 'glb' | 'glt
   const materials = list(json, 'materials').length;
 
   // meshes: positions finite, indices inside their vertices
+  progress('geometry', 0.4);
   const meshes = list(json, 'meshes');
   if (meshes.length > GLTF_LIMITS.meshes) fail(`!has ${meshes.length} meshes; the import limit is ${GLTF_LIMITS.meshes}`);
   let primitives = 0;
@@ -246,6 +247,7 @@ function checkOrThrow(json: Obj, bin: Uint8Array | null, container: 'glb' | 'glt
     if (m.weights !== undefined && !Array.isArray(m.weights)) fail(`meshes[${mi}].weights is not a list`);
   });
 
+  progress('nodes', 0.8);
   const facts: GltfFacts = { nodes: 0, meshes: meshes.length, vertices, triangles, images: images.length, notes: [], warnings: [] };
   const nodes = list(json, 'nodes');
   facts.nodes = nodes.length;
