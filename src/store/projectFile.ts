@@ -12,9 +12,29 @@ import { saveNow } from './autosave';
 
 export { readProjectFile, type OpenResult };
 
+type ReadResult = Awaited<ReturnType<typeof readProjectFile>>;
+
+/** readProjectFile in a worker (the page stays responsive for big files); inline where there are no workers. */
+export function readProjectFileOffThread(name: string, bytes: Uint8Array): Promise<ReadResult> {
+  if (typeof Worker === 'undefined') return readProjectFile(name, bytes);
+  return new Promise((resolve) => {
+    const worker = new Worker(new URL('./projectRead.worker.ts', import.meta.url), { type: 'module', name: 'project-read' });
+    worker.onmessage = (e: MessageEvent<ReadResult>) => {
+      worker.terminate();
+      resolve(e.data);
+    };
+    worker.onerror = (e) => {
+      e.preventDefault();
+      worker.terminate();
+      resolve({ ok: false, error: `${name}: could not be read (the check stopped unexpectedly)` });
+    };
+    worker.postMessage({ name, bytes });
+  });
+}
+
 /** Opens a user file: validate → store assets → swap the document → save. Errors are shown, nothing changes. */
 export async function openProjectFile(name: string, bytes: Uint8Array): Promise<OpenResult> {
-  const r = await readProjectFile(name, bytes);
+  const r = await readProjectFileOffThread(name, bytes);
   if (!r.ok) {
     editorStore.getState().notify('error', `Could not open ${r.error}`);
     return r;
