@@ -11,8 +11,9 @@ export interface StoredProject {
   text: string;
 }
 
-export async function saveProjectToDb(p: Project): Promise<void> {
-  await idbPut('projects', p.id, { id: p.id, name: p.name, modifiedAt: p.modifiedAt, text: serializeProject(p) } satisfies StoredProject);
+/** `text`, when given, must be serializeProject(p) already made (a big project's text is not made twice). */
+export async function saveProjectToDb(p: Project, text = serializeProject(p)): Promise<void> {
+  await idbPut('projects', p.id, { id: p.id, name: p.name, modifiedAt: p.modifiedAt, text } satisfies StoredProject);
   await idbPut('meta', 'lastProjectId', p.id);
 }
 

@@ -12,16 +12,19 @@ import { saveNow } from './autosave';
 
 export { readProjectFile, type OpenResult };
 
-type ReadResult = Awaited<ReturnType<typeof readProjectFile>>;
+type ReadResult = Awaited<ReturnType<typeof readProjectFile>> & { text?: string };
+type WorkerReply = { ok: false; error: string } | { ok: true; text: string; assets?: Map<string, Uint8Array> };
 
 /** readProjectFile in a worker (the page stays responsive for big files); inline where there are no workers. */
 export function readProjectFileOffThread(name: string, bytes: Uint8Array): Promise<ReadResult> {
   if (typeof Worker === 'undefined') return readProjectFile(name, bytes);
   return new Promise((resolve) => {
     const worker = new Worker(new URL('./projectRead.worker.ts', import.meta.url), { type: 'module', name: 'project-read' });
-    worker.onmessage = (e: MessageEvent<ReadResult>) => {
+    worker.onmessage = (e: MessageEvent<WorkerReply>) => {
       worker.terminate();
-      resolve(e.data);
+      const m = e.data;
+      // the worker admitted this exact text; parsing it again is plain JSON, no second check
+      resolve(m.ok ? { ok: true, project: JSON.parse(m.text) as Project, assets: m.assets, text: m.text } : m);
     };
     worker.onerror = (e) => {
       e.preventDefault();
@@ -44,7 +47,7 @@ export async function openProjectFile(name: string, bytes: Uint8Array): Promise<
     for (const [, data] of r.assets ?? []) await putAsset(data, 'application/octet-stream');
     projectStore.getState().load(r.project);
     editorStore.getState().select([]);
-    await saveProjectToDb(r.project);
+    await saveProjectToDb(r.project, r.text);
   } catch (e) {
     const error = `Could not open ${name}: ${(e as Error).message}`;
     editorStore.getState().notify('error', error);

@@ -2,18 +2,9 @@
 // and evaluating it per frame stays cheap (binary search on sorted keys, no per-frame sort).
 import { describe, expect, it } from 'vitest';
 import { serializeProject } from '../document';
-import { buildDemoProject } from '../document/demo';
 import { evaluateScene } from '../timeline/evaluate';
 import { admitProjectText } from './admit';
-
-export function bigTrackProject(keys: number, shuffled = false) {
-  const p = buildDemoProject();
-  const s = p.scenes.scene_street!;
-  const frames = Array.from({ length: keys }, (_, i) => i * 0.25);
-  if (shuffled) frames.reverse();
-  const track = { id: 'trk_big', targetId: 'cam_a', property: 'transform.position', keys: frames.map((frame) => ({ frame, value: [Math.sin(frame), 1.6, Math.cos(frame)], interp: 'linear' as const })) };
-  return { ...p, settings: { ...p.settings, frameOut: keys / 4 }, scenes: { scene_street: { ...s, tracks: { ...s.tracks, trk_big: track } } } };
-}
+import { bigTrackProject } from './bigTrack.testutil';
 
 describe('a 100,000-key track', () => {
   it('is admitted in under 5 s, and a frame evaluates in milliseconds', () => {
