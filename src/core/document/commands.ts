@@ -2,11 +2,12 @@
 // The store runs them through history, so every one of them is undoable.
 import type { Project, Scene, SceneObject, Shot, Track, Transform, AssetMeta, LedgerEntry } from './schema';
 import { newId } from './ids';
+import { own } from './names';
 
 export type Edit = (p: Project) => Project;
 
 export function editScene(p: Project, sceneId: string, fn: (s: Scene) => Scene): Project {
-  const scene = p.scenes[sceneId];
+  const scene = own(p.scenes, sceneId);
   if (!scene) throw new Error(`no scene ${sceneId}`);
   const next = fn(scene);
   return next === scene ? p : { ...p, scenes: { ...p.scenes, [sceneId]: next } };

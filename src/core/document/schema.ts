@@ -2,6 +2,7 @@
 // Units: metres, radians, Y up — identical in data and in rendering (no axis swaps anywhere).
 // Focal length in millimetres is the stored truth of a camera; FOV is always derived (core/lens).
 import { z } from 'zod';
+import { isReservedName } from './names';
 
 export const CURRENT_SCHEMA_VERSION = 2;
 export const DOCUMENT_KIND = 'previs-sandbox/project';
@@ -12,7 +13,11 @@ const positive = finite.positive();
 export const Vec3 = z.tuple([finite, finite, finite]);
 export type Vec3 = z.infer<typeof Vec3>;
 const Colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'expected a colour like #a1b2c3');
-const Id = z.string().min(1).max(128);
+const Id = z
+  .string()
+  .min(1)
+  .max(128)
+  .refine((s) => !isReservedName(s), { error: (iss) => `${JSON.stringify(iss.input)} is not a valid id (every JavaScript object already has a property of that name)` });
 const Name = z.string().max(256);
 const Sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'expected a lowercase hex SHA-256');
 
