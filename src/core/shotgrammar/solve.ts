@@ -122,7 +122,8 @@ function placeActors(
     const tops = bodies.map((b) => b.points[f.top]);
     const top = tops.reduce((m, p) => (p[1] > m[1] ? p : m));
     const span = Math.max(...bodies.map((b) => Math.abs(b.points[f.top][1] - b.points[f.bottom][1]))) / (f.bottomRow - f.topRow);
-    const placement = placeOverhead([centre[0], top[1], centre[2]], heading, span, fov.v, dutch);
+    // straight down onto the crown(s): centred on the head tops, not the eyes
+    const placement = placeOverhead([avg(tops.map((p) => p[0])), top[1], avg(tops.map((p) => p[2]))], heading, span, fov.v, dutch);
     if (hold.height !== undefined) placement.position[1] = hold.height;
     return { placement, marks: null, fits: true };
   }
