@@ -96,11 +96,21 @@ function cover(req: CoverageRequest, ctx: SolveContext): CoverageResult {
   while (lens && !ots) {
     try {
       const first = pair.map((p) => solveOtsWith(ctx, { foregroundId: p.fg, targetId: p.target, shoulder: shoulderOf(p.fg, p.target), size: OTS_SIZE, lensChoice: lens!, hold: { pitch: 0 }, dutch: 0 }));
-      const h = (first[0]!.camera.transform.position[1] + first[1]!.camera.transform.position[1]) / 2;
-      ots = pair.map((p) => solveOtsWith(ctx, { foregroundId: p.fg, targetId: p.target, shoulder: shoulderOf(p.fg, p.target), size: OTS_SIZE, lensChoice: lens!, hold: { height: h }, dutch: 0 }));
-      if (!ots.every((s) => onSide(keepSide, s.camera.transform.position))) {
-        ots = null;
-        lastError = 'the over-the-shoulders would cross the line';
+      // one height for both: the mean first, then towards either end, until both frame from it
+      const [h0, h1] = first.map((s) => s.camera.transform.position[1]) as [number, number];
+      for (const k of [0.5, 0.25, 0.75, 0, 1]) {
+        try {
+          const h = h0 + (h1 - h0) * k;
+          const both = pair.map((p) => solveOtsWith(ctx, { foregroundId: p.fg, targetId: p.target, shoulder: shoulderOf(p.fg, p.target), size: OTS_SIZE, lensChoice: lens!, hold: { height: h }, dutch: 0 }));
+          if (both.every((s) => onSide(keepSide, s.camera.transform.position))) {
+            ots = both;
+            break;
+          }
+          lastError = 'the over-the-shoulders would cross the line';
+        } catch (e) {
+          if (!(e instanceof SolveError)) throw e;
+          lastError = e.message;
+        }
       }
     } catch (e) {
       if (!(e instanceof SolveError)) throw e;
