@@ -18,3 +18,4 @@ export * from './coverage';
 export * from './moves';
 export * from './chips';
 export * from './apply';
+export * from './compose';
