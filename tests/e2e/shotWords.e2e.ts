@@ -6,7 +6,7 @@ import { openApp, inApp, canvasPixels, type App } from './harness';
 
 let app: App;
 beforeAll(async () => {
-  app = await openApp({ viewport: { width: 1400, height: 900 } });
+  app = await openApp({ viewport: { width: 1100, height: 700 } });
 });
 afterAll(async () => {
   await app?.close();
@@ -65,10 +65,6 @@ describe('shot from words', () => {
     expect(made.shot).toMatchObject({ description: 'MS on Ana, 35 mm', size: 'MS' });
     expect(made.focal).toBe(35);
     expect(made.view).toBe(made.shot.cameraId);
-    // the shot list shows the words
-    await page.locator('[data-panel=shots]').click();
-    await expect.poll(() => page.getByTestId('shot-words').first().textContent()).toBe('“MS on Ana, 35 mm”');
-
     // a few frames through the new camera, then read the real pixels
     await page.waitForFunction((id) => {
       const lt = (globalThis as any).__previs.lookThrough;
@@ -101,6 +97,10 @@ describe('shot from words', () => {
     // the waist is the framing line: the body runs out of the bottom of the frame
     expect(bottom).toBe(y1 - 1);
     expect(Math.abs(centreCol - 0.5)).toBeLessThan(0.03);
+
+    // the shot list shows the words
+    await page.locator('[data-panel=shots]').click();
+    await expect.poll(() => page.getByTestId('shot-words').first().textContent()).toBe('“MS on Ana, 35 mm”');
 
     // one undo removes the camera and the shot together
     await page.locator('[data-testid=viewport] canvas').click({ position: { x: 5, y: 5 } });
