@@ -102,6 +102,8 @@ describe('shot from words', () => {
     await page.locator('[data-panel=shots]').click();
     await expect.poll(() => page.getByTestId('shot-words').first().textContent()).toBe('“MS on Ana, 35 mm”');
 
+    // the new camera is selected: its inspector has the Shot Designer, with the words it was made from
+    await expect.poll(() => page.getByTestId('shot-designer').locator('.words').first().textContent()).toBe('“MS on Ana, 35 mm”');
     // one undo removes the camera and the shot together
     await page.locator('[data-testid=viewport] canvas').click({ position: { x: 5, y: 5 } });
     await page.keyboard.press('Control+z');
