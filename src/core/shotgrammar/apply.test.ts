@@ -109,6 +109,8 @@ describe('refusals leave the document alone', () => {
     ['MS Ana crane down 3 m', /under the floor/],
     ['cover Ana and Ana', /Coverage is of two actors; 1 named/],
     ['insert of Table, push in to CU', /re-frames an actor/],
+    // pushing in over a shoulder on the same lens would drive the camera through the shoulder
+    ["over Ben's shoulder onto Ana, push in to CU over 2 s", /puts the camera in front of Ben/],
   ];
   for (const [text, message] of cases) {
     it(`"${text}"`, () => {

@@ -3,7 +3,8 @@
 // line on their rows, the angle's pitch, the lens asked for, look room, focus on the eyes.
 import { describe, expect, it } from 'vitest';
 import { attitude, cameraFieldOfView, rotationFromAttitude } from '../lens';
-import type { Actor } from '../document/schema';
+import type { Actor, Camera } from '../document/schema';
+import { evaluateObject } from '../timeline/evaluate';
 import { testScene, actor } from './fixture.testutil';
 import { planFromWords } from './apply';
 import { bodyMarks } from './body';
@@ -38,6 +39,8 @@ interface Row {
   foreground?: string;
   /** the size asked for, when the solver had to widen it to hold everyone */
   widenedFrom?: SizeCode;
+  /** a push in / pull out: the size the last key frames */
+  endSize?: Exclude<SizeCode, 'INSERT'>;
 }
 
 // Ana stands at the origin facing +z; Ben 2.4 m in front of her, facing her. Lenses: Cooke S4/i on Super 35
@@ -121,6 +124,12 @@ const TABLE: Row[] = [
   { phrase: 'over the shoulder of Ben to Ana, MS, 75mm', kind: 'ots', size: 'MS', who: ['ana'], foreground: 'ben', pitch: 0, mm: 75 },
   { phrase: "Ana over Ben's left shoulder, 100 mm", kind: 'ots', size: 'MCU', who: ['ana'], foreground: 'ben', pitch: 0, mm: 100 },
   { phrase: "OTS Ana on Ben low angle 65mm", kind: 'ots', size: 'MCU', who: ['ben'], foreground: 'ana', pitch: 20, mm: 65 },
+  // moves: the opening frame as asked, the last key on the end size
+  { phrase: 'MS Ana, push in to CU over 3 s', kind: 'single', size: 'MS', who: ['ana'], pitch: 0, mm: 35, endSize: 'CU' },
+  { phrase: 'CU Ben pull back to MLS for 4 seconds', kind: 'single', size: 'CU', who: ['ben'], pitch: 0, mm: 65, endSize: 'MLS' },
+  { phrase: 'low angle MCU Ana, push in', kind: 'single', size: 'MCU', who: ['ana'], pitch: 20, mm: 50, endSize: 'CU' },
+  { phrase: "over Ben's shoulder onto Ana, pull back to MS over 2 s", kind: 'ots', size: 'MCU', who: ['ana'], foreground: 'ben', pitch: 0, endSize: 'MS' },
+  { phrase: 'MS Ana dolly left 1 m then pan to Ben', kind: 'single', size: 'MS', who: ['ana'], pitch: 0, mm: 35 },
   // POV and inserts
   { phrase: 'POV of Ana onto Ben', kind: 'pov', who: ['ben'], foreground: 'ana', mm: 27 },
   { phrase: "Ben's point of view looking at Ana, 40 mm", kind: 'pov', who: ['ana'], foreground: 'ben', mm: 40 },
@@ -222,6 +231,21 @@ function checkRow(r: Row): void {
     expect(Math.abs(Math.min(...rows) - INSERT_FRAMING.topRow), r.phrase).toBeLessThanOrEqual(ROW_TOL);
     expect(Math.abs(Math.max(...rows) - INSERT_FRAMING.bottomRow), r.phrase).toBeLessThanOrEqual(ROW_TOL);
     stats.worstRow = Math.max(stats.worstRow, Math.abs(Math.min(...rows) - INSERT_FRAMING.topRow), Math.abs(Math.max(...rows) - INSERT_FRAMING.bottomRow));
+  }
+  if (r.endSize) {
+    const after = res.plan.edit(project);
+    const id = res.plan.cameraIds[0]!;
+    const track = Object.values(after.scenes[sceneId]!.tracks).find((t) => t.targetId === id && t.property === 'transform.position')!;
+    const end = evaluateObject(after, sceneId, id, track.keys.at(-1)!.frame) as Camera;
+    const f = SIZE_FRAMING[r.endSize];
+    const m = bodyMarks(actors[0]!);
+    for (const [mark, row] of [[f.top, f.topRow], [f.bottom, f.bottomRow]] as const) {
+      const e = Math.abs(projectToFrame(unrolled(end), m.points[mark]).row - row);
+      stats.worstRow = Math.max(stats.worstRow, e);
+      expect(e, `${r.phrase}: end ${mark} row`).toBeLessThanOrEqual(ROW_TOL);
+    }
+    expect(end.lens.focalLengthMm, `${r.phrase}: same lens through the move`).toBe(cam.lens.focalLengthMm);
+    expect(Math.abs(attitude(end.transform.rotation).tilt * DEG - (typeof r.pitch === 'number' ? r.pitch : 0)), `${r.phrase}: end pitch`).toBeLessThanOrEqual(PITCH_TOL_DEG);
   }
   stats.phrases++;
 }
