@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { isReservedName } from './names';
 
-export const CURRENT_SCHEMA_VERSION = 2;
+export const CURRENT_SCHEMA_VERSION = 3;
 export const DOCUMENT_KIND = 'previs-sandbox/project';
 
 const finite = z.number().finite();
@@ -229,7 +229,7 @@ export type SceneObject = z.infer<typeof SceneObject>;
 export type ObjectType = SceneObject['type'];
 export type ObjectOfType<T extends ObjectType> = Extract<SceneObject, { type: T }>;
 
-export const ShotSize = z.enum(['ECU', 'CU', 'MCU', 'MS', 'MLS', 'LS', 'WS', 'EWS']);
+export const ShotSize = z.enum(['INSERT', 'ECU', 'CU', 'MCU', 'MS', 'MLS', 'FS', 'LS', 'WS', 'EWS']);
 export const Shot = z.object({
   id: Id,
   number: z.string().max(32),
@@ -242,6 +242,8 @@ export const Shot = z.object({
   size: ShotSize.nullable(),
   angle: z.string().max(64).nullable(),
   notes: z.string().max(10_000),
+  /** the shot in words as the director typed it ("MS on Ana, low angle, 35 mm"); core/shotgrammar reads it */
+  description: z.string().max(1000).optional(),
 });
 export type Shot = z.infer<typeof Shot>;
 

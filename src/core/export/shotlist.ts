@@ -42,6 +42,8 @@ export interface ShotRow {
   recordIn: number;
   recordInTimecode: string;
   notes: string;
+  /** the shot in words, as typed in the shot command bar ('' when it was placed by hand) */
+  description: string;
 }
 
 const round = (v: number, d = 3) => Math.round(v * 10 ** d) / 10 ** d;
@@ -95,6 +97,7 @@ export function shotRow(p: Project, sceneId: string, shot: Shot, order: number, 
     recordIn,
     recordInTimecode: tc(recordIn),
     notes: shot.notes,
+    description: shot.description ?? '',
   };
 }
 
@@ -134,6 +137,7 @@ const COLUMNS: [keyof ShotRow, string][] = [
   ['outTimecode', 'Out TC'],
   ['recordInTimecode', 'Record in TC'],
   ['notes', 'Notes'],
+  ['description', 'Description'],
 ];
 
 /** One CSV cell: quoted when needed; text that a spreadsheet would run as a formula is defused with '. */

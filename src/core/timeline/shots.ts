@@ -4,13 +4,15 @@ import { editScene, type Edit } from '../document/commands';
 import { newId } from '../document/ids';
 import { own } from '../document/names';
 
-export const SHOT_SIZES = ['ECU', 'CU', 'MCU', 'MS', 'MLS', 'LS', 'WS', 'EWS'] as const;
+export const SHOT_SIZES = ['INSERT', 'ECU', 'CU', 'MCU', 'MS', 'MLS', 'FS', 'LS', 'WS', 'EWS'] as const;
 export const SHOT_SIZE_NAMES: Record<(typeof SHOT_SIZES)[number], string> = {
+  INSERT: 'Insert',
   ECU: 'Extreme close-up',
   CU: 'Close-up',
   MCU: 'Medium close-up',
   MS: 'Medium shot',
   MLS: 'Medium long shot',
+  FS: 'Full shot',
   LS: 'Long shot',
   WS: 'Wide shot',
   EWS: 'Extreme wide shot',

@@ -80,6 +80,8 @@ function drawPanel(doc: PdfDocument, page: PdfPage, p: StoryboardPdfPanel, x: nu
   const meta = [
     `Lens ${panelLens(row)} · T${row.tStop} · Cam height ${row.cameraHeightM.toFixed(2)} m · Tilt ${row.tiltDeg}°`,
     `${[row.size, row.angle].filter(Boolean).join(' · ')}${row.size || row.angle ? ' · ' : ''}${row.durationFrames} fr · ${row.inTimecode}–${row.outTimecode}${row.moves ? ' · camera moves' : ''}`,
+    // the shot in words, when it was made from words
+    ...(row.description?.trim() ? [`"${row.description.trim()}"`] : []),
   ];
   for (const line of meta) {
     ty += 11;
