@@ -59,7 +59,7 @@ export function ShotExports() {
               const r = await exportStoryboardPdf(ctx().p, ctx().sceneId, hk);
               if (r.substitutions.size) {
                 const list = [...r.substitutions].map(([c, as]) => `${c}→${as}`).join(' ');
-                editorStore.getState().notify('warning', `Storyboard PDF: the PDF's standard font cannot print some characters; printed instead: ${list}`);
+                editorStore.getState().notify('warning', `Storyboard PDF: the embedded Noto Sans has no glyph for some characters (CJK needs a CJK font; see README); printed instead: ${list}`);
               }
               return r.file;
             })
