@@ -305,6 +305,8 @@ export const FrameRate = z.union([
   z.literal(29.97),
   z.literal(30),
   z.literal(48),
+  z.literal(50),
+  z.literal(59.94),
   z.literal(60),
 ]);
 export type FrameRate = z.infer<typeof FrameRate>;
@@ -318,6 +320,8 @@ export const Project = z.object({
   modifiedAt: z.string().max(64),
   settings: z.object({
     fps: FrameRate,
+    /** 29.97 and 59.94 only: drop-frame timecode labels (the default) or non-drop; ignored at other rates */
+    dropFrame: z.boolean().optional(),
     /** project frame range, in inclusive, out exclusive */
     frameIn: z.number().int().min(0),
     frameOut: z.number().int().min(1),
