@@ -5,12 +5,14 @@ import { editorStore, useEditor } from '../store/editorStore';
 import { addMenuItems, runAddItem } from './addMenu';
 import { openFile, saveProjectToFile } from './projectActions';
 import { ProjectsDialog } from './ProjectsDialog';
+import { AboutDialog } from './AboutDialog';
 
 /** Extra toolbar controls registered by features (export, effects…). */
 export const toolbarItems: { id: string; Component: ComponentType }[] = [];
 
 export function Toolbar() {
   const [showProjects, setShowProjects] = useState(false);
+  const [showAbout, setShowAbout] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
   const canUndo = useProject((s) => s.history.past.length > 0);
   const canRedo = useProject((s) => s.history.future.length > 0);
@@ -72,7 +74,9 @@ export function Toolbar() {
       {toolbarItems.map(({ id, Component }) => (
         <Component key={id} />
       ))}
+      <button data-testid="about" onClick={() => setShowAbout(true)} title="Version and third-party licences">About</button>
       {showProjects ? <ProjectsDialog onClose={() => setShowProjects(false)} /> : null}
+      {showAbout ? <AboutDialog onClose={() => setShowAbout(false)} /> : null}
     </header>
   );
 }

@@ -20,7 +20,7 @@ import { editorStore } from '../../store/editorStore';
 import { resolveRenderers } from './renderers';
 import { shotRows } from '../../core/export/shotlist';
 import { projectToEdl } from '../../core/export/edl';
-import { storyboardPdf, type StoryboardPdfPanel } from '../../core/export/pdf';
+import type { StoryboardPdfPanel } from '../../core/export/pdf';
 import { loadSheetFonts } from '../../export/sheets/sheetFonts';
 import { decodePng } from '../shots/storyboardPdf';
 
@@ -159,6 +159,7 @@ export async function runExport(req: ExportRequest): Promise<ExportOutcome> {
     const rows = shotRows(project, sceneId).filter((r) => shotIds.includes(r.shotId));
     const panels: StoryboardPdfPanel[] = [];
     for (const row of rows) panels.push({ row, image: await decodePng(stills.get(row.shotId)!), frame: row.in });
+    const { storyboardPdf } = await import('../../core/export/pdf');
     const pdf = await storyboardPdf(panels, { title: `${project.name} — ${scene.name}`, subtitle: `${rows.length} shots · ${project.settings.fps} fps`, creationDate: new Date() }, await loadSheetFonts());
     for (const [c] of pdf.substitutions) progress(`storyboard PDF: no glyph for "${c}", printed as ?`, done / Math.max(1, steps));
     // a PDF carries the disclosure in its sidecar

@@ -2,7 +2,7 @@
 // pixels and laid out by core/export/pdf/storyboardSheet (number, lens, camera height, notes per panel).
 import type { Project } from '../../core/document';
 import { shotRows } from '../../core/export/shotlist';
-import { storyboardPdf, type PaperName, type PdfImage, type StoryboardPdfPanel } from '../../core/export/pdf';
+import type { PaperName, PdfImage, StoryboardPdfPanel } from '../../core/export/pdf';
 import { renderShotStill } from '../../export/animatic/renderShotStill';
 import { loadSheetFonts } from '../../export/sheets/sheetFonts';
 import type { ExportFile, JobHooks } from './shotExports';
@@ -43,6 +43,8 @@ export async function exportStoryboardPdf(p: Project, sceneId: string, hooks: Jo
   }
   hooks.onProgress(1, 'writing PDF');
   const scene = p.scenes[sceneId]!;
+  // pdf-lib and fontkit (~500 KB gzip) load when a PDF is first asked for, not with the page
+  const { storyboardPdf } = await import('../../core/export/pdf');
   const out = await storyboardPdf(panels, {
     title: `${p.name} — ${scene.name}`,
     subtitle: `${rows.length} shots · ${p.settings.fps} fps · ${new Date().toISOString().slice(0, 10)}${p.settings.author ? ` · ${p.settings.author}` : ''}`,

@@ -2,7 +2,7 @@
 // or as a PDF floor-plan sheet (core/export/pdf/planSheet) with vector scale bars and a title block.
 import type { WebGLRenderer } from 'three';
 import { loadSheetFonts } from '../../export/sheets/sheetFonts';
-import { planSheetPdf, type Orientation, type PaperName, type PlanSheetInput } from '../../core/export/pdf';
+import type { Orientation, PaperName, PlanSheetInput } from '../../core/export/pdf';
 import { drawPlan } from './drawPlan';
 import type { PlanModel, PlanView } from './planGeometry';
 import type { Measurement } from './planState';
@@ -77,6 +77,8 @@ export async function renderPlanPdf(gl: WebGLRenderer, view: PlanView, model: Pl
   g.drawImage(src, 0, 0);
   drawPlan(g, { ...view, width: src.width, height: src.height, metresPerPx: view.metresPerPx / scale }, model, measurement, scale, false);
   const px = g.getImageData(0, 0, sheet.width, sheet.height);
+  // pdf-lib and fontkit load with the first PDF, not with the page
+  const { planSheetPdf } = await import('../../core/export/pdf');
   const out = await planSheetPdf({
     image: { width: px.width, height: px.height, rgba: px.data },
     metresPerPx: view.metresPerPx / scale,
