@@ -1,6 +1,7 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { bundleLicences, licenceNotices } from './tools/licenceNotices';
+import { cspPlugin } from './tools/cspPlugin';
 
 // Cross-origin isolation lets onnxruntime-web use WASM threads (SharedArrayBuffer).
 export const isolationHeaders = {
@@ -9,7 +10,7 @@ export const isolationHeaders = {
 };
 
 export default defineConfig({
-  plugins: [react(), bundleLicences(), licenceNotices('models')],
+  plugins: [react(), cspPlugin(), bundleLicences(), licenceNotices('models')],
   server: { headers: isolationHeaders },
   preview: { headers: isolationHeaders },
   worker: { format: 'es', plugins: () => [bundleLicences()] },
