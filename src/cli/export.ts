@@ -116,6 +116,8 @@ async function exportWithBrowser(a: Args): Promise<number> {
     ],
     env: { ...process.env, VK_ICD_FILENAMES: '/usr/lib/chromium/vk_swiftshader_icd.json' },
     viewport: { width: 1280, height: 800 },
+    // a one-off run: no service worker precaching the whole app into a throwaway profile
+    serviceWorkers: 'block',
   });
   const timer = setTimeout(() => {
     console.error(`export: timed out after ${a.timeoutS} s`);

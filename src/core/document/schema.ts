@@ -1,6 +1,7 @@
 // The scene document: the one persisted truth of a project. Pure data, validated by zod.
 // Units: metres, radians, Y up — identical in data and in rendering (no axis swaps anywhere).
 // Focal length in millimetres is the stored truth of a camera; FOV is always derived (core/lens).
+import '../util/zodConfig';
 import { z } from 'zod';
 
 export const CURRENT_SCHEMA_VERSION = 2;
