@@ -195,7 +195,7 @@ describe('plan view', () => {
     for (let i = 0; i < im.rgb.length; i += 3) if (im.rgb[i]! > 200 && im.rgb[i + 1]! > 110 && im.rgb[i + 1]! < 190 && im.rgb[i + 2]! < 80) orange++;
     expect(orange).toBeGreaterThan(200);
     // scale: the image spans the view's width in metres over its printed width in points
-    const placed = /q ([\d.]+) 0 0 ([\d.]+) ([\d.]+) ([\d.]+) cm \/Im1 Do Q/.exec(pg.content)!;
+    const placed = /q\s+([\d.]+) 0 0 ([\d.]+) ([\d.]+) ([\d.]+) cm\s+\/Im1 Do\s+Q/.exec(pg.content)!;
     const metresPerPt = (v.width * v.metresPerPx) / Number(placed[1]);
     const nice = (perPt: number) => {
       const max = perPt * 140;
