@@ -1,4 +1,4 @@
-// npm run export -- project.previs.json --out dir [--shots …] [--format png,mp4,glb,report] [--deliverable]
+// npm run export -- project.previs.json --out dir [--shots …] [--format png,mp4,glb,report,pdf,edl] [--deliverable]
 // Drives the BUILT app (dist/) in headless system Chromium: opens the project through the app's own open path,
 // exports through the disclosure gate, writes every file with its sidecar. Progress goes to stdout; failure
 // (including a refused deliverable) exits non-zero with the reason.
@@ -18,7 +18,8 @@ through the disclosure gate. Every file gets its *.disclosure.json sidecar.
 
 Options:
   --out DIR            folder to write into (created if missing)          (required)
-  --format LIST        comma list of png,mp4,glb,report                   (default: all)
+  --format LIST        comma list of png,mp4,glb,report,pdf,edl           (default: all)
+                       pdf: storyboard sheets; edl: CMX 3600 cut list
   --shots LIST         comma list of shot numbers or ids                  (default: all)
   --deliverable        ask the gate for a deliverable export (refused unless every
                        generated layer is approved at its current hash and consented)
@@ -41,7 +42,7 @@ Options:
 
 Exit status: 0 exported; 1 export failed or was refused (reason on stderr); 2 usage error.`;
 
-const FORMATS = ['png', 'mp4', 'glb', 'report'];
+const FORMATS = ['png', 'mp4', 'glb', 'report', 'pdf', 'edl'];
 
 interface Args {
   project: string;
@@ -145,6 +146,8 @@ async function exportWithBrowser(a: Args): Promise<number> {
     ],
     env: { ...process.env, VK_ICD_FILENAMES: '/usr/lib/chromium/vk_swiftshader_icd.json' },
     viewport: { width: 1280, height: 800 },
+    // a one-off run: no service worker precaching the whole app into a throwaway profile
+    serviceWorkers: 'block',
   });
   const timer = setTimeout(() => {
     console.error(`export: timed out after ${a.timeoutS} s`);

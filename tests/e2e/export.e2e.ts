@@ -11,6 +11,8 @@ import { enrolRenderNode, type RenderNode } from './renderNode';
 import { forgeries } from '../../src/core/studio/forgeries.testutil';
 import { buildTestProject } from '../../src/core/export/bindProject.testutil';
 import { DIST, openApp, type App } from './harness';
+import { readPdf } from '../../src/core/export/pdf/pdfRead.testutil';
+import { readEdl } from '../../src/core/export/edlRead.testutil';
 
 const run = promisify(execFile);
 // each CLI run starts the built app in a fresh Chromium; on a loaded 2-core machine that alone can take minutes
@@ -55,15 +57,23 @@ beforeAll(async () => {
 });
 
 describe('headless export CLI', () => {
-  it('exports PNG, GLB and the report of a previs project; the verifier passes every file', async () => {
+  it('exports PNG, GLB, the report, the storyboard PDF and the EDL of a previs project; the verifier passes every file', async () => {
     const out = join(root, 'previs');
-    const r = await cli('src/cli/export.ts', [pendingFile, '--out', out, '--dist', DIST, '--format', 'png,glb,report', '--width', '640']);
+    const r = await cli('src/cli/export.ts', [pendingFile, '--out', out, '--dist', DIST, '--format', 'png,glb,report,pdf,edl', '--width', '640']);
     expect(r.err + r.out).not.toMatch(/export: /);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/\[export\]\s+\d+% rendering still of shot 1/);
     const files = readdirSync(out).sort();
-    expect(files).toEqual(['Scene_1.glb', 'Scene_1.glb.disclosure.json', 'review-report.html', 'review-report.html.disclosure.json', 'shot_1_take1.png', 'shot_1_take1.png.disclosure.json']);
-    const v = await cli('src/cli/verify.ts', files.map((f) => join(out, f)).filter((f) => !f.endsWith('.html')));
+    expect(files).toEqual(['Scene_1.edl', 'Scene_1.edl.disclosure.json', 'Scene_1.glb', 'Scene_1.glb.disclosure.json', 'review-report.html', 'review-report.html.disclosure.json', 'shot_1_take1.png', 'shot_1_take1.png.disclosure.json', 'storyboard.pdf', 'storyboard.pdf.disclosure.json']);
+    // the storyboard PDF: read back by poppler; the EDL: by the CMX 3600 reader, one event for the one shot
+    const sheet = await readPdf(new Uint8Array(readFileSync(join(out, 'storyboard.pdf'))));
+    expect(sheet.pdfinfoWarnings).toBe('');
+    expect(sheet.pages[0]!.images).toHaveLength(1);
+    expect(sheet.pages[0]!.text.join('\n')).toMatch(/Page 1 of 1/);
+    const edl = readEdl(readFileSync(join(out, 'Scene_1.edl'), 'utf8'), [24, 1]);
+    expect(edl.events.length).toBeGreaterThan(0);
+    expect(edl.events[0]!.timecodes[2]).toBe('01:00:00:00');
+    const v = await cli('src/cli/verify.ts', files.map((f) => join(out, f)).filter((f) => !/\.(html|pdf|edl)(\.disclosure\.json)?$/.test(f) || f.endsWith('.html.disclosure.json')));
     expect(v.out).toMatch(/all 5 file\(s\) verified/);
     expect(v.code).toBe(0);
     // the layers are pending review: a gatekeeping pipeline step catches that

@@ -1,6 +1,7 @@
 // The scene document: the one persisted truth of a project. Pure data, validated by zod.
 // Units: metres, radians, Y up — identical in data and in rendering (no axis swaps anywhere).
 // Focal length in millimetres is the stored truth of a camera; FOV is always derived (core/lens).
+import '../util/zodConfig';
 import { z } from 'zod';
 import { isReservedName } from './names';
 
@@ -312,6 +313,8 @@ export const FrameRate = z.union([
   z.literal(29.97),
   z.literal(30),
   z.literal(48),
+  z.literal(50),
+  z.literal(59.94),
   z.literal(60),
 ]);
 export type FrameRate = z.infer<typeof FrameRate>;
@@ -325,6 +328,8 @@ export const Project = z.object({
   modifiedAt: z.string().max(64),
   settings: z.object({
     fps: FrameRate,
+    /** 29.97 and 59.94 only: drop-frame timecode labels (the default) or non-drop; ignored at other rates */
+    dropFrame: z.boolean().optional(),
     /** project frame range, in inclusive, out exclusive */
     frameIn: z.number().int().min(0),
     frameOut: z.number().int().min(1),

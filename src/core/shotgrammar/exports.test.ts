@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { shotRows, shotListCsv } from '../export/shotlist';
 import { storyboardHtml } from '../export/storyboard';
 import { storyboardPdf } from '../export/pdf/storyboardSheet';
-import { inspectPdf } from '../export/pdf/pdfInspect';
+import { readPdf } from '../export/pdf/pdfRead.testutil';
+import { nodeSheetFonts } from '../export/pdf/fonts.testutil';
 import { testScene } from './fixture.testutil';
 import { planFromWords } from './apply';
 
@@ -27,12 +28,13 @@ describe('the words travel with the shot', () => {
     expect(csv[1]!.endsWith('"low-angle medium shot on Ana, 35 mm"')).toBe(true);
   });
 
-  it('is printed on the HTML and PDF storyboards', () => {
+  it('is printed on the HTML and PDF storyboards', async () => {
     const png = new Uint8Array([137, 80, 78, 71]);
     const html = storyboardHtml([{ row: { ...rows[0]!, description: 'MS on <Ana>' }, png, frame: 0 }], { title: 'Boards' });
     expect(html).toContain('“MS on &lt;Ana&gt;”');
     const image = { width: 4, height: 2, rgba: new Uint8Array(4 * 2 * 4).fill(200) };
-    const pdf = inspectPdf(storyboardPdf([{ row: rows[0]!, image, frame: 0 }], { title: 'Boards' }).bytes);
-    expect(pdf.pages[0]!.text.join('\n')).toContain('"low-angle medium shot on Ana, 35 mm"');
+    const out = await storyboardPdf([{ row: rows[0]!, image, frame: 0 }], { title: 'Boards' }, nodeSheetFonts());
+    const pdf = await readPdf(out.bytes);
+    expect(JSON.stringify(pdf)).toContain('low-angle medium shot on Ana, 35 mm');
   });
 });

@@ -23,8 +23,13 @@ import { getAssetBytes } from '../../store/assets';
 import { c2paSignerFor } from '../../export/c2pa/c2paCredentials';
 import { editorStore } from '../../store/editorStore';
 import { resolveRenderers } from './renderers';
+import { shotRows } from '../../core/export/shotlist';
+import { projectToEdl } from '../../core/export/edl';
+import type { StoryboardPdfPanel } from '../../core/export/pdf';
+import { loadSheetFonts } from '../../export/sheets/sheetFonts';
+import { decodePng } from '../shots/storyboardPdf';
 
-export const EXPORT_FORMATS = ['png', 'mp4', 'glb', 'report'] as const;
+export const EXPORT_FORMATS = ['png', 'mp4', 'glb', 'report', 'pdf', 'edl'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 export const SOFTWARE = 'Previs Sandbox 0.1.0';
 
@@ -111,7 +116,7 @@ export async function runExport(req: ExportRequest): Promise<ExportOutcome> {
   const scene = project.scenes[sceneId]!;
   const shotIds = shotsOf(project, sceneId, req.shots);
   if (typeof shotIds === 'string') return { ok: false, reason: shotIds, refusals: [] };
-  if ((formats.includes('png') || formats.includes('mp4')) && shotIds.length === 0) return { ok: false, reason: 'the scene has no shots to render', refusals: [] };
+  if ((formats.includes('png') || formats.includes('mp4') || formats.includes('pdf') || formats.includes('edl')) && shotIds.length === 0) return { ok: false, reason: 'the scene has no shots to render', refusals: [] };
   const trust = req.trust ?? currentTrust();
   // a consent document counts as at hand only when its bytes are here and hash to what the consent signed
   const gate = await exportGate(project, req.purpose, { trust, documents: await documentsAtHand(project) });
@@ -137,7 +142,8 @@ export async function runExport(req: ExportRequest): Promise<ExportOutcome> {
   const width = req.width ?? 1280;
   const layers = gate.allowed.map((a) => ({ id: a.layer.id, frameRange: a.layer.frameRange }));
 
-  if (formats.includes('png') || formats.includes('report')) {
+  const stills = new Map<string, Uint8Array>();
+  if (formats.includes('png') || formats.includes('report') || formats.includes('pdf')) {
     for (const shotId of shotIds) {
       check();
       const shot = scene.shots[shotId]!;
@@ -145,6 +151,7 @@ export async function runExport(req: ExportRequest): Promise<ExportOutcome> {
       const aspect = cam?.type === 'camera' ? cam.deliveryAspect : 16 / 9;
       if (formats.includes('png')) step(`rendering still of shot ${shot.number}`);
       const png = await renderers.still({ project, sceneId, shotId, frame: shot.in, width, height: 2 * Math.round(width / aspect / 2), allowedLayerIds: allowed, labels });
+      stills.set(shotId, png);
       for (const l of layers) if (!thumbs[l.id] && (!l.frameRange || (l.frameRange.start <= shot.in && shot.in < l.frameRange.end))) thumbs[l.id] = png;
       if (formats.includes('png')) {
         const frames = layerFramesInCut(layers, [{ in: shot.in, out: shot.in + 1 }]);
@@ -168,6 +175,24 @@ export async function runExport(req: ExportRequest): Promise<ExportOutcome> {
     check();
     step('exporting scene (GLB)');
     await add(`${safe(scene.name)}.glb`, 'model/gltf-binary', await projectToGlb(project, { sceneId, allowedLayerIds: allowed, frame: project.settings.frameIn }));
+  }
+  if (formats.includes('pdf')) {
+    check();
+    step('writing storyboard PDF');
+    const rows = shotRows(project, sceneId).filter((r) => shotIds.includes(r.shotId));
+    const panels: StoryboardPdfPanel[] = [];
+    for (const row of rows) panels.push({ row, image: await decodePng(stills.get(row.shotId)!), frame: row.in });
+    const { storyboardPdf } = await import('../../core/export/pdf');
+    const pdf = await storyboardPdf(panels, { title: `${project.name} — ${scene.name}`, subtitle: `${rows.length} shots · ${project.settings.fps} fps`, creationDate: new Date() }, await loadSheetFonts());
+    for (const [c] of pdf.substitutions) progress(`storyboard PDF: no glyph for "${c}", printed as ?`, done / Math.max(1, steps));
+    // a PDF carries the disclosure in its sidecar
+    await add('storyboard.pdf', 'application/pdf', pdf.bytes, layerFramesInCut(layers, rows.map((r) => ({ in: r.in, out: r.in + 1 }))), false);
+  }
+  if (formats.includes('edl')) {
+    check();
+    step('writing EDL');
+    // the EDL lists the whole cut (record timecodes are cut positions); --shots does not renumber it
+    await add(`${safe(scene.name)}.edl`, 'text/plain', utf8(projectToEdl(project, sceneId)), undefined, false);
   }
   if (formats.includes('report')) {
     check();

@@ -3,7 +3,7 @@
 // each shot's look-through and overhead plan; and the shot exports.
 import { useState } from 'react';
 import { useActiveScene, useProject } from '../../store/projectStore';
-import { SHOT_ANGLES, SHOT_SIZES, SHOT_SIZE_NAMES, orderedShots, frameToTimecode, supportsDropFrame } from '../../core/timeline';
+import { SHOT_ANGLES, SHOT_SIZES, SHOT_SIZE_NAMES, orderedShots, frameToTimecode, usesDropFrame } from '../../core/timeline';
 import type { Shot } from '../../core/document';
 import { registerTestHook } from '../../testHook';
 import { renderAnimatic, renderAnimaticFile, renderShotStill } from '../../export/animatic';
@@ -39,7 +39,8 @@ function ShotRowEditor({ shot, index, count, thumb }: { shot: Shot; index: numbe
   const scene = useActiveScene();
   const fps = useProject((s) => s.project.settings.fps);
   const cams = Object.values(scene.objects).filter((o) => o.type === 'camera');
-  const tc = (f: number) => frameToTimecode(f, fps, { dropFrame: supportsDropFrame(fps) });
+  const dropFrame = useProject((s) => usesDropFrame(s.project.settings));
+  const tc = (f: number) => frameToTimecode(f, fps, { dropFrame });
   const up = (patch: Partial<Shot>) => updateShot(shot.id, patch);
   return (
     <div className="shot" data-testid="shot-row" data-shot={shot.id}>

@@ -2,7 +2,7 @@
 // what it alters: "AI-GENERATED · PENDING REVIEW". The label follows the live object every frame.
 import { useMemo, useRef } from 'react';
 import { useFrame } from '@react-three/fiber';
-import { Html } from '@react-three/drei';
+import { Html } from '@react-three/drei/web/Html';
 import { Vector3, type Group } from 'three';
 import { useProject } from '../../store/projectStore';
 import { useAuthority } from '../../store/studioAuthority';
