@@ -1,7 +1,8 @@
 // window.__previs.exporter: what the headless export CLI and the e2e tests drive. Bytes cross the page boundary
 // as base64. It opens projects through the app's own open path and exports through runExport (the gate).
 import { registerTestHook } from '../../testHook';
-import { openProjectFile } from '../../store/projectFile';
+import { openProjectFile, projectFileBytes } from '../../store/projectFile';
+import { projectStore } from '../../store/projectStore';
 import { verifyExport } from '../../core/export/bindVerify';
 import { runExport, type ExportRequest } from './exportService';
 import { adoptMemberKey } from '../../store/signingKeys';
@@ -27,6 +28,11 @@ registerTestHook('exporter', {
   async openProject(name: string, b64: string) {
     const r = await openProjectFile(name, fromB64(b64));
     return r.ok ? { ok: true, name: r.project.name } : { ok: false, error: r.error };
+  },
+  /** the open project as the app saves it (.previs.json, or .previs.zip with its assets), for file exchange */
+  async saveProject() {
+    const f = await projectFileBytes(projectStore.getState().project);
+    return { name: f.name, b64: toB64(f.bytes) };
   },
   /** the headless export's member identity (npm run export -- --member-key/--member-cert) */
   async adoptMember(pkcs8B64: string, certificatePem: string, rootPem: string, crlPems: string[]) {

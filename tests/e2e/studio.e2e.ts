@@ -1,0 +1,172 @@
+// The honest path across machines: four browser profiles (separate storage) — an administrator, an artist, a VFX
+// supervisor and a legal reviewer. Enrolment is by file exchange through the Studio panel (request → certificate
+// → import); the project travels as the app saves it. The artist makes and submits a layer, the supervisor and
+// legal approve and legal records consent on their own profiles, the artist's deliverable export succeeds, and
+// `previs-verify --studio-root --require-approved` passes it and names each approver.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { openApp, type App } from './harness';
+
+const dir = mkdtempSync(join(tmpdir(), 'previs-studio-e2e-'));
+let admin: App;
+let artist: App;
+let sup: App;
+let legal: App;
+
+beforeAll(async () => {
+  admin = await openApp();
+  artist = await openApp();
+  sup = await openApp();
+  legal = await openApp();
+  for (const a of [admin, artist, sup, legal]) a.page.setDefaultTimeout(120_000);
+}, 600_000);
+
+afterAll(async () => {
+  for (const a of [admin, artist, sup, legal]) await a?.close();
+});
+
+async function download(page: Page, click: () => Promise<unknown>, name: string): Promise<string> {
+  const [d] = await Promise.all([page.waitForEvent('download'), click()]);
+  const to = join(dir, name);
+  writeFileSync(to, readFileSync((await d.path())!));
+  return to;
+}
+
+const studioPanel = (p: Page) => p.click('button[data-panel=studio]');
+
+async function enrol(app: App, name: string, email: string, roles: string[], rootFile: string): Promise<void> {
+  const p = app.page;
+  await studioPanel(p);
+  await p.fill('[aria-label="enrol name"]', name);
+  await p.fill('[aria-label="enrol email"]', email);
+  const req = await download(p, () => p.click('text=Make enrolment request'), `${email}.request.pem`);
+  expect(readFileSync(req, 'utf8')).toMatch(/^-----BEGIN CERTIFICATE REQUEST-----/);
+  // the administrator, on their own machine, issues the certificate with exactly these roles
+  const a = admin.page;
+  await studioPanel(a);
+  await a.setInputFiles('[data-testid=studio-request-file]', req);
+  for (const r of ['artist', 'vfx-supervisor', 'producer', 'legal', 'performer-rep']) await a.setChecked(`[data-role=${r}]`, roles.includes(r));
+  const cert = await download(a, () => a.click('text=Issue certificate'), `${email}.cert.pem`);
+  // the person imports it with the studio root
+  await p.setInputFiles('[data-testid=studio-cert-file]', cert);
+  await p.setInputFiles('[data-testid=studio-root-file]', rootFile);
+  await p.click('[data-testid=studio-enrol] button:text("Import")');
+  await p.waitForSelector(`[data-testid=identity][data-enrolled=yes]:has-text("${name}")`);
+}
+
+/** The project as the app saves it, opened on another profile. */
+async function handOver(from: App, to: App): Promise<void> {
+  const f = await from.page.evaluate(() => (globalThis as any).__previs.exporter.saveProject());
+  const r = await to.page.evaluate(([n, b]) => (globalThis as any).__previs.exporter.openProject(n, b), [f.name, f.b64] as const);
+  expect(r).toMatchObject({ ok: true });
+}
+
+const card = '[data-testid=review-layer][data-layer-id=layer_jo]';
+
+describe('studio identity across four profiles', { timeout: 900_000 }, () => {
+  let rootFile: string;
+
+  it('the administrator makes the studio root and enrols three people by file exchange', async () => {
+    const a = admin.page;
+    await studioPanel(a);
+    await a.click('[data-testid=studio-admin] summary');
+    await a.fill('[aria-label="studio name"]', 'Northlight Pictures');
+    await a.click('text=Create studio root');
+    rootFile = await download(a, () => a.click('text=Export root certificate'), 'studio-root.pem');
+    expect(execFileSync('openssl', ['x509', '-in', rootFile, '-noout', '-subject'], { encoding: 'utf8' })).toMatch(/Northlight Pictures studio root/);
+    await enrol(artist, 'Ada Artist', 'ada@northlight.example', ['artist'], rootFile);
+    await enrol(sup, 'Sam Supervisor', 'sam@northlight.example', ['vfx-supervisor'], rootFile);
+    await enrol(legal, 'Lee Legal', 'lee@northlight.example', ['legal'], rootFile);
+    expect(await admin.page.$$eval('[data-testid=studio-members] tr', (rows) => rows.length)).toBe(3);
+    // the issued certificates are standard: openssl chains them to the root
+    expect(execFileSync('openssl', ['verify', '-CAfile', rootFile, join(dir, 'lee@northlight.example.cert.pem')], { encoding: 'utf8' })).toMatch(/OK/);
+  });
+
+  it('the artist makes and submits a layer; an artist cannot approve', async () => {
+    const p = artist.page;
+    await studioPanel(p);
+    await p.click('text=Move project into Northlight Pictures');
+    await p.waitForSelector('[data-testid=studio-project] .ok');
+    await p.evaluate(async () => {
+      const h = (globalThis as any).__previs;
+      const hex = async (s: string) => [...new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(s)))].map((b) => b.toString(16).padStart(2, '0')).join('');
+      const s = h.projectStore.getState();
+      const sceneId = s.activeSceneId;
+      const plate = {
+        id: 'plate_jo', name: 'Jo close-up', parentId: null, transform: { position: [0, 1.5, 0], rotation: [0, 0, 0], scale: [1, 1, 1] }, visible: true, locked: false,
+        type: 'plate', assetId: await hex('plate'), mediaKind: 'image', widthPx: 512, heightPx: 512, frameCount: 1, fps: 24, rights: 'owned', depictsPerson: true, performerName: 'Jo Performer',
+      };
+      s.execute('Add plate', (q: any) => ({ ...q, scenes: { ...q.scenes, [sceneId]: { ...q.scenes[sceneId], objects: { ...q.scenes[sceneId].objects, plate_jo: plate } } } }));
+      const out = await hex('de-aged');
+      await h.disclosure.commitEffectRun({
+        sceneId, label: 'De-age plate',
+        layer: {
+          id: 'layer_jo', name: 'Jo de-aged', parentId: null, transform: { position: [0, 0, 0], rotation: [0, 0, 0], scale: [1, 1, 1] }, visible: true, locked: false,
+          type: 'effectLayer', effect: 'deage', targetIds: ['plate_jo'], params: { yearsYounger: 15 }, seed: 1,
+          models: [{ id: 'deage-procedural', version: '1.0.0', sha256: await hex('graph'), license: 'MIT', kind: 'procedural' }],
+          status: 'done', inputHashes: {}, output: { assetId: out, contentHash: out },
+          runReport: { backend: 'wasm', adapter: null, fallbackReason: null, timingsMs: { total: 1 }, peakMemoryBytes: null, softwareVersion: '0.1.0', startedAt: new Date().toISOString() },
+          frameRange: null, intendedUse: 'may-reach-final', thirdPartyIp: false, consentId: null, runCount: 0, altersLikeness: true,
+        },
+      });
+    });
+    await p.click('button[data-panel=review]');
+    await p.click(`${card} [data-action=submit]`);
+    await p.waitForSelector(`${card}[data-state=submitted]`);
+    expect(await p.textContent(`${card} [data-testid=approve-blocked]`)).toMatch(/your certificate grants artist/);
+    expect(await p.isDisabled(`${card} [data-action=approve]`)).toBe(true);
+  });
+
+  it('the supervisor and legal approve on their own profiles; legal records consent with the signed document', async () => {
+    await handOver(artist, sup);
+    await sup.page.click('button[data-panel=review]');
+    await sup.page.click(`${card} [data-action=approve]:not([disabled])`);
+    await sup.page.waitForSelector(`${card} >> text=awaiting approval by legal`);
+    await handOver(sup, legal);
+    const p = legal.page;
+    await p.click('button[data-panel=review]');
+    await p.click(`${card} [data-action=approve]:not([disabled])`);
+    await p.waitForSelector(`${card}[data-state=approved]`);
+    await p.click('button[data-panel=consent]');
+    await p.click('text=New consent record…');
+    await p.fill('[aria-label="intended use"]', 'De-age Jo by about fifteen years for the flashback shots of this film');
+    await p.fill('[aria-label="signed date"]', '2026-11-01');
+    await p.setInputFiles('[aria-label="signed document"]', { name: 'jo-consent.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 Jo Performer consents (signed)') });
+    await p.waitForSelector('text=attached jo-consent.pdf');
+    await p.click('[data-testid=record-consent]');
+    await p.waitForSelector('[data-testid=consent-item]');
+    await p.click('button[data-panel=review]');
+    await p.click('[data-testid=check-deliverable]');
+    await p.waitForSelector('[data-testid=gate-result][data-ok=true]');
+  });
+
+  it("the artist's deliverable export succeeds, and previs-verify --studio-root --require-approved names each approver", async () => {
+    await handOver(legal, artist);
+    const r = (await artist.page.evaluate(() => (globalThis as any).__previs.exporter.run({ formats: ['png'], purpose: 'deliverable', width: 320 }))) as {
+      ok: boolean;
+      reason?: string;
+      files: { name: string; b64: string }[];
+    };
+    expect(r.reason ?? '').toBe('');
+    const out = join(dir, 'deliverable');
+    mkdirSync(join(out, 'consent-documents'), { recursive: true });
+    for (const f of r.files) writeFileSync(join(out, f.name), Buffer.from(f.b64, 'base64'));
+    const png = r.files.find((f) => f.name.endsWith('.png'))!.name;
+    let v: string;
+    try {
+      v = execFileSync(process.execPath, ['bin/previs-verify.mjs', '--studio-root', rootFile, '--require-approved', join(out, png)], { encoding: 'utf8' });
+    } catch (e) {
+      throw new Error(`previs-verify failed: ${(e as { stdout: string }).stdout}`);
+    }
+    expect(v).toMatch(/approved by Sam Supervisor <sam@northlight\.example> as vfx-supervisor, certificate [0-9a-f]+: valid/);
+    expect(v).toMatch(/approved by Lee Legal <lee@northlight\.example> as legal, certificate [0-9a-f]+: valid/);
+    expect(v).toMatch(/consent recorded by Lee Legal <lee@northlight\.example>, certificate [0-9a-f]+: valid/);
+    expect(v).toMatch(/exported by studio member Ada Artist <ada@northlight\.example>/);
+    expect(v).toMatch(/all 1 file\(s\) verified/);
+    for (const a of [admin, artist, sup, legal]) expect(a.errors.filter((e) => !/favicon/.test(e))).toEqual([]);
+  });
+});
