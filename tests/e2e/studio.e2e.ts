@@ -29,8 +29,19 @@ afterAll(async () => {
   for (const a of [admin, artist, sup, legal]) await a?.close();
 });
 
+/** Notices sit over the lower right of the panels until dismissed: dismiss them as a person would. */
+async function dismissNotices(page: Page): Promise<void> {
+  await page.$$eval('.notices .notice button', (bs) => bs.forEach((b) => (b as HTMLButtonElement).click()));
+}
+
 async function download(page: Page, click: () => Promise<unknown>, name: string): Promise<string> {
-  const [d] = await Promise.all([page.waitForEvent('download'), click()]);
+  await dismissNotices(page);
+  const [d] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), click()]).catch(async (e) => {
+    const notes = await page.$$eval('.notice, [data-testid=notice], .notices *', (els) => els.map((x) => x.textContent)).catch(() => []);
+    await page.screenshot({ path: join(dir, `fail-${name}.png`) });
+    console.log('SCREENSHOT', join(dir, `fail-${name}.png`));
+    throw new Error(`no download of ${name} (${(e as Error).message.split('\n')[0]}); notices: ${JSON.stringify(notes)}`);
+  });
   const to = join(dir, name);
   writeFileSync(to, readFileSync((await d.path())!));
   return to;
@@ -54,6 +65,7 @@ async function enrol(app: App, name: string, email: string, roles: string[], roo
   // the person imports it with the studio root
   await p.setInputFiles('[data-testid=studio-cert-file]', cert);
   await p.setInputFiles('[data-testid=studio-root-file]', rootFile);
+  await dismissNotices(p);
   await p.click('[data-testid=studio-enrol] button:text("Import")');
   await p.waitForSelector(`[data-testid=identity][data-enrolled=yes]:has-text("${name}")`);
 }
@@ -62,7 +74,7 @@ async function enrol(app: App, name: string, email: string, roles: string[], roo
 async function handOver(from: App, to: App): Promise<void> {
   const f = await from.page.evaluate(() => (globalThis as any).__previs.exporter.saveProject());
   const r = await to.page.evaluate(([n, b]) => (globalThis as any).__previs.exporter.openProject(n, b), [f.name, f.b64] as const);
-  expect(r).toMatchObject({ ok: true });
+  expect(r, JSON.stringify(r)).toMatchObject({ ok: true });
 }
 
 const card = '[data-testid=review-layer][data-layer-id=layer_jo]';
@@ -89,18 +101,26 @@ describe('studio identity across four profiles', { timeout: 900_000 }, () => {
   it('the artist makes and submits a layer; an artist cannot approve', async () => {
     const p = artist.page;
     await studioPanel(p);
+    await dismissNotices(p);
     await p.click('text=Move project into Northlight Pictures');
     await p.waitForSelector('[data-testid=studio-project] .ok');
-    await p.evaluate(async () => {
+    const plateB64 = readFileSync('tests/fixtures/faces/astronaut.png').toString('base64');
+    await p.evaluate(async (plateB64: string) => {
       const h = (globalThis as any).__previs;
+      const [plateId] = await h.exporter.addDocuments([{ b64: plateB64, mime: 'image/png' }]);
+      const plateBytes = atob(plateB64).length;
       const hex = async (s: string) => [...new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(s)))].map((b) => b.toString(16).padStart(2, '0')).join('');
       const s = h.projectStore.getState();
       const sceneId = s.activeSceneId;
       const plate = {
         id: 'plate_jo', name: 'Jo close-up', parentId: null, transform: { position: [0, 1.5, 0], rotation: [0, 0, 0], scale: [1, 1, 1] }, visible: true, locked: false,
-        type: 'plate', assetId: await hex('plate'), mediaKind: 'image', widthPx: 512, heightPx: 512, frameCount: 1, fps: 24, rights: 'owned', depictsPerson: true, performerName: 'Jo Performer',
+        type: 'plate', assetId: plateId, mediaKind: 'image', widthPx: 512, heightPx: 512, frameCount: 1, fps: 24, rights: 'owned', depictsPerson: true, performerName: 'Jo Performer',
       };
-      s.execute('Add plate', (q: any) => ({ ...q, scenes: { ...q.scenes, [sceneId]: { ...q.scenes[sceneId], objects: { ...q.scenes[sceneId].objects, plate_jo: plate } } } }));
+      s.execute('Add plate', (q: any) => ({
+        ...q,
+        assets: { ...q.assets, [plateId]: { id: plateId, name: 'jo.png', mime: 'image/png', byteLength: plateBytes, kind: 'plate' } },
+        scenes: { ...q.scenes, [sceneId]: { ...q.scenes[sceneId], objects: { ...q.scenes[sceneId].objects, plate_jo: plate } } },
+      }));
       const out = await hex('de-aged');
       await h.disclosure.commitEffectRun({
         sceneId, label: 'De-age plate',
@@ -113,7 +133,7 @@ describe('studio identity across four profiles', { timeout: 900_000 }, () => {
           frameRange: null, intendedUse: 'may-reach-final', thirdPartyIp: false, consentId: null, runCount: 0, altersLikeness: true,
         },
       });
-    });
+    }, plateB64);
     await p.click('button[data-panel=review]');
     await p.click(`${card} [data-action=submit]`);
     await p.waitForSelector(`${card}[data-state=submitted]`);
@@ -123,7 +143,13 @@ describe('studio identity across four profiles', { timeout: 900_000 }, () => {
 
   it('the supervisor and legal approve on their own profiles; legal records consent with the signed document', async () => {
     await handOver(artist, sup);
+    sup.page.setDefaultTimeout(30_000);
+    await sup.page.screenshot({ path: join(dir, 'sup.png') });
+    console.log('SUPSHOT', join(dir, 'sup.png'));
     await sup.page.click('button[data-panel=review]');
+    await sup.page.waitForSelector(`${card}[data-state=submitted]`);
+    const blocked = await sup.page.$eval(`${card}`, (el) => el.querySelector('[data-testid=approve-blocked]')?.textContent ?? '');
+    expect(blocked).toBe('');
     await sup.page.click(`${card} [data-action=approve]:not([disabled])`);
     await sup.page.waitForSelector(`${card} >> text=awaiting approval by legal`);
     await handOver(sup, legal);
