@@ -17,6 +17,7 @@ import { usesLearned } from './job';
 import { DeageParams } from './params';
 import type { DeageOutput, DeageRequest, DeageResponse } from './protocol';
 import { PATCHES_MIME } from './patches';
+import { deageDescription } from './disclosure';
 
 export const SOFTWARE_VERSION = 'previs-sandbox 0.1.0 deage 1';
 
@@ -180,6 +181,8 @@ export async function runDeage(opts: RunDeageOptions): Promise<EffectLayer> {
   } else {
     cards.push(findInstalled('deage-procedural').card);
   }
+  // the card of what did the de-aging (the procedural graph or the learned model), named in the disclosure
+  const methodCard = usesLearned(params) ? (opts.learned?.card ?? installedCard!) : cards[cards.length - 1]!;
 
   const out = await runInWorker(
     {
@@ -218,7 +221,10 @@ export async function runDeage(opts: RunDeageOptions): Promise<EffectLayer> {
     layer,
     label: previous ? 'Re-run de-age' : 'De-age plate',
     assets,
-    description: `${params.yearsYounger} years younger (${usesLearned(params) ? params.model : 'procedural'})`,
+    description: deageDescription(params, { card: methodCard }, {
+      sourceAge: out.sourceAge,
+      sourceAgeFrom: out.sourceAge === null ? null : params.sourceAge !== null ? 'user' : { model: FACERES_MODEL },
+    }),
     region: { space: 'plate', plateId: plate.id, x: x0, y: y0, width: Math.max(1, x1 - x0), height: Math.max(1, y1 - y0) },
   });
   return layer;

@@ -1,8 +1,8 @@
 // The regions a de-age must not change, as masks in the 512² face space from the landmarks, and how much a
 // result changed in each (mean absolute difference, 8-bit levels, RGB averaged):
 //   brows — the brow polygons; eyes — the eye openings with the lids;
-//   eye band edges — in the band from brow top to under the lower lids, the 15 % highest-contrast pixels of the
-//     input: glasses frames, lashes, brow hairs (the skin between them is allowed to change);
+//   eye band edges — in the band from brow top to under the lower lids, the 5 % highest-contrast pixels of the
+//     input: glasses frames, lashes, brow hairs, iris rims (wrinkles, weaker edges, are allowed to change);
 //   outside the face — everything beyond the dilated silhouette: hair, ears, neck, background.
 import type { Raster } from '../../../src/effects/plates/png';
 import { annotations } from '../../../src/effects/deage/face/mesh';
@@ -45,7 +45,7 @@ export function keepMasks(face: PreparedFace): Record<KeepRegion, Uint8Array> {
   const inBand: number[] = [];
   for (let i = 0; i < n; i++) if (bandMask[i]) inBand.push(contrast[i]!);
   inBand.sort((a, b) => a - b);
-  const cut = inBand[Math.floor(0.85 * inBand.length)] ?? Infinity;
+  const cut = inBand[Math.floor(0.95 * inBand.length)] ?? Infinity;
   const edges = f();
   for (let i = 0; i < n; i++) if (bandMask[i] && contrast[i]! >= cut) edges[i] = 1;
   const inside = f();

@@ -4,7 +4,8 @@
 // estimators (faceres; face-api's age and recognition nets): age change against the input and against the
 // baseline, identity distance, and change in the regions that must not change. Writes per-face JSON, a
 // Markdown table of medians and before/after sheets under --out. Reports the evaluation set as the result.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { getRuntime } from '../../../src/effects/runtime';
 import { runtimeRunner } from '../../../src/effects/deage/runtimeRunner';
@@ -13,8 +14,10 @@ import { deageFrame, prepareFace } from '../../../src/effects/deage/pipeline';
 import { DEFAULT_PARAMS, DeageParams } from '../../../src/effects/deage/params';
 import { cosine } from '../../../src/effects/deage/face/measure';
 import { decodeStillBytes } from '../../../src/cli/stillFile';
+import { decodePng, encodePng, type Raster } from '../../../src/effects/plates/png';
+import type { PreparedFace } from '../../../src/effects/deage/pipeline';
 import { estimate, euclidean, FACEAPI_SAME_PERSON, type Estimate } from './estimators';
-import { smoothingBaseline } from './baseline';
+import { BILATERAL, smoothingBaseline } from './baseline';
 import { KEEP_REGIONS, keepMasks, regionChange, type KeepRegion } from './keepRegions';
 import { sheetPng, type SheetRow } from './sheet';
 
@@ -64,6 +67,32 @@ function parse(argv: string[]) {
   if (!['all', 'tuning', 'evaluation'].includes(o.set)) throw new Error(`--set is evaluation, tuning or all (got ${o.set})`);
   if (!(o.years >= 0 && o.years <= 30)) throw new Error('--years must be 0–30');
   return o;
+}
+
+// The input's and the baseline's measures do not depend on the effect's parameters: cached by a hash of what
+// they do depend on (crop, masks, baseline settings), so tuning runs measure only the effect.
+const CACHE = '.eval/deage/cache';
+interface Cached {
+  input: Estimate;
+  baseline: Estimate;
+  basePng: Uint8Array;
+}
+const bytesOf = (a: Float32Array) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
+
+async function inputAndBaseline(runner: Parameters<typeof estimate>[0], id: string, plate: Raster, points: Float32Array, face: PreparedFace): Promise<Cached> {
+  const key = createHash('sha256').update(bytesOf(face.crop)).update(bytesOf(face.masks)).update(bytesOf(points)).update(JSON.stringify(BILATERAL)).update('estimators 1').digest('hex').slice(0, 16);
+  const file = join(CACHE, `${id}-${key}.json`);
+  if (existsSync(file)) {
+    const j = JSON.parse(readFileSync(file, 'utf8'));
+    const est = (e: Record<string, unknown>): Estimate => ({ faceresAge: e.faceresAge as number, faceapiAge: e.faceapiAge as number, faceres: Float32Array.from(e.faceres as number[]), faceapi: Float32Array.from(e.faceapi as number[]) });
+    return { input: est(j.input), baseline: est(j.baseline), basePng: Uint8Array.from(Buffer.from(j.basePng, 'base64')) };
+  }
+  const base = smoothingBaseline(plate, face);
+  const c: Cached = { input: await estimate(runner, plate, points), baseline: await estimate(runner, base, points), basePng: encodePng(base, 1) };
+  mkdirSync(CACHE, { recursive: true });
+  const plain = (e: Estimate) => ({ ...e, faceres: [...e.faceres], faceapi: [...e.faceapi] });
+  writeFileSync(file, JSON.stringify({ input: plain(c.input), baseline: plain(c.baseline), basePng: Buffer.from(c.basePng).toString('base64') }));
+  return c;
 }
 
 const median = (xs: number[]) => {
@@ -117,8 +146,9 @@ async function main() {
       const res = await deageFrame(runner, plate, points, params);
       const effectMs = performance.now() - t0;
       const face = prepareFace(plate, points);
-      const base = smoothingBaseline(plate, face);
-      const [ei, eb, eo] = [await estimate(runner, plate, points), await estimate(runner, base, points), await estimate(runner, res.output, points)];
+      const cached = await inputAndBaseline(runner, f.id, plate, points, face);
+      const base = decodePng(cached.basePng);
+      const [ei, eb, eo] = [cached.input, cached.baseline, await estimate(runner, res.output, points)];
       const ages = (k: 'faceres' | 'faceapi') => {
         const key = `${k}Age` as const satisfies keyof Estimate;
         return { input: ei[key], baseline: eb[key], output: eo[key], vsInput: eo[key] - ei[key], vsBaseline: eo[key] - eb[key], baselineVsInput: eb[key] - ei[key] };
