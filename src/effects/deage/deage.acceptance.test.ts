@@ -16,6 +16,7 @@ import { cosine, measureFace, type FaceMeasure } from './face/measure';
 import { deageFrame } from './pipeline';
 import { DEFAULT_PARAMS } from './params';
 import { flickerInMask, motionClip } from './flicker';
+import { loadFaceres } from '../../../models/face/faceres';
 
 /** What this procedural pipeline claims at the default 15 years: see the report for the measured values. */
 const AGE_DROP_FLOOR = 3;
@@ -40,6 +41,7 @@ function report() {
 
 describe('de-age acceptance (measured)', () => {
   it('lowers the estimated age, keeps identity, leaves pixels outside the mask bit-identical', async () => {
+    const faceres = await loadFaceres();
     const rows: { name: string; before: FaceMeasure; after: FaceMeasure; cos: number; recropCos: number[] }[] = [];
     for (const name of FIXTURES) {
       const plate = load(name);
@@ -58,10 +60,10 @@ describe('de-age acceptance (measured)', () => {
       expect(res.touched).toBeLessThan(0.5 * plate.width * plate.height);
 
       // same landmarks, same crop: the measurement sees only what the effect changed
-      const before = await measureFace(runner, plate, points);
-      const after = await measureFace(runner, res.output, points);
+      const before = await measureFace(runner, faceres, plate, points);
+      const after = await measureFace(runner, faceres, res.output, points);
       const recropCos: number[] = [];
-      for (const rc of RECROPS) recropCos.push(cosine(before.descriptor, (await measureFace(runner, plate, points, rc)).descriptor));
+      for (const rc of RECROPS) recropCos.push(cosine(before.descriptor, (await measureFace(runner, faceres, plate, points, rc)).descriptor));
       rows.push({ name, before, after, cos: cosine(before.descriptor, after.descriptor), recropCos });
     }
     const floor = Math.min(...rows.flatMap((r) => r.recropCos));

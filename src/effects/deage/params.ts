@@ -38,7 +38,7 @@ export const DeageParams = z.object({
     .default({ contrast: 0.7, lips: 0.6, warmth: 0.6, shape: 0.7 }),
   /** 'deage-procedural', or the id of a learned (FRAN-style) model installed or brought with a card */
   model: z.string().min(1).max(128),
-  /** learned models are conditioned on the actor's age in the plate; null = estimate it with faceres */
+  /** learned models are conditioned on the actor's apparent age in the plate, stated by the artist (required for them) */
   sourceAge: z.number().min(1).max(100).nullable(),
 });
 export type DeageParams = z.infer<typeof DeageParams>;

@@ -11,7 +11,6 @@ import type { ModelCard } from '../runtime/modelCard';
 import type { BackendRequest } from '../runtime/types';
 import { DETECTOR_MODEL } from './face/detect';
 import { MESH_MODEL } from './face/mesh';
-import { FACERES_MODEL } from './face/measure';
 import { learnedSlotProblems } from './learned';
 import { usesLearned } from './job';
 import { DeageParams } from './params';
@@ -177,7 +176,7 @@ export async function runDeage(opts: RunDeageOptions): Promise<EffectLayer> {
     if (problems.length) throw new Error(problems.join('; '));
     if (!opts.learned) installedCard = card;
     cards.push(card);
-    if (params.sourceAge === null) cards.push(findInstalled(FACERES_MODEL).card);
+    if (params.sourceAge === null) throw new Error(`enter the actor's apparent age in the plate for "${card.id}": the app ships no age estimator`);
   } else {
     cards.push(findInstalled('deage-procedural').card);
   }
@@ -223,7 +222,7 @@ export async function runDeage(opts: RunDeageOptions): Promise<EffectLayer> {
     assets,
     description: deageDescription(params, { card: methodCard }, {
       sourceAge: out.sourceAge,
-      sourceAgeFrom: out.sourceAge === null ? null : params.sourceAge !== null ? 'user' : { model: FACERES_MODEL },
+      sourceAgeFrom: out.sourceAge === null ? null : 'user',
     }),
     region: { space: 'plate', plateId: plate.id, x: x0, y: y0, width: Math.max(1, x1 - x0), height: Math.max(1, y1 - y0) },
   });

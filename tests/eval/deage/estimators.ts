@@ -1,5 +1,6 @@
 // Two age-and-identity estimators that share no weights, so no result rests on one model:
-//   faceres (HSE FaceRes via @vladmandic/human, the ONNX this project converted): 100-bin age, 1024-D descriptor;
+//   faceres (HSE FaceRes via @vladmandic/human, the ONNX this project converted; not shipped in the app): 100-bin
+//   age, 1024-D descriptor;
 //   face-api (@vladmandic/face-api 1.7.15, run by tfjs on its WASM backend): the age_gender net (age regression)
 //   and the face_recognition net (dlib's ResNet-34, 128-D; "same person" when the Euclidean distance is
 //   below 0.6, the threshold face-api and dlib document).
@@ -13,6 +14,7 @@ import { boxFromMesh } from '../../../src/effects/deage/face/mesh';
 import { sampleToTensor } from '../../../src/effects/deage/face/sample';
 import { measureFace } from '../../../src/effects/deage/face/measure';
 import type { ModelRunner } from '../../../src/effects/deage/face/runner';
+import { loadFaceres } from '../../../models/face/faceres';
 
 export const FACEAPI_SAME_PERSON = 0.6;
 
@@ -55,7 +57,7 @@ function nhwc(plate: Raster, points: Float32Array, size: number, enlarge: number
 }
 
 export async function estimate(runner: ModelRunner, plate: Raster, points: Float32Array): Promise<Estimate> {
-  const fr = await measureFace(runner, plate, points);
+  const fr = await measureFace(runner, await loadFaceres(), plate, points);
   const api = await loadFaceApi();
   const tf = api.tf;
   const ageIn = tf.tensor4d(nhwc(plate, points, 112, 1.1), [1, 112, 112, 3]);

@@ -20,6 +20,7 @@ import { estimate, euclidean, FACEAPI_SAME_PERSON, type Estimate } from './estim
 import { BILATERAL, smoothingBaseline } from './baseline';
 import { KEEP_REGIONS, keepMasks, regionChange, type KeepRegion } from './keepRegions';
 import { sheetPng, type SheetRow } from './sheet';
+import { FLICKER_GOAL, videoFlicker } from './video';
 
 const HELP = `Usage: npm run eval:deage -- [--set evaluation|tuning|all] [--years N] [--params FILE.json] [--out DIR] [--limit N]
 
@@ -30,7 +31,9 @@ DIR/results.json, DIR/summary.md and DIR/sheet-<set>.png (input | baseline |
 de-aged per face). Default: --set all --years 15 --out .eval/deage.
 Tune parameters with --set tuning only; the evaluation set is the result.
   --params FILE   JSON merged over the default de-age parameters
-  --limit N       only the first N faces of each set (a smoke run)`;
+  --limit N       only the first N faces of each set (a smoke run)
+  --video N       also measure flicker on moving plates made from the first N
+                  faces of each set (default 2; 0 skips)`;
 
 /** The stated limit for the must-not-change regions: mean absolute change, 8-bit levels. */
 export const KEEP_LIMIT = 3;
@@ -48,7 +51,7 @@ interface FaceEntry {
 }
 
 function parse(argv: string[]) {
-  const o = { set: 'all', years: DEFAULT_PARAMS.yearsYounger, params: null as string | null, out: '.eval/deage', limit: Infinity, help: false };
+  const o = { set: 'all', years: DEFAULT_PARAMS.yearsYounger, params: null as string | null, out: '.eval/deage', limit: Infinity, video: 2, help: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const v = () => {
@@ -62,6 +65,7 @@ function parse(argv: string[]) {
     else if (a === '--params') o.params = v();
     else if (a === '--out') o.out = v();
     else if (a === '--limit') o.limit = Number(v());
+    else if (a === '--video') o.video = Number(v());
     else throw new Error(`unknown argument ${a}`);
   }
   if (!['all', 'tuning', 'evaluation'].includes(o.set)) throw new Error(`--set is evaluation, tuning or all (got ${o.set})`);
@@ -114,6 +118,7 @@ interface Row {
   keep: Record<KeepRegion, number>;
   keepBaseline: Record<KeepRegion, number>;
   effectMs: number;
+  flicker?: { input: number; output: number; ratio: number };
 }
 
 async function main() {
@@ -173,6 +178,7 @@ async function main() {
         keepBaseline: regionChange(plate, base, face, masks),
         effectMs,
       };
+      if (faces.indexOf(f) < o.video) row.flicker = await videoFlicker(runner, plate, params);
       rows.push(row);
       sheets[set]!.rows.push({ points, images: [plate, base, res.output] });
       sheets[set]!.ids.push(f.id);
@@ -205,12 +211,18 @@ async function main() {
       keepMax: Object.fromEntries(KEEP_REGIONS.map((k) => [k, Math.max(...rs.map((r) => r.keep[k]))])),
       keepBaselineMedian: Object.fromEntries(KEEP_REGIONS.map((k) => [k, m((r) => r.keepBaseline[k])])),
       effectMsMedian: m((r) => r.effectMs),
+      flicker: rs.filter((r) => r.flicker).map((r) => ({ id: r.id, ...r.flicker! })),
     };
     (summary.sets as Record<string, unknown>)[set] = s;
     const f1 = (x: number) => (x >= 0 ? '+' : '') + x.toFixed(1);
     md += `| ${set} | ${s.faces} | ${f1(s.faceresVsInput)} | ${f1(s.faceresVsBaseline)} | ${f1(s.faceapiVsInput)} | ${f1(s.faceapiVsBaseline)} | ${f1(s.baselineVsInputFaceres)} / ${f1(s.baselineVsInputFaceapi)} | ${s.faceapiDistanceMedian.toFixed(3)} (${s.faceapiDistanceMax.toFixed(3)}) | ${s.faceresCosineMin.toFixed(3)} | ${KEEP_REGIONS.map((k) => `${s.keepMedian[k]!.toFixed(2)} (max ${s.keepMax[k]!.toFixed(2)})`).join(' | ')} | ${Math.round(s.effectMsMedian)} |\n`;
     writeFileSync(join(o.out, `sheet-${set}.png`), sheetPng(sheets[set]!.rows));
     writeFileSync(join(o.out, `sheet-${set}.txt`), `input | bilateral smoothing baseline | de-aged (${o.years} years), two faces per row, in this order:\n${sheets[set]!.ids.join('\n')}\n`);
+  }
+  const clips = rows.filter((r) => r.flicker);
+  if (clips.length) {
+    md += `\nFlicker on moving plates (16 frames, known drift and zoom, fresh grain each frame; mean frame-to-frame change inside the face, 8-bit levels; goal ≤ ${FLICKER_GOAL}× the input's):\n\n| face | set | input | de-aged | ratio |\n| --- | --- | --- | --- | --- |\n`;
+    for (const r of clips) md += `| ${r.id} | ${r.set} | ${r.flicker!.input.toFixed(2)} | ${r.flicker!.output.toFixed(2)} | ${r.flicker!.ratio.toFixed(2)}× |\n`;
   }
   md += `\nPer face: results.json. Sheets: sheet-<set>.png (input | baseline | de-aged), order in sheet-<set>.txt.\n`;
   writeFileSync(join(o.out, 'results.json'), JSON.stringify({ summary, faces: rows }, null, 1));
