@@ -32,7 +32,7 @@ export const DeageParams = z.object({
       lips: unit,
       /** even, warmer skin colour */
       warmth: unit,
-      /** the landmark mesh warp: fuller mid-face, tighter jaw, shorter lower face, fuller lips, larger eye aperture */
+      /** the landmark mesh warp: fuller mid-face, tighter jaw, shorter lower face, fuller lips */
       shape: unit,
     })
     .default({ contrast: 0.7, lips: 0.6, warmth: 0.6, shape: 0.7 }),
@@ -77,6 +77,6 @@ export function gainsFor(p: DeageParams): Gains {
     tone: 0.6 * p.tone * y,
     jaw: p.jawTighten * Math.min(1, y),
     colour: { contrast: c.contrast * y, lips: c.lips * y, warmth: c.warmth * y },
-    shape: { midface: shape, jaw: shape + p.jawTighten * Math.min(1, y), chin: shape, lips: shape, eyes: shape },
+    shape: { midface: shape, jaw: shape + p.jawTighten * Math.min(1, y), chin: shape, lips: shape },
   };
 }

@@ -11,6 +11,7 @@ import { regionMasks } from './face/regions';
 import { applyColourCues } from './face/cues';
 import { meshWarpGrid } from './face/meshWarp';
 import { protectEdges } from './face/protect';
+import { keepMask, keepWeight, warpFreedom } from './face/keep';
 import { output, type ModelRunner, type ModelSpec, type RunnerOptions } from './face/runner';
 import { sampleToTensor } from './face/sample';
 import { gainsFor, type DeageParams } from './params';
@@ -26,6 +27,8 @@ export interface PreparedFace {
   masks: Float32Array;
   /** face-space landmarks */
   points: Float32Array;
+  /** [S, S] hard mask of what must not change: brows, eyes, protected edges (glasses frames, lashes) */
+  keep: Float32Array;
 }
 
 export function prepareFace(plate: Raster, points: Float32Array, size = FACE_SPACE): PreparedFace {
@@ -33,8 +36,9 @@ export function prepareFace(plate: Raster, points: Float32Array, size = FACE_SPA
   const crop = sampleToTensor(plate, space.toImage, size, size, 1 / 255);
   const facePoints = meshInFaceSpace(points, space);
   const masks = regionMasks(facePoints, size);
-  protectEdges(masks, crop, facePoints, size);
-  return { space, crop, masks, points: facePoints };
+  const edges = new Float32Array(size * size);
+  protectEdges(masks, crop, facePoints, size, edges);
+  return { space, crop, masks, points: facePoints, keep: keepMask(facePoints, size, edges) };
 }
 
 export interface FaceDelta {
@@ -57,17 +61,19 @@ export async function runProcedural(runner: ModelRunner, face: PreparedFace, par
       wrinkle_gain: { data: gains.wrinkle, dims: [1, REGION_COUNT, 1, 1] },
       lift_gain: { data: gains.lift, dims: [1, REGION_COUNT, 1, 1] },
       tone_gain: { data: Float32Array.of(gains.tone), dims: [1, 1, 1, 1] },
-      grid: { data: meshWarpGrid(face.points, S, gains.shape), dims: [1, S, S, 2] },
+      grid: { data: meshWarpGrid(face.points, S, gains.shape, warpFreedom(face.points, face.keep, S)), dims: [1, S, S, 2] },
     },
     opts,
   );
   const delta = output(out, 'delta', PROCEDURAL_MODEL).data;
   const alpha = output(out, 'alpha', PROCEDURAL_MODEL).data;
-  // the graph's delta is against the cued crop; add the cues themselves, confined to the same mask
+  // the graph's delta is against the cued crop; add the cues themselves, confined to the same mask, and leave
+  // brows, eyes and protected edges exactly as they were
+  const keep = keepWeight(face.keep, S, 1.5);
   for (let c = 0; c < 3; c++)
     for (let i = 0; i < n; i++) {
       const k = c * n + i;
-      delta[k] = delta[k]! + (cued[k]! - face.crop[k]!) * alpha[i]!;
+      delta[k] = (delta[k]! + (cued[k]! - face.crop[k]!) * alpha[i]!) * (1 - keep[i]!);
     }
   return { delta, alpha };
 }

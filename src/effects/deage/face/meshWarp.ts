@@ -1,8 +1,9 @@
 // The landmark mesh warp that carries the shape cues of a younger face, as a GridSample grid in face space:
 // fuller mid-face (cheeks out and up), a tighter jaw and a shorter, lifted lower face (chin up), fuller lips
-// (outer lip contour away from the mouth line), lifted mouth corners and a slightly larger eye aperture.
-// Each landmark moves by a small fraction of the eye distance; the motion spreads with a Gaussian per control
-// and fades to nothing at the face mask's edge, so the face still sits on its neck and under its hair line.
+// (outer lip contour away from the mouth line) and lifted mouth corners. Each landmark moves by a small fraction
+// of the eye distance; the motion spreads with a Gaussian per control and fades to nothing at the face mask's
+// edge, so the face still sits on its neck and under its hair line, and near the brows and eyes, which must not
+// change (so no larger eye aperture: the eyes are held still, a measured choice — see the README).
 import { featherPlane } from './feather';
 import { annotations } from './mesh';
 import { fillPolygon, scalePoly } from './raster';
@@ -19,8 +20,6 @@ export interface ShapeGains {
   chin: number;
   /** outer lip contour outward */
   lips: number;
-  /** upper lid up, lower lid down */
-  eyes: number;
 }
 
 interface Control {
@@ -32,7 +31,7 @@ interface Control {
 }
 
 /** Control displacements in units of the eye distance at gain 1 (published directions, small magnitudes). */
-export const SHAPE_UNITS = { midface: 0.035, jaw: 0.05, chin: 0.04, lips: 0.03, eyes: 0.008 } as const;
+export const SHAPE_UNITS = { midface: 0.035, jaw: 0.05, chin: 0.04, lips: 0.03 } as const;
 
 export function shapeControls(p: Float32Array, g: ShapeGains): Control[] {
   const { iod, rightSide } = geometry(p);
@@ -50,9 +49,6 @@ export function shapeControls(p: Float32Array, g: ShapeGains): Control[] {
     [0.5, 1, 1, 0.7, 0.4].forEach((w, k) => add(jaw[k]!, -s * w * g.jaw * SHAPE_UNITS.jaw, -0.4 * w * g.jaw * SHAPE_UNITS.jaw, 0.22));
     // mouth corner up a little
     add(side === 'right' ? 61 : 291, 0, -0.5 * g.lips * SHAPE_UNITS.lips, 0.08);
-    // eye aperture: tight controls so the brows above do not move
-    for (const i of A[`${side}EyeUpper0`]!.slice(2, 6)) add(i, 0, -g.eyes * SHAPE_UNITS.eyes, 0.04);
-    for (const i of A[`${side}EyeLower0`]!.slice(2, 6)) add(i, 0, 0.4 * g.eyes * SHAPE_UNITS.eyes, 0.04);
   }
   for (const i of [152, 148, 377, 176, 400]) add(i, 0, -g.chin * SHAPE_UNITS.chin, 0.3);
   // fuller lips: the outer contour away from the mouth line, the middle most
@@ -69,7 +65,7 @@ export function shapeControls(p: Float32Array, g: ShapeGains): Control[] {
  * nearby controls' shifts (Σ wᵢdᵢ / max(1, Σ wᵢ)), so overlapping controls never add up; it is then scaled
  * by a feathered silhouette so it is zero where the face mask ends.
  */
-export function meshWarpGrid(p: Float32Array, size: number, g: ShapeGains): Float32Array {
+export function meshWarpGrid(p: Float32Array, size: number, g: ShapeGains, freedom?: Float32Array): Float32Array {
   const grid = identityGrid(size);
   const controls = shapeControls(p, g);
   if (!controls.length) return grid;
@@ -100,8 +96,10 @@ export function meshWarpGrid(p: Float32Array, size: number, g: ShapeGains): Floa
   fillPolygon(inside, size, size, scalePoly(A.silhouette!.map((i) => [p[2 * i]!, p[2 * i + 1]!]), 1.02));
   const fade = featherPlane(inside, size, size, Math.max(2, 0.04 * iod));
   for (let k = 0; k < n; k++) {
-    if (sw[k] === 0 || fade[k] === 0) continue;
-    const norm = Math.max(1, sw[k]!) / fade[k]!;
+    if (sw[k] === 0) continue;
+    const free = fade[k]! * (freedom ? freedom[k]! : 1);
+    if (free === 0) continue;
+    const norm = Math.max(1, sw[k]!) / free;
     // content moves by +d, so each output pixel samples from −d (2/size per pixel in grid units)
     grid[2 * k] = grid[2 * k]! - (2 * sx[k]!) / norm / size;
     grid[2 * k + 1] = grid[2 * k + 1]! - (2 * sy[k]!) / norm / size;

@@ -10,8 +10,11 @@ const A = annotations;
 /** |∇L| (central differences of a 3×3-box-blurred luminance, 0..1 units) above which a pixel is protected. */
 export const PROTECT_EDGE = 0.09;
 
-/** Removes protected pixels from channels 1.. (skin and its regions) of `masks` in place; returns how many. */
-export function protectEdges(masks: Float32Array, crop: Float32Array, p: Float32Array, S: number): number {
+/**
+ * Removes protected pixels from channels 1.. (skin and its regions) of `masks` in place and marks them in `keep`
+ * (the pixels the effect must leave exactly as they are); returns how many.
+ */
+export function protectEdges(masks: Float32Array, crop: Float32Array, p: Float32Array, S: number, keep?: Float32Array): number {
   const n = S * S;
   let top = Infinity;
   let bottom = -Infinity;
@@ -45,6 +48,7 @@ export function protectEdges(masks: Float32Array, crop: Float32Array, p: Float32
       // dilate by one pixel: the edge and its immediate sides
       const i = y * S + x;
       if (!(hit[i] || hit[i - 1] || hit[i + 1] || hit[i - S] || hit[i + S])) continue;
+      if (keep) keep[i] = 1;
       if (!masks[n + i]) continue;
       for (let c = 1; c < REGION_COUNT; c++) masks[c * n + i] = 0;
       count++;
