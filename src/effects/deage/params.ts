@@ -35,7 +35,7 @@ export const DeageParams = z.object({
       /** the landmark mesh warp: fuller mid-face, tighter jaw, shorter lower face, fuller lips */
       shape: unit,
     })
-    .default({ contrast: 0.7, lips: 0.6, warmth: 0.6, shape: 0.7 }),
+    .default({ contrast: 0.7, lips: 0.7, warmth: 0.7, shape: 0.7 }),
   /** 'deage-procedural', or the id of a learned (FRAN-style) model installed or brought with a card */
   model: z.string().min(1).max(128),
   /** learned models are conditioned on the actor's apparent age in the plate, stated by the artist (required for them) */
@@ -45,10 +45,11 @@ export type DeageParams = z.infer<typeof DeageParams>;
 
 export const DEFAULT_PARAMS: DeageParams = {
   yearsYounger: 15,
-  strength: { skin: 0.6, forehead: 0.9, crowsFeet: 0.9, underEye: 0.8, nasolabial: 0.8, jowl: 0.5 },
-  tone: 0.5,
+  // skin and tone raised from 0.6 / 0.5 (issue 15), chosen on the tuning faces with the cues below
+  strength: { skin: 1, forehead: 0.9, crowsFeet: 0.9, underEye: 0.8, nasolabial: 0.8, jowl: 0.5 },
+  tone: 1,
   jawTighten: 0,
-  cues: { contrast: 0.7, lips: 0.6, warmth: 0.6, shape: 0.7 },
+  cues: { contrast: 0.7, lips: 0.7, warmth: 0.7, shape: 0.7 },
   model: 'deage-procedural',
   sourceAge: null,
 };

@@ -22,8 +22,12 @@ export interface ColourGains {
   warmth: number;
 }
 
-/** At gain 1: skin lift overall and in the rings (fraction of the value), lip redness, warmth, chroma evening. */
-export const COLOUR_UNITS = { skinLift: 0.025, ringLift: 0.05, lipRed: 0.06, lipDarken: 0.04, warm: 0.025, evenChroma: 0.5 } as const;
+/**
+ * At gain 1: skin lift overall and in the rings (fraction of the value), lip redness and darkening, warmth, chroma
+ * evening. The default cue strengths (0.7 at 15 years) were chosen on the tuning faces only (README, "De-aging
+ * evaluation"); the magnitudes are small on purpose: a few per cent of the value.
+ */
+export const COLOUR_UNITS = { skinLift: 0.057, ringLift: 0.114, lipRed: 0.129, lipDarken: 0.086, warm: 0.057, evenChroma: 1 } as const;
 
 const poly = (p: Float32Array, idx: number[]): Poly => idx.map((i) => [p[2 * i]!, p[2 * i + 1]!]);
 
