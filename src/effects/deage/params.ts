@@ -45,9 +45,10 @@ export type DeageParams = z.infer<typeof DeageParams>;
 
 export const DEFAULT_PARAMS: DeageParams = {
   yearsYounger: 15,
-  // skin and tone raised from 0.6 / 0.5 (issue 15), chosen on the tuning faces with the cues below
+  // skin and tone raised from 0.6 / 0.5 (issue 15), chosen on the tuning faces only with the cues below: tone 1
+  // read younger still but washed some faces out; 0.75 kept every tuning face's identity distance ≤ 0.52
   strength: { skin: 1, forehead: 0.9, crowsFeet: 0.9, underEye: 0.8, nasolabial: 0.8, jowl: 0.5 },
-  tone: 1,
+  tone: 0.75,
   jawTighten: 0,
   cues: { contrast: 0.7, lips: 0.7, warmth: 0.7, shape: 0.7 },
   model: 'deage-procedural',
