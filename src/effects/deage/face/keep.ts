@@ -19,10 +19,10 @@ export function keepMask(p: Float32Array, S: number, extra?: Float32Array): Floa
   return m;
 }
 
-/** A soft weight that is 1 on the whole hard mask (feathered, then doubled and clipped: no bleed inward). */
+/** A soft weight that is exactly 1 on the hard mask and falls off outside it (feathered, doubled, clipped). */
 export function keepWeight(hard: Float32Array, S: number, sigma: number): Float32Array {
   const f = featherPlane(hard, S, S, sigma);
-  for (let i = 0; i < f.length; i++) f[i] = Math.min(1, 2 * f[i]!);
+  for (let i = 0; i < f.length; i++) f[i] = hard[i] ? 1 : Math.min(1, 2 * f[i]!);
   return f;
 }
 
