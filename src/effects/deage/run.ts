@@ -18,7 +18,7 @@ import type { DeageOutput, DeageRequest, DeageResponse } from './protocol';
 import { PATCHES_MIME } from './patches';
 import { deageDescription } from './disclosure';
 
-export const SOFTWARE_VERSION = 'previs-sandbox 0.1.0 deage 1';
+export const SOFTWARE_VERSION = 'previs-sandbox 0.1.0 deage 2';
 
 export interface RunDeageOptions {
   sceneId: string;
