@@ -7,6 +7,7 @@
 //     smooth average (chroma only, texture kept) and warmed toward red.
 // Pure per-pixel work on a 512² crop (a few ms); masks come from the landmarks.
 import { featherPlane } from './feather';
+import { featherWide } from './coarse';
 import { annotations } from './mesh';
 import { fillPolygon, scalePoly, type Poly } from './raster';
 import { geometry } from './regions';
@@ -47,7 +48,7 @@ export function applyColourCues(crop: Float32Array, S: number, p: Float32Array, 
     fillPolygon(ring, S, S, scalePoly(poly(p, [...A[`${side}EyebrowUpper`]!, ...[...A[`${side}EyebrowLower`]!].reverse()]), 1.5));
   }
   fillPolygon(ring, S, S, scalePoly(lipPolygon(p), 1.45));
-  const ringW = featherPlane(ring, S, S, Math.max(2, 0.06 * iod));
+  const ringW = featherWide(ring, S, Math.max(8, 0.06 * iod));
   const lips = new Float32Array(n);
   fillPolygon(lips, S, S, scalePoly(lipPolygon(p), 0.97));
   // the mouth opening (teeth) is not lip

@@ -2,6 +2,7 @@
 // (glasses frames, lashes) — as a weight the final delta is multiplied by (1 − weight), and a wider one that
 // fades the mesh warp out before it reaches them, so nothing there is smoothed, toned, warmed or moved.
 import { featherPlane } from './feather';
+import { featherWide } from './coarse';
 import { annotations } from './mesh';
 import { fillPolygon, scalePoly, type Poly } from './raster';
 import { geometry } from './regions';
@@ -29,7 +30,7 @@ export function keepWeight(hard: Float32Array, S: number, sigma: number): Float3
 /** Where the warp may act: 0 on and near the brows and eyes, 1 away from them. */
 export function warpFreedom(p: Float32Array, hard: Float32Array, S: number): Float32Array {
   const { iod } = geometry(p);
-  const w = keepWeight(hard, S, Math.max(2, 0.06 * iod));
-  for (let i = 0; i < w.length; i++) w[i] = 1 - w[i]!;
-  return w;
+  const f = featherWide(hard, S, Math.max(8, 0.06 * iod));
+  for (let i = 0; i < f.length; i++) f[i] = hard[i] ? 0 : 1 - Math.min(1, 2 * f[i]!);
+  return f;
 }

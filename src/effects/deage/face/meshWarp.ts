@@ -4,7 +4,7 @@
 // of the eye distance; the motion spreads with a Gaussian per control and fades to nothing at the face mask's
 // edge, so the face still sits on its neck and under its hair line, and near the brows and eyes, which must not
 // change (so no larger eye aperture: the eyes are held still, a measured choice — see the README).
-import { featherPlane } from './feather';
+import { COARSE, featherWide, upsample } from './coarse';
 import { annotations } from './mesh';
 import { fillPolygon, scalePoly } from './raster';
 import { geometry, identityGrid } from './regions';
@@ -66,46 +66,53 @@ export function shapeControls(p: Float32Array, g: ShapeGains): Control[] {
 /**
  * GridSample grid [size, size, 2] (align_corners = 0). Near a control the shift is the weighted mean of the
  * nearby controls' shifts (Σ wᵢdᵢ / max(1, Σ wᵢ)), so overlapping controls never add up; it is then scaled
- * by a feathered silhouette so it is zero where the face mask ends.
+ * by a feathered silhouette so it is zero where the face mask ends, and by `freedom` (0 on brows and eyes).
  */
 export function meshWarpGrid(p: Float32Array, size: number, g: ShapeGains, freedom?: Float32Array): Float32Array {
   const grid = identityGrid(size);
   const controls = shapeControls(p, g);
   if (!controls.length) return grid;
-  const n = size * size;
-  const sx = new Float32Array(n);
-  const sy = new Float32Array(n);
-  const sw = new Float32Array(n);
+  // the displacement field is smooth (every σ ≥ 0.07 eye distances): built on the quarter-resolution grid
+  const f = COARSE;
+  const s = size / f;
+  const sx = new Float32Array(s * s);
+  const sy = new Float32Array(s * s);
+  const sw = new Float32Array(s * s);
   for (const { c, d, sigma } of controls) {
     const inv = 1 / (2 * sigma * sigma);
     const reach = 3 * sigma;
-    const x0 = Math.max(0, Math.floor(c[0] - reach));
-    const x1 = Math.min(size - 1, Math.ceil(c[0] + reach));
-    const y0 = Math.max(0, Math.floor(c[1] - reach));
-    const y1 = Math.min(size - 1, Math.ceil(c[1] + reach));
+    const x0 = Math.max(0, Math.floor((c[0] - reach) / f));
+    const x1 = Math.min(s - 1, Math.ceil((c[0] + reach) / f));
+    const y0 = Math.max(0, Math.floor((c[1] - reach) / f));
+    const y1 = Math.min(s - 1, Math.ceil((c[1] + reach) / f));
     for (let y = y0; y <= y1; y++)
       for (let x = x0; x <= x1; x++) {
-        const dx = x + 0.5 - c[0];
-        const dy = y + 0.5 - c[1];
+        const dx = (x + 0.5) * f - c[0];
+        const dy = (y + 0.5) * f - c[1];
         const w = Math.exp(-(dx * dx + dy * dy) * inv);
-        const k = y * size + x;
+        const k = y * s + x;
         sx[k] = sx[k]! + w * d[0];
         sy[k] = sy[k]! + w * d[1];
         sw[k] = sw[k]! + w;
       }
   }
+  for (let k = 0; k < s * s; k++) {
+    const norm = Math.max(1, sw[k]!);
+    sx[k] = sx[k]! / norm;
+    sy[k] = sy[k]! / norm;
+  }
+  const ux = upsample(sx, size);
+  const uy = upsample(sy, size);
   const { iod } = geometry(p);
-  const inside = new Float32Array(n);
+  const inside = new Float32Array(size * size);
   fillPolygon(inside, size, size, scalePoly(A.silhouette!.map((i) => [p[2 * i]!, p[2 * i + 1]!]), 1.02));
-  const fade = featherPlane(inside, size, size, Math.max(2, 0.04 * iod));
-  for (let k = 0; k < n; k++) {
-    if (sw[k] === 0) continue;
+  const fade = featherWide(inside, size, Math.max(8, 0.04 * iod));
+  for (let k = 0; k < size * size; k++) {
     const free = fade[k]! * (freedom ? freedom[k]! : 1);
-    if (free === 0) continue;
-    const norm = Math.max(1, sw[k]!) / free;
+    if (!(free > 1e-6)) continue;
     // content moves by +d, so each output pixel samples from −d (2/size per pixel in grid units)
-    grid[2 * k] = grid[2 * k]! - (2 * sx[k]!) / norm / size;
-    grid[2 * k + 1] = grid[2 * k + 1]! - (2 * sy[k]!) / norm / size;
+    grid[2 * k] = grid[2 * k]! - (2 * ux[k]! * free) / size;
+    grid[2 * k + 1] = grid[2 * k + 1]! - (2 * uy[k]! * free) / size;
   }
   return grid;
 }
