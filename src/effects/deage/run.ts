@@ -181,7 +181,7 @@ export async function runDeage(opts: RunDeageOptions): Promise<EffectLayer> {
     cards.push(findInstalled('deage-procedural').card);
   }
   // the card of what did the de-aging (the procedural graph or the learned model), named in the disclosure
-  const methodCard = usesLearned(params) ? (opts.learned?.card ?? installedCard!) : cards[cards.length - 1]!;
+  const methodCard = cards[cards.length - 1]!;
 
   const out = await runInWorker(
     {
