@@ -137,7 +137,7 @@ export async function buildFaceModels(log: (s: string) => void = console.log): P
     version: `${HUMAN_VERSION}-onnx.1`,
     name: 'FaceRes: age, gender, face descriptor',
     description:
-      'MobileNet-based multi-output face network: a 100-bin age distribution (years 0–99), a gender score and a 1024-D face descriptor. Used by the de-age effect only to MEASURE its own output (age drop, identity kept), never to alter an image.',
+      'MobileNet-based multi-output face network: a 100-bin age distribution (years 0–99), a gender score and a 1024-D face descriptor. NOT SHIPPED IN THE APP BUILD: no source states verifiably what it was trained on and under which terms, so it is a development-time evaluation tool only (tests and npm run eval:deage measure the de-age effect with it, beside an independent estimator), loaded from disk; it never alters an image.',
     license: 'MIT (@vladmandic/human packaging; upstream HSE-FaceRes by A. Savchenko)',
     source: { kind: 'package', package: '@vladmandic/human', version: HUMAN_VERSION, path: 'models/faceres.json', upstream: 'HSE_FaceRec_tf (A. V. Savchenko)' },
     kind: 'learned',

@@ -4,6 +4,8 @@
 // Goal (issue 7): 1080p ≤ 500 ms per frame on WASM with 2 threads. At 1080p on WASM the same de-aged frame
 // is also saved each way the effect has stored frames (full PNGs before; patches of the changed pixels now),
 // interleaved in one run, so the rows compare save time and size directly.
+// Issue 15 added age cues beyond smoothing (colour cues, mesh warp, edge protection): the 1080p WASM frame is
+// also timed with those cues switched off — the previous pipeline — interleaved with the current one.
 import { readFileSync } from 'node:fs';
 import type { BenchContext, BenchRow } from './types';
 import { openApp } from '../e2e/harness';
@@ -38,13 +40,22 @@ export default async function deageBench(ctx: BenchContext): Promise<BenchRow[]>
       const data = new Uint8ClampedArray(w * w * 4).fill(128);
       await hook.benchDeage({ raster: { width: w, height: w, data }, frames: 1, params: hook.DEFAULT_PARAMS, backend: 'wasm' }).catch(() => undefined);
     });
-    for (const backend of ['wasm', 'webgpu'] as const) {
-      for (const [label, w, h] of SIZES) {
+    const variants: { backend: 'wasm' | 'webgpu'; size: (typeof SIZES)[number]; previous: boolean }[] = [];
+    for (const backend of ['wasm', 'webgpu'] as const)
+      for (const size of SIZES) {
+        variants.push({ backend, size, previous: false });
+        // the previous pipeline right after the current one, same frame, same warm worker
+        if (backend === 'wasm' && size[0] === '1080p') variants.push({ backend, size, previous: true });
+      }
+    let current1080: number | null = null;
+    for (const { backend, size, previous } of variants) {
+      {
+        const [label, w, h] = size;
         if (backend === 'webgpu' && ctx.quick && label !== '512²') continue;
         let t: Timing;
         try {
           t = await app.page.evaluate(
-            async ({ png, w, h, backend, frames, capMs, storage }) => {
+            async ({ png, w, h, backend, frames, capMs, storage, previous }) => {
               const hook = (globalThis as any).__previs.deage;
               const bytes = Uint8Array.from(atob(png), (c) => c.charCodeAt(0));
               const bmp = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
@@ -55,7 +66,7 @@ export default async function deageBench(ctx: BenchContext): Promise<BenchRow[]>
               const s = h / bmp.height;
               g.drawImage(bmp, (w - bmp.width * s) / 2, 0, bmp.width * s, h);
               const data = g.getImageData(0, 0, w, h).data;
-              const params = { ...hook.DEFAULT_PARAMS };
+              const params = previous ? { ...hook.DEFAULT_PARAMS, cues: { contrast: 0, lips: 0, warmth: 0, shape: 0 } } : { ...hook.DEFAULT_PARAMS };
               // a software WebGPU adapter can take minutes per frame: cap each variant and say so
               const stop = new AbortController();
               const timer = setTimeout(() => stop.abort(), capMs);
@@ -83,13 +94,25 @@ export default async function deageBench(ctx: BenchContext): Promise<BenchRow[]>
                 storage: saved,
               };
             },
-            { png, w, h, backend, frames, capMs: ctx.quick ? 120_000 : 300_000, storage: backend === 'wasm' && label === '1080p' ? (ctx.quick ? 3 : 7) : 0 },
+            { png, w, h, backend, frames, capMs: ctx.quick ? 120_000 : 300_000, storage: backend === 'wasm' && label === '1080p' && !previous ? (ctx.quick ? 3 : 7) : 0, previous },
           );
         } catch (e) {
-          rows.push({ variant: `${label} ${backend}`, metric: 'ms/frame', value: NaN, unit: 'ms', note: `failed: ${(e as Error).message.slice(0, 120)}` });
+          rows.push({ variant: `${label} ${backend}${previous ? ' previous pipeline' : ''}`, metric: 'ms/frame', value: NaN, unit: 'ms', note: `failed: ${(e as Error).message.slice(0, 120)}` });
           continue;
         }
         if (backend === 'wasm' && label === '512²') base = t.effectMs;
+        if (previous) {
+          rows.push({
+            variant: `${label} ${backend} previous pipeline (no age cues)`,
+            metric: 'effect ms/frame (tracked)',
+            value: t.effectMs,
+            unit: 'ms',
+            ratio: current1080 ? current1080 / t.effectMs : undefined,
+            note: `ratio = current ÷ previous at 1080p WASM; ran on ${t.backends.join('+')}`,
+          });
+          continue;
+        }
+        if (backend === 'wasm' && label === '1080p') current1080 = t.effectMs;
         const stages = Object.entries(t.stages)
           .map(([k, v]) => `${k} ${v.toFixed(0)}`)
           .join(', ');

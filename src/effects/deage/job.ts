@@ -4,7 +4,6 @@ import { encodePng, type Raster } from '../plates/png';
 import { framePatch, maskPatch, PATCHES_MIME, PatchWriter } from './patches';
 import type { ModelCard } from '../runtime/modelCard';
 import { FaceTracker } from './face/track';
-import { measureFace } from './face/measure';
 import type { RecordingRunner } from './runtimeRunner';
 import { deageFrame, PROCEDURAL_MODEL, type LearnedContext } from './pipeline';
 import type { DeageParams } from './params';
@@ -53,8 +52,9 @@ export async function runDeageJob(runner: RecordingRunner, input: JobInput): Pro
     const tracked = await tracker.next(frame);
     const t1 = performance.now();
     if (input.learned && !learned) {
-      // learned models are conditioned on the plate's apparent age: measured once, on the first frame
-      sourceAge ??= Math.round((await measureFace(runner, frame, tracked.points)).ageMean);
+      // learned models are conditioned on the plate's apparent age; the app ships no age estimator, so the
+      // artist states it
+      if (sourceAge === null) throw new Error(`model "${input.learned.card.id}" needs the actor's apparent age in the plate: enter it (the app ships no age estimator)`);
       learned = { model: input.learned.model, card: input.learned.card, sourceAge };
     }
     const res = await deageFrame(runner, frame, tracked.points, params, { learned, signal: input.signal });

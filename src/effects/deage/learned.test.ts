@@ -10,6 +10,7 @@ import { runtimeRunner } from './runtimeRunner';
 import { FaceTracker } from './face/track';
 import { deageFrame } from './pipeline';
 import { DEFAULT_PARAMS } from './params';
+import { runDeageJob } from './job';
 import { learnedSlotProblems, prepareLearnedFeeds } from './learned';
 
 describe('learned (FRAN-style) model slot', () => {
@@ -26,6 +27,21 @@ describe('learned (FRAN-style) model slot', () => {
     for (let i = 0; i < res.mask.length; i++) if (!res.mask[i]) for (let c = 0; c < 4; c++) if (res.output.data[4 * i + c] !== plate.data[4 * i + c]) outside++;
     expect(outside).toBe(0);
     expect(res.changed).toBeGreaterThan(1000);
+  }, 120_000);
+
+  it('refuses to guess the source age: without one stated, a learned run stops with a clear message', async () => {
+    const card = findInstalled('previs.fran-standin').card;
+    const runner = runtimeRunner(getRuntime(), 'wasm');
+    const plate = decodePng(new Uint8Array(readFileSync('tests/fixtures/faces/grace_hopper.png')));
+    const job = runDeageJob(runner, {
+      frames: [plate],
+      frameCount: 1,
+      fps: 24,
+      params: { ...DEFAULT_PARAMS, model: card.id, sourceAge: null },
+      learned: { model: card.id, card },
+      video: false,
+    });
+    await expect(job).rejects.toThrow(/needs the actor's apparent age in the plate/);
   }, 120_000);
 
   it('writes the ages into the conditioning channels the card names, and refuses ages outside its range', () => {

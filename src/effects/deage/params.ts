@@ -3,6 +3,8 @@
 // the shipped age estimator measures what it really achieves (see the acceptance test and the report).
 import { z } from 'zod';
 import { REGION_COUNT } from './constants';
+import type { ColourGains } from './face/cues';
+import type { ShapeGains } from './face/meshWarp';
 
 const unit = z.number().min(0).max(1);
 
@@ -19,20 +21,36 @@ export const DeageParams = z.object({
   }),
   /** low-frequency tone and colour evening */
   tone: unit,
-  /** landmark-driven jaw/jowl tightening; 0 = off */
+  /** landmark-driven jaw/jowl tightening on top of the shape cues; 0 = off */
   jawTighten: unit,
+  /** age cues beyond smoothing (see face/cues.ts and face/meshWarp.ts); layers saved before they existed get the defaults */
+  cues: z
+    .object({
+      /** feature contrast: skin lifted around eyes, brows and mouth (Porcheron et al. 2013) */
+      contrast: unit,
+      /** redder, fuller-looking lips */
+      lips: unit,
+      /** even, warmer skin colour */
+      warmth: unit,
+      /** the landmark mesh warp: fuller mid-face, tighter jaw, shorter lower face, fuller lips */
+      shape: unit,
+    })
+    .default({ contrast: 0.7, lips: 0.7, warmth: 0.7, shape: 0.7 }),
   /** 'deage-procedural', or the id of a learned (FRAN-style) model installed or brought with a card */
   model: z.string().min(1).max(128),
-  /** learned models are conditioned on the actor's age in the plate; null = estimate it with faceres */
+  /** learned models are conditioned on the actor's apparent age in the plate, stated by the artist (required for them) */
   sourceAge: z.number().min(1).max(100).nullable(),
 });
 export type DeageParams = z.infer<typeof DeageParams>;
 
 export const DEFAULT_PARAMS: DeageParams = {
   yearsYounger: 15,
-  strength: { skin: 0.6, forehead: 0.9, crowsFeet: 0.9, underEye: 0.8, nasolabial: 0.8, jowl: 0.5 },
-  tone: 0.5,
+  // skin and tone raised from 0.6 / 0.5 (issue 15), chosen on the tuning faces only with the cues below: tone 1
+  // read younger still but washed some faces out; 0.75 kept every tuning face's identity distance ≤ 0.52
+  strength: { skin: 1, forehead: 0.9, crowsFeet: 0.9, underEye: 0.8, nasolabial: 0.8, jowl: 0.5 },
+  tone: 0.75,
   jawTighten: 0,
+  cues: { contrast: 0.7, lips: 0.7, warmth: 0.7, shape: 0.7 },
   model: 'deage-procedural',
   sourceAge: null,
 };
@@ -42,6 +60,8 @@ export interface Gains {
   lift: Float32Array;
   tone: number;
   jaw: number;
+  colour: ColourGains;
+  shape: ShapeGains;
 }
 
 /** Region order: face, skin, forehead, crowsFeet, underEye, nasolabial, jowl. */
@@ -51,5 +71,14 @@ export function gainsFor(p: DeageParams): Gains {
   const wrinkle = Float32Array.from([0, 0.4 * s.skin, 0.9 * s.forehead, 0.9 * s.crowsFeet, 0.8 * s.underEye, 0.8 * s.nasolabial, 0.6 * s.jowl], (v) => v * y);
   const lift = Float32Array.from([0, 0, 0, 0, 0.9 * s.underEye, 0.8 * s.nasolabial, 0.3 * s.jowl], (v) => v * y);
   if (wrinkle.length !== REGION_COUNT || lift.length !== REGION_COUNT) throw new Error('gain vectors must match the region count');
-  return { wrinkle, lift, tone: 0.6 * p.tone * y, jaw: p.jawTighten * Math.min(1, y) };
+  const c = p.cues;
+  const shape = c.shape * y;
+  return {
+    wrinkle,
+    lift,
+    tone: 0.6 * p.tone * y,
+    jaw: p.jawTighten * Math.min(1, y),
+    colour: { contrast: c.contrast * y, lips: c.lips * y, warmth: c.warmth * y },
+    shape: { midface: shape, jaw: shape + p.jawTighten * Math.min(1, y), chin: shape, lips: shape },
+  };
 }

@@ -7,7 +7,11 @@ import { FACE_SPACE, REGION_COUNT, SCALES } from './constants';
 import { compositeDelta, type CompositeResult } from './composite';
 import { faceSpaceFromMesh, meshInFaceSpace, type FaceSpace } from './face/faceSpace';
 import { featherPlane } from './face/feather';
-import { jawGrid, regionMasks } from './face/regions';
+import { regionMasks } from './face/regions';
+import { applyColourCues } from './face/cues';
+import { meshWarpGrid } from './face/meshWarp';
+import { protectEdges } from './face/protect';
+import { keepMask, keepWeight, warpFreedom } from './face/keep';
 import { output, type ModelRunner, type ModelSpec, type RunnerOptions } from './face/runner';
 import { sampleToTensor } from './face/sample';
 import { gainsFor, type DeageParams } from './params';
@@ -23,13 +27,18 @@ export interface PreparedFace {
   masks: Float32Array;
   /** face-space landmarks */
   points: Float32Array;
+  /** [S, S] hard mask of what must not change: brows, eyes, protected edges (glasses frames, lashes) */
+  keep: Float32Array;
 }
 
 export function prepareFace(plate: Raster, points: Float32Array, size = FACE_SPACE): PreparedFace {
   const space = faceSpaceFromMesh(points, size);
   const crop = sampleToTensor(plate, space.toImage, size, size, 1 / 255);
   const facePoints = meshInFaceSpace(points, space);
-  return { space, crop, masks: regionMasks(facePoints, size), points: facePoints };
+  const masks = regionMasks(facePoints, size);
+  const edges = new Float32Array(size * size);
+  protectEdges(masks, crop, facePoints, size, edges);
+  return { space, crop, masks, points: facePoints, keep: keepMask(facePoints, size, edges) };
 }
 
 export interface FaceDelta {
@@ -39,20 +48,34 @@ export interface FaceDelta {
 
 export async function runProcedural(runner: ModelRunner, face: PreparedFace, params: DeageParams, opts: RunnerOptions = {}): Promise<FaceDelta> {
   const S = face.space.size;
+  const n = S * S;
   const gains = gainsFor(params);
+  // colour cues first, on skin and lips only; the graph then smooths, evens and warps the cued crop
+  const cued = face.crop.slice();
+  applyColourCues(cued, S, face.points, featherPlane(face.masks.subarray(n, 2 * n), S, S, SCALES.maskSigma), gains.colour);
   const out = await runner.run(
     PROCEDURAL_MODEL,
     {
-      image: { data: face.crop, dims: [1, 3, S, S] },
+      image: { data: cued, dims: [1, 3, S, S] },
       masks: { data: face.masks, dims: [1, REGION_COUNT, S, S] },
       wrinkle_gain: { data: gains.wrinkle, dims: [1, REGION_COUNT, 1, 1] },
       lift_gain: { data: gains.lift, dims: [1, REGION_COUNT, 1, 1] },
       tone_gain: { data: Float32Array.of(gains.tone), dims: [1, 1, 1, 1] },
-      grid: { data: jawGrid(face.points, S, gains.jaw), dims: [1, S, S, 2] },
+      grid: { data: meshWarpGrid(face.points, S, gains.shape, warpFreedom(face.points, face.keep, S)), dims: [1, S, S, 2] },
     },
     opts,
   );
-  return { delta: output(out, 'delta', PROCEDURAL_MODEL).data, alpha: output(out, 'alpha', PROCEDURAL_MODEL).data };
+  const delta = output(out, 'delta', PROCEDURAL_MODEL).data;
+  const alpha = output(out, 'alpha', PROCEDURAL_MODEL).data;
+  // the graph's delta is against the cued crop; add the cues themselves, confined to the same mask, and leave
+  // brows, eyes and protected edges exactly as they were
+  const keep = keepWeight(face.keep, S, 1.5);
+  for (let c = 0; c < 3; c++)
+    for (let i = 0; i < n; i++) {
+      const k = c * n + i;
+      delta[k] = (delta[k]! + (cued[k]! - face.crop[k]!) * alpha[i]!) * (1 - keep[i]!);
+    }
+  return { delta, alpha };
 }
 
 export async function runLearned(

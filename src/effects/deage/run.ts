@@ -11,14 +11,14 @@ import type { ModelCard } from '../runtime/modelCard';
 import type { BackendRequest } from '../runtime/types';
 import { DETECTOR_MODEL } from './face/detect';
 import { MESH_MODEL } from './face/mesh';
-import { FACERES_MODEL } from './face/measure';
 import { learnedSlotProblems } from './learned';
 import { usesLearned } from './job';
 import { DeageParams } from './params';
 import type { DeageOutput, DeageRequest, DeageResponse } from './protocol';
 import { PATCHES_MIME } from './patches';
+import { deageDescription } from './disclosure';
 
-export const SOFTWARE_VERSION = 'previs-sandbox 0.1.0 deage 1';
+export const SOFTWARE_VERSION = 'previs-sandbox 0.1.0 deage 2';
 
 export interface RunDeageOptions {
   sceneId: string;
@@ -176,10 +176,12 @@ export async function runDeage(opts: RunDeageOptions): Promise<EffectLayer> {
     if (problems.length) throw new Error(problems.join('; '));
     if (!opts.learned) installedCard = card;
     cards.push(card);
-    if (params.sourceAge === null) cards.push(findInstalled(FACERES_MODEL).card);
+    if (params.sourceAge === null) throw new Error(`enter the actor's apparent age in the plate for "${card.id}": the app ships no age estimator`);
   } else {
     cards.push(findInstalled('deage-procedural').card);
   }
+  // the card of what did the de-aging (the procedural graph or the learned model), named in the disclosure
+  const methodCard = cards[cards.length - 1]!;
 
   const out = await runInWorker(
     {
@@ -218,7 +220,10 @@ export async function runDeage(opts: RunDeageOptions): Promise<EffectLayer> {
     layer,
     label: previous ? 'Re-run de-age' : 'De-age plate',
     assets,
-    description: `${params.yearsYounger} years younger (${usesLearned(params) ? params.model : 'procedural'})`,
+    description: deageDescription(params, { card: methodCard }, {
+      sourceAge: out.sourceAge,
+      sourceAgeFrom: out.sourceAge === null ? null : 'user',
+    }),
     region: { space: 'plate', plateId: plate.id, x: x0, y: y0, width: Math.max(1, x1 - x0), height: Math.max(1, y1 - y0) },
   });
   return layer;

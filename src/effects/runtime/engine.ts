@@ -121,7 +121,7 @@ export class RuntimeEngine implements Runtime {
     if (typeof model !== 'string') {
       // brought by the user: validated (and hashed) on every job, nothing trusted from last time
       const check = await validateModel(model.card, model.bytes, 'wasm');
-      return { source: { card: model.card, bytes: model.bytes }, check };
+      return { source: { card: model.card, bytes: model.bytes, loadFile: model.loadFile }, check };
     }
     let entry = this.installed.get(model);
     if (!entry) {

@@ -16,7 +16,9 @@ export interface TensorData {
 export type Feeds = Record<string, TensorData>;
 
 /** A model named by its installed id, or brought by the user as card + bytes. */
-export type ModelInput = string | { card: ModelCard; bytes: Uint8Array };
+/** an installed model's id, or a model given as card + bytes (validated on every job); `loadFile` serves the
+ * card's file test inputs where the caller has them (Node tools only: a function never crosses to a worker) */
+export type ModelInput = string | { card: ModelCard; bytes: Uint8Array; loadFile?: (relative: string) => Promise<Uint8Array> };
 
 export type BackendRequest = 'auto' | Backend;
 

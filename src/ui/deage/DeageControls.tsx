@@ -52,7 +52,7 @@ export function DeageControls({ params, onChange, models }: { params: DeageParam
             type="number"
             min={1}
             max={100}
-            placeholder="estimate"
+            placeholder="required"
             value={params.sourceAge ?? ''}
             onChange={(e) => set({ sourceAge: e.target.value === '' ? null : Math.min(100, Math.max(1, Number(e.target.value))) })}
           />

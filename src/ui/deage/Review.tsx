@@ -116,7 +116,9 @@ export function Review({ plate, layer }: { plate: Plate; layer: EffectLayer }) {
   const [frames, setFrames] = useState<Frames | null>(null);
   const [error, setError] = useState<string | null>(null);
   const bounds = (layer.params as { bounds?: number[] }).bounds;
-  const [wipe, setWipe] = useState(0.5);
+  const [wipe, setWipeRaw] = useState(0.5);
+  // kept to the 4 decimals data-wipe shows, so a reader of data-wipe computes the very split that was drawn
+  const setWipe = (v: number) => setWipeRaw(Math.round(v * 1e4) / 1e4);
   const outHash = layer.output?.assetId ?? null;
   const maskHash = (layer.params as { maskAssetId?: string }).maskAssetId ?? null;
 

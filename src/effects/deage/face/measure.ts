@@ -1,10 +1,12 @@
 // Age and identity measurement with the faceres model (HSE FaceRes via @vladmandic/human, converted to ONNX):
 // a 100-bin age distribution and a 1024-D descriptor from a 224×224 roll-corrected face crop in 0..255.
+// The app does not ship faceres (no verifiable training-data statement): tests and the evaluation pass it in as
+// card + bytes (models/face/faceres.ts).
 import type { Raster } from '../../plates/png';
 import { cropToImage } from './affine';
 import { boxFromMesh } from './mesh';
 import { sampleToTensor } from './sample';
-import { output, type ModelRunner } from './runner';
+import { output, type ModelRunner, type ModelSpec } from './runner';
 
 export const FACERES_MODEL = 'faceres';
 export const FACERES_SIZE = 224;
@@ -46,6 +48,7 @@ export function cosine(a: Float32Array, b: Float32Array): number {
 /** Measures a face given its landmarks; `enlarge` and `shift` vary the crop (re-crops for calibration). */
 export async function measureFace(
   runner: ModelRunner,
+  model: ModelSpec,
   plate: Raster,
   points: Float32Array,
   crop: { enlarge?: number; shift?: [number, number] } = {},
@@ -55,7 +58,7 @@ export async function measureFace(
   const centre: [number, number] = [box.centre[0] + shift[0] * box.side, box.centre[1] + shift[1] * box.side];
   const toImage = cropToImage(centre, box.side, box.angle, FACERES_SIZE);
   const input = sampleToTensor(plate, toImage, FACERES_SIZE, FACERES_SIZE, 1);
-  const out = await runner.run(FACERES_MODEL, { image: { data: input, dims: [1, 3, FACERES_SIZE, FACERES_SIZE] } });
-  const bins = output(out, 'age', FACERES_MODEL).data;
-  return { ...ageFromBins(bins), descriptor: output(out, 'descriptor', FACERES_MODEL).data.slice() };
+  const out = await runner.run(model, { image: { data: input, dims: [1, 3, FACERES_SIZE, FACERES_SIZE] } });
+  const bins = output(out, 'age', model).data;
+  return { ...ageFromBins(bins), descriptor: output(out, 'descriptor', model).data.slice() };
 }
