@@ -1,5 +1,6 @@
 // Cross-record checks zod cannot express: keys match ids, references point at things that exist.
 import type { Project } from './schema';
+import { linkProblem, type LinkedEntry } from './ledgerOrder';
 
 export function checkReferences(p: Project): string | null {
   for (const sid of p.sceneOrder) if (!p.scenes[sid]) return `sceneOrder: scene "${sid}" does not exist`;
@@ -36,8 +37,12 @@ export function checkReferences(p: Project): string | null {
     }
   }
   for (const [aid, a] of Object.entries(p.assets)) if (a.id !== aid) return `assets.${aid}.id: does not match its key`;
+  const byHash = new Map<string, LinkedEntry>();
   for (let i = 0; i < p.ledger.length; i++) {
-    if (p.ledger[i]!.seq !== i) return `ledger.${i}.seq: expected ${i}, found ${p.ledger[i]!.seq}`;
+    // linear, or merged after a fork (ledgerOrder.ts): signatures are the verifier's job
+    const problem = linkProblem(p.ledger, i, byHash);
+    if (problem) return `ledger.${i}: ${problem}`;
+    byHash.set(p.ledger[i]!.hash, p.ledger[i]!);
   }
   if (p.settings.frameOut <= p.settings.frameIn) return 'settings.frameOut: must be after frameIn';
   return null;
