@@ -117,8 +117,11 @@ export async function startStudioServer(o: StudioServerOptions): Promise<StudioS
     wsUrl: `ws://${host}:${port}`,
     httpUrl: `http://${host}:${port}`,
     async close() {
-      // destroy writes every open document before it lets go of them
+      // destroy writes every open document before it lets go of them; it leaves the sockets themselves
+      // open (ws does not close its clients), so end them as a stopping process would
       await server.destroy();
+      for (const ws of server.webSocketServer.clients) ws.terminate();
+      server.httpServer.closeAllConnections();
       await store.close();
     },
   };
