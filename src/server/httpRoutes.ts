@@ -16,7 +16,12 @@ export interface RouteContext {
   health: HealthSource;
   assets: AssetStore;
   /** when studio auth is on: a fresh challenge, and whether a request carries a valid session ticket */
-  auth: { challenge(): { nonce: string; context: string; expiresAt: string }; ticketOk(req: IncomingMessage): boolean } | null;
+  auth: {
+    challenge(): { nonce: string; context: string; expiresAt: string };
+    /** a signed answer to a challenge → a ticket for the asset routes */
+    ticket(body: unknown): Promise<{ ok: true; ticket: string; member: unknown } | { ok: false; reason: string }>;
+    ticketOk(req: IncomingMessage): boolean;
+  } | null;
 }
 
 function json(res: ServerResponse, status: number, body: unknown): void {
@@ -27,7 +32,7 @@ function json(res: ServerResponse, status: number, body: unknown): void {
 // the app may be served from another origin than the studio server (dev server, static host)
 const cors = {
   'Access-Control-Allow-Origin': '*',
-  'Access-Control-Allow-Methods': 'GET, HEAD, PUT, OPTIONS',
+  'Access-Control-Allow-Methods': 'GET, HEAD, PUT, POST, OPTIONS',
   'Access-Control-Allow-Headers': 'Content-Type, Authorization',
   'Cross-Origin-Resource-Policy': 'cross-origin',
 };
@@ -67,6 +72,23 @@ export async function handleRequest(ctx: RouteContext, req: IncomingMessage, res
   if (path === '/auth/challenge' && req.method === 'GET') {
     if (!ctx.auth) json(res, 404, { error: 'this server runs without studio sign-in (no --studio-root)' });
     else json(res, 200, ctx.auth.challenge());
+    return true;
+  }
+  if (path === '/auth/ticket' && req.method === 'POST') {
+    if (!ctx.auth) {
+      json(res, 404, { error: 'this server runs without studio sign-in (no --studio-root)' });
+      return true;
+    }
+    const body = await readBody(req, 64 * 1024);
+    let parsed: unknown = null;
+    try {
+      parsed = body === 'too-large' ? null : JSON.parse(new TextDecoder().decode(body));
+    } catch {
+      parsed = null;
+    }
+    const r = await ctx.auth.ticket(parsed);
+    if (r.ok) json(res, 200, r);
+    else json(res, 403, { error: r.reason });
     return true;
   }
   const m = /^\/assets\/([^/]+)$/.exec(path);

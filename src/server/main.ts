@@ -1,6 +1,8 @@
 // npm run server -- --port 8787 --data DIR: starts the studio server in the foreground until Ctrl+C.
 import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { startStudioServer } from './studioServer';
+import { studioAuth } from './studioAuth';
 
 const HELP = `Usage: npm run server -- --data DIR [options]
 
@@ -77,8 +79,7 @@ async function main(): Promise<void> {
     process.exitCode = 2;
     return;
   }
-  if (a.studioRoot) throw new Error('studio sign-in (--studio-root) is not built into this server yet');
-  const auth = null as null | { extensions: []; routes: null; close(): void };
+  const auth = a.studioRoot ? await studioAuth({ rootPem: readFileSync(resolve(a.studioRoot), 'utf8'), crlPath: a.crl ? resolve(a.crl) : null }) : null;
   const s = await startStudioServer({
     port: a.port,
     host: a.host,

@@ -8,6 +8,7 @@ import { DOCUMENT_NAME, openSqliteStore, type DocumentStore } from './documentSt
 import { openPostgresStore } from './postgresStore';
 import { handleRequest, type RouteContext } from './httpRoutes';
 import { SERVER_VERSION } from './version';
+import { ledgerGuard } from './ledgerGuard';
 
 export interface StudioServerOptions {
   port: number;
@@ -62,6 +63,8 @@ export async function startStudioServer(o: StudioServerOptions): Promise<StudioS
       },
     },
     ...(o.extensions ?? []),
+    // append-only ledger and, with studio sign-in, who may append what
+    ledgerGuard(),
     new Database({
       fetch: ({ documentName }) => store.fetch(documentName),
       store: ({ documentName, state }) => store.store(documentName, state),

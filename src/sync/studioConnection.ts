@@ -99,6 +99,12 @@ export async function connectStudio(o: ConnectOptions): Promise<StudioConnection
     everConnected = true;
     if (status.getState().state !== 'refused') status.setState({ state: 'connected', error: null });
   });
+  // the server closed this project's connection (socket still open): a refused edit or an ended membership
+  provider.on('close', ({ event }: { event: { reason?: string } }) => {
+    const reason = event?.reason ?? '';
+    if (!reason) return;
+    status.setState({ state: /membership ended/.test(reason) ? 'refused' : 'offline', error: reason });
+  });
   provider.on('unsyncedChanges', ({ number }: { number: number }) => status.setState({ unsynced: number }));
 
   const first = new Promise<void>((resolve, reject) => {
@@ -168,7 +174,13 @@ export async function connectStudio(o: ConnectOptions): Promise<StudioConnection
             resolve();
           }
         };
-        provider.on('unsyncedChanges', check);
+        // the server closed this project's connection (socket still open): a refused edit or an ended membership
+  provider.on('close', ({ event }: { event: { reason?: string } }) => {
+    const reason = event?.reason ?? '';
+    if (!reason) return;
+    status.setState({ state: /membership ended/.test(reason) ? 'refused' : 'offline', error: reason });
+  });
+  provider.on('unsyncedChanges', check);
       });
     },
     setPresence(p) {
