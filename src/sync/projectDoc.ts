@@ -9,7 +9,8 @@
 // Values inside are plain JSON. Structure sharing: an object whose Y.Map did not change keeps its identity
 // in the rebuilt Project, so React redraws only what changed.
 import * as Y from 'yjs';
-import { loadProjectValue, type LedgerEntry, type Project, type Scene } from '../core/document';
+import { z } from 'zod';
+import { AssetMeta, checkReferences, describeZodError, LedgerEntry, Project, Scene, SceneObject, Shot, Track } from '../core/document';
 import { canonicalLedgerOrder } from '../core/document/ledgerOrder';
 import { SYNC_SCHEMA_VERSION } from '../server/version';
 
@@ -109,11 +110,13 @@ export function appendLedger(shared: Y.Array<LedgerEntry>, entries: readonly Led
 }
 
 /**
- * Reads the project back out of the doc, reusing unchanged parts of `prev`. Validates it like a file being
- * opened: a doc that another client filled with something invalid is refused, never loaded half-way.
+ * Reads the project back out of the doc, validating it part by part like a file being opened (a doc that
+ * another client filled with something invalid is refused, never loaded half-way). Each object, shot and
+ * track is validated once per change of its Y type and keeps its identity until then, so a remote edit
+ * costs one object's validation and React redraws only what changed.
  */
 export class ProjectReader {
-  private cache = new WeakMap<Y.AbstractType<any>, unknown>();
+  private cache = new WeakMap<Y.AbstractType<any>, Checked<unknown>>();
   private last: Project | null = null;
 
   constructor(private readonly doc: Y.Doc) {
@@ -132,58 +135,72 @@ export class ProjectReader {
     }
   }
 
-  private memo<T>(type: Y.AbstractType<any>, build: () => T): T {
-    if (this.cache.has(type)) return this.cache.get(type) as T;
+  private memo<T>(type: Y.AbstractType<any>, build: () => Checked<T>): Checked<T> {
+    const hit = this.cache.get(type);
+    if (hit) return hit as Checked<T>;
     const v = build();
     this.cache.set(type, v);
     return v;
   }
 
-  private fieldMap(m: Y.Map<unknown>): Record<string, unknown> {
+  /** id → validated item of a field map (objects, shots) or value map (tracks) */
+  private items<T>(m: Y.Map<unknown> | undefined, schema: z.ZodType<T>, at: string): Checked<Record<string, T>> {
+    if (!(m instanceof Y.Map)) return bad(`${at}: missing`);
     return this.memo(m, () => {
-      const out: Record<string, unknown> = {};
-      for (const [id, v] of m.entries()) out[id] = v instanceof Y.Map ? this.memo(v, () => v.toJSON()) : v;
-      return out;
+      const out: Record<string, T> = {};
+      for (const [id, v] of m.entries()) {
+        const r = v instanceof Y.Map ? this.memo(v, () => check(schema, v.toJSON(), `${at}.${id}`)) : check(schema, v, `${at}.${id}`);
+        if (!r.ok) return r;
+        out[id] = r.value;
+      }
+      return { ok: true, value: out };
     });
   }
 
-  private scene(id: string, m: Y.Map<unknown>): Scene {
+  private scene(id: string, m: Y.Map<unknown>): Checked<Scene> {
     return this.memo(m, () => {
-      const empty = new Y.Map<unknown>();
-      return {
-        id,
-        name: m.get('name'),
-        environment: m.get('environment'),
-        shotOrder: m.get('shotOrder'),
-        objects: this.fieldMap((m.get('objects') as Y.Map<unknown>) ?? empty),
-        shots: this.fieldMap((m.get('shots') as Y.Map<unknown>) ?? empty),
-        tracks: this.fieldMap((m.get('tracks') as Y.Map<unknown>) ?? empty),
-      } as Scene;
+      const at = `scenes.${id}`;
+      const objects = this.items(m.get('objects') as Y.Map<unknown>, SceneObject, `${at}.objects`);
+      if (!objects.ok) return objects;
+      const shots = this.items(m.get('shots') as Y.Map<unknown>, Shot, `${at}.shots`);
+      if (!shots.ok) return shots;
+      const tracks = this.items(m.get('tracks') as Y.Map<unknown>, Track, `${at}.tracks`);
+      if (!tracks.ok) return tracks;
+      return check(Scene, { id, name: m.get('name'), environment: m.get('environment'), shotOrder: m.get('shotOrder'), objects: {}, shots: {}, tracks: {} }, at, (shell) => ({
+        ...shell,
+        objects: objects.value,
+        shots: shots.value,
+        tracks: tracks.value,
+      }));
     });
   }
 
-  /** The raw project (not validated); null when the doc is empty. */
-  raw(): Record<string, unknown> | null {
+  /** The validated project, or null when the doc is empty. */
+  read(): { ok: true; project: Project } | { ok: false; error: string } | null {
     const r = roots(this.doc);
     if (!r.meta.has('id')) return null;
+    const sync = r.meta.get('syncSchema');
+    if (sync !== SYNC_SCHEMA_VERSION) return { ok: false, error: `the shared project uses sync schema ${String(sync)}; this app reads ${SYNC_SCHEMA_VERSION} (update the app)` };
     const scenes: Record<string, Scene> = {};
-    for (const [id, m] of r.scenes.entries()) if (m instanceof Y.Map) scenes[id] = this.scene(id, m);
-    const out: Record<string, unknown> = {};
-    for (const k of META_KEYS) out[k] = r.meta.get(k);
-    out.scenes = scenes;
-    out.assets = this.memo(r.assets, () => r.assets.toJSON());
-    out.ledger = this.memo(r.ledger, () => canonicalLedgerOrder(r.ledger.toArray()));
-    return out;
-  }
-
-  /** The validated project, sharing unchanged objects with the last one read. */
-  read(): { ok: true; project: Project } | { ok: false; error: string } | null {
-    const raw = this.raw();
-    if (!raw) return null;
-    const res = loadProjectValue(raw);
-    if (!res.ok) return res;
-    // zod returns fresh objects: put back the identities of the parts that did not change
-    const project = shareUnchanged(raw as unknown as Project, res.project);
+    for (const [id, m] of r.scenes.entries()) {
+      if (!(m instanceof Y.Map)) return { ok: false, error: `scenes.${id}: not a scene` };
+      const sc = this.scene(id, m);
+      if (!sc.ok) return { ok: false, error: sc.error };
+      scenes[id] = sc.value;
+    }
+    const assets = this.memo(r.assets, () => check(z.record(z.string(), AssetMeta), r.assets.toJSON(), 'assets'));
+    if (!assets.ok) return { ok: false, error: assets.error };
+    const ledger = this.memo(r.ledger, () => check(z.array(LedgerEntry), canonicalLedgerOrder(r.ledger.toArray()), 'ledger'));
+    if (!ledger.ok) return { ok: false, error: ledger.error };
+    const shell: Record<string, unknown> = { scenes: {}, assets: {}, ledger: [] };
+    for (const k of META_KEYS) shell[k] = r.meta.get(k);
+    const top = check(Project, shell, 'project', (p) => ({ ...p, scenes, assets: assets.value, ledger: ledger.value }));
+    if (!top.ok) return { ok: false, error: top.error };
+    const refError = checkReferences(top.value);
+    if (refError) return { ok: false, error: refError };
+    // the same project as last time when nothing changed, so the store sees no change
+    const prev = this.last;
+    const project = prev && sameShallow(prev, top.value) ? prev : top.value;
     this.last = project;
     return { ok: true, project };
   }
@@ -193,21 +210,29 @@ export class ProjectReader {
   }
 }
 
-/** Returns `parsed` with every sub-tree that is deep-equal to the same place in `raw` replaced by raw's. */
-function shareUnchanged<T>(raw: T, parsed: T): T {
-  // parsed is the validated copy of raw: equal wherever validation did not strip or default something
-  if (raw === parsed) return raw;
-  if (typeof raw !== 'object' || raw === null || typeof parsed !== 'object' || parsed === null) return parsed;
-  if (Array.isArray(raw) !== Array.isArray(parsed)) return parsed;
-  const keys = Object.keys(parsed as object);
-  let same = keys.length === Object.keys(raw as object).length;
-  const out: Record<string, unknown> = Array.isArray(parsed) ? ([] as unknown as Record<string, unknown>) : {};
-  for (const k of keys) {
-    const a = (raw as Record<string, unknown>)[k];
-    const b = (parsed as Record<string, unknown>)[k];
-    const v = shareUnchanged(a, b);
-    if (v !== a) same = false;
-    out[k] = v;
+type Checked<T> = { ok: true; value: T } | { ok: false; error: string };
+const bad = (error: string): { ok: false; error: string } => ({ ok: false, error });
+
+function check<T, U = T>(schema: z.ZodType<T>, value: unknown, at: string, finish?: (v: T) => U): Checked<U> {
+  const r = schema.safeParse(value);
+  if (!r.success) return bad(`${at}.${describeZodError(r.error)}`);
+  return { ok: true, value: finish ? finish(r.data) : (r.data as unknown as U) };
+}
+
+function sameRecord(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
+  const ka = Object.keys(a);
+  return ka.length === Object.keys(b).length && ka.every((k) => a[k] === b[k]);
+}
+
+function sameShallow(a: Project, b: Project): boolean {
+  for (const k of Object.keys(b) as (keyof Project)[]) {
+    const x = a[k];
+    const y = b[k];
+    if (x === y) continue;
+    // small meta values (settings, sceneOrder) are re-parsed on every read: compare them by value
+    if ((k === 'settings' || k === 'sceneOrder') && JSON.stringify(x) === JSON.stringify(y)) continue;
+    if (k === 'scenes' && sameRecord(a.scenes, b.scenes)) continue;
+    return false;
   }
-  return same ? raw : (out as T);
+  return true;
 }
