@@ -12,6 +12,7 @@ import { ReviewPanel } from './review/ReviewPanel';
 import { ConsentPanel } from './consent/ConsentPanel';
 import { CollapsePanel } from '../effects/collapse/view/CollapsePanel';
 import { EnvironmentPanel } from './build/EnvironmentPanel';
+import { StudioPanel } from './studio/StudioPanel';
 
 export interface PanelDef {
   id: string;
@@ -32,6 +33,7 @@ export const panels: PanelDef[] = [
   { id: 'review', title: 'Review', area: 'right', order: 50, Component: ReviewPanel },
   { id: 'consent', title: 'Consent', area: 'right', order: 55, Component: ConsentPanel },
   { id: 'collapse', title: 'Collapse', area: 'right', order: 45, Component: CollapsePanel },
+  { id: 'studio', title: 'Studio server', area: 'right', order: 90, Component: StudioPanel },
   { id: 'timeline', title: 'Timeline', area: 'bottom', order: 0, Component: TimelinePanel },
   { id: 'shots', title: 'Shots', area: 'bottom', order: 1, Component: ShotsPanel },
 ];

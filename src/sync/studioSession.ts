@@ -1,0 +1,68 @@
+// The app's one studio connection: connect the open project to a server (moving it there, or joining the
+// project the server holds), keep presence current, and leave again with the project kept here. The member
+// credential comes from the studio identity feature through `studioCredentials` (none: open servers only).
+import { IndexeddbPersistence } from 'y-indexeddb';
+import { projectStore } from '../store/projectStore';
+import { editorStore } from '../store/editorStore';
+import { identityStore } from '../store/signingKeys';
+import { connectStudio, newConnectionStatus, type StudioConnection } from './studioConnection';
+import { studioToken, type MemberCredential } from './studioSignIn';
+
+export const studioStatus = newConnectionStatus();
+
+/** Filled by the studio identity feature: the signed-in member's certificate and device-key signer. */
+export const studioCredentials: { current: (() => Promise<MemberCredential | null>) | null } = { current: null };
+
+let active: StudioConnection | null = null;
+let stopPresence: (() => void) | null = null;
+
+const COLOURS = ['#e6194b', '#3cb44b', '#4363d8', '#f58231', '#911eb4', '#42d4f4', '#f032e6', '#9a6324'];
+
+export function normaliseServerUrl(input: string): string {
+  const s = input.trim();
+  const withScheme = /^wss?:\/\//.test(s) ? s : /^https?:\/\//.test(s) ? s.replace(/^http/, 'ws') : `ws://${s}`;
+  const u = new URL(withScheme);
+  if (u.protocol !== 'ws:' && u.protocol !== 'wss:') throw new Error(`"${input}" is not a studio server address`);
+  return `${u.protocol}//${u.host}`;
+}
+
+/** Connects the open project; `projectId` joins another project the server holds instead. */
+export async function connectToStudio(serverInput: string, projectId?: string): Promise<void> {
+  await leaveStudio();
+  const url = normaliseServerUrl(serverInput);
+  const cred = studioCredentials.current ? await studioCredentials.current() : null;
+  const me = identityStore.getState().name;
+  active = await connectStudio({
+    url,
+    store: projectStore,
+    projectId,
+    token: cred ? studioToken(url, cred) : undefined,
+    status: studioStatus,
+    offlineCopy: typeof indexedDB === 'undefined' ? undefined : (doc, name) => new IndexeddbPersistence(name, doc),
+    presence: {
+      person: me,
+      name: me,
+      colour: COLOURS[Math.floor(Math.random() * COLOURS.length)]!,
+      selection: editorStore.getState().selection,
+      lookThrough: editorStore.getState().viewMode === 'lookThrough' ? editorStore.getState().lookThroughCameraId : null,
+      view: null,
+    },
+    onProblem: (m) => editorStore.getState().notify('warning', `Studio: ${m}`),
+  });
+  const conn = active;
+  stopPresence = editorStore.subscribe((s, prev) => {
+    if (s.selection === prev.selection && s.viewMode === prev.viewMode && s.lookThroughCameraId === prev.lookThroughCameraId) return;
+    conn.setPresence({ selection: s.selection, lookThrough: s.viewMode === 'lookThrough' ? s.lookThroughCameraId : null });
+  });
+}
+
+/** Leaves the server; the project stays open here as it is (autosave keeps it in this browser). */
+export async function leaveStudio(): Promise<void> {
+  stopPresence?.();
+  stopPresence = null;
+  const c = active;
+  active = null;
+  await c?.close();
+}
+
+export const studioConnection = () => active;
