@@ -6,7 +6,9 @@ import { projectStore } from '../store/projectStore';
 import { editorStore } from '../store/editorStore';
 import { identityStore } from '../store/signingKeys';
 import { connectStudio, newConnectionStatus, type StudioConnection } from './studioConnection';
-import { studioToken, type MemberCredential } from './studioSignIn';
+import { assetTicket, studioToken, type MemberCredential } from './studioSignIn';
+import { fetchAsset, uploadMissing, type AssetRemote } from './assetSync';
+import { getLocalAssetBytes, remoteAssets } from '../store/assets';
 
 export const studioStatus = newConnectionStatus();
 
@@ -50,10 +52,37 @@ export async function connectToStudio(serverInput: string, projectId?: string): 
     onProblem: (m) => editorStore.getState().notify('warning', `Studio: ${m}`),
   });
   const conn = active;
-  stopPresence = editorStore.subscribe((s, prev) => {
+  const stopSelection = editorStore.subscribe((s, prev) => {
     if (s.selection === prev.selection && s.viewMode === prev.viewMode && s.lookThroughCameraId === prev.lookThroughCameraId) return;
     conn.setPresence({ selection: s.selection, lookThrough: s.viewMode === 'lookThrough' ? s.lookThroughCameraId : null });
   });
+
+  // assets by hash: what this browser holds goes up once; what it lacks comes down when it is needed
+  let ticket: Promise<string> | null = null;
+  const remote: AssetRemote = {
+    wsUrl: url,
+    authorization: cred ? async () => `Ticket ${await (ticket ??= assetTicket(url, cred))}` : undefined,
+  };
+  remoteAssets.fetch = async (hash) => {
+    const r = await fetchAsset(remote, hash);
+    if (!r.bytes) editorStore.getState().notify('warning', `Studio: ${r.problem}`);
+    return r.bytes;
+  };
+  const upload = (hashes: string[]) =>
+    void uploadMissing(remote, hashes, (h) => getLocalAssetBytes(h))
+      .then((r) => r.problems.forEach((p) => editorStore.getState().notify('warning', `Studio: ${p}`)))
+      .catch((e: unknown) => editorStore.getState().notify('warning', `Studio: assets not uploaded (${(e as Error).message})`));
+  upload(Object.keys(projectStore.getState().project.assets));
+  const stopAssets = projectStore.subscribe((s, prev) => {
+    if (s.project.assets === prev.project.assets) return;
+    const added = Object.keys(s.project.assets).filter((h) => !prev.project.assets[h]);
+    if (added.length) upload(added);
+  });
+  stopPresence = () => {
+    stopSelection();
+    stopAssets();
+    remoteAssets.fetch = null;
+  };
 }
 
 /** Leaves the server; the project stays open here as it is (autosave keeps it in this browser). */
