@@ -94,6 +94,26 @@ describe('studio server', () => {
     }
   });
 
+  it('joining a project the server does not hold fails clearly and fills nothing from this store', async () => {
+    const server = await startStudioServer({ port: 0, dataDir: data.path, storeDebounceMs: 20 });
+    try {
+      const mine = createProjectStore(newProject('mine'));
+      const before = mine.getState().project;
+      await expect(nodeClient(server.wsUrl, mine, { projectId: 'proj_nosuchthing', timeoutMs: 1500 })).rejects.toThrow(/no project "proj_nosuchthing"/);
+      expect(mine.getState().project).toBe(before);
+      await new Promise((r) => setTimeout(r, 200));
+      const stored = await server.store.fetch('proj_nosuchthing');
+      if (stored) {
+        const Y = await import('yjs');
+        const d = new Y.Doc();
+        Y.applyUpdate(d, stored);
+        expect(d.getMap('meta').size).toBe(0);
+      }
+    } finally {
+      await server.close();
+    }
+  });
+
   it('command line: --help, required --data, bad port', () => {
     expect(parseServerArgs(['--help'])).toBe('help');
     expect(parseServerArgs(['--port', '8787'])).toMatch(/--data DIR is required/);

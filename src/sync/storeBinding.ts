@@ -25,6 +25,8 @@ export interface BindOptions {
   onProblem?(message: string): void;
   /** called when the store moves to another project (open, new): the binding has detached itself */
   onDetached?(): void;
+  /** false when joining someone else's project: an empty doc is then an error, never filled from the store */
+  seed?: boolean;
 }
 
 /**
@@ -39,6 +41,7 @@ export function bindStore(store: StoreApi<ProjectState>, doc: Y.Doc, opts: BindO
   let last: Project;
 
   if (isEmptyDoc(doc)) {
+    if (opts.seed === false) throw new Error('the shared project is empty: there is no such project on the server');
     last = store.getState().project;
     // the seed is not anyone's undoable edit
     doc.transact(() => writeProjectDiff(doc, null, last), { binding: 'seed' });

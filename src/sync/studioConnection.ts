@@ -133,7 +133,34 @@ export async function connectStudio(o: ConnectOptions): Promise<StudioConnection
     throw e;
   }
 
+  // joining someone else's project: its content may still be on its way (another instance behind Redis)
+  const joining = name !== o.store.getState().project.id;
+  if (joining && isEmptyDoc(doc)) {
+    try {
+      await new Promise<void>((resolve, reject) => {
+        const t = setTimeout(() => {
+          doc.off('update', check);
+          reject(new Error(`there is no project "${name}" on the studio server at ${o.url}`));
+        }, o.timeoutMs ?? 10000);
+        const check = () => {
+          if (isEmptyDoc(doc)) return;
+          clearTimeout(t);
+          doc.off('update', check);
+          resolve();
+        };
+        doc.on('update', check);
+      });
+    } catch (e) {
+      provider.destroy();
+      socket.destroy();
+      await offline?.destroy();
+      status.setState({ state: 'closed', error: (e as Error).message });
+      throw e;
+    }
+  }
+
   const binding = bindStore(o.store, doc, {
+    seed: !joining,
     onProblem: (m) => {
       status.setState({ error: `the shared project holds something invalid (kept the last good version): ${m}` });
       o.onProblem?.(m);
