@@ -95,6 +95,16 @@ describe('studio server, two browsers', () => {
     expect(await field(a, cam, 'name')).toBe('B camera');
     expect(await field(b, cam, 'name')).toBe('B camera');
 
+    // presence: B looks through the camera with it selected; A sees who, what and through which camera
+    await inApp(b.page, (h) => h.editorStore.getState().select([]));
+    await b.page.evaluate((id) => {
+      const e = (globalThis as any).__previs.editorStore.getState();
+      e.select([id]);
+      e.setViewMode('lookThrough', id);
+    }, cam);
+    await a.page.waitForFunction((id) => (document.querySelector('[data-testid=studio-peers]')?.textContent ?? '').includes(`looking through ${id}`), cam);
+    expect(await a.page.textContent('[data-testid=studio-peers]')).toMatch(/1 selected/);
+
     // leaving keeps the project here; the server keeps its copy
     await a.page.click('[data-testid=studio-leave]');
     await a.page.waitForSelector('[data-testid=studio-connect]');
