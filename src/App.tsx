@@ -3,6 +3,8 @@ import { useEffect, useState } from 'react';
 import { Toolbar } from './ui/Toolbar';
 import { StatusBar } from './ui/StatusBar';
 import { Notices } from './ui/Notices';
+import { ErrorBoundary } from './ui/ErrorBoundary';
+import { ImportProgress } from './ui/build/ImportProgress';
 import { panels, type PanelDef } from './ui/panels';
 import { Viewport } from './viewport/Viewport';
 import { installShortcuts } from './ui/shortcuts';
@@ -28,14 +30,18 @@ function PanelColumn({ area }: { area: PanelDef['area'] }) {
             ))}
           </nav>
           <div className="panel-body" data-testid={`panel-${current.id}`}>
-            <current.Component />
+            <ErrorBoundary part={`${current.title} panel`}>
+              <current.Component />
+            </ErrorBoundary>
           </div>
         </>
       ) : (
         list.map((p) => (
           <section key={p.id} className="panel" data-testid={`panel-${p.id}`}>
             <h3>{p.title}</h3>
-            <p.Component />
+            <ErrorBoundary part={`${p.title} panel`}>
+              <p.Component />
+            </ErrorBoundary>
           </section>
         ))
       )}
@@ -64,13 +70,16 @@ export function App() {
       <div className="workspace">
         <PanelColumn area="left" />
         <main className="centre">
-          <Viewport />
+          <ErrorBoundary part="viewport">
+            <Viewport />
+          </ErrorBoundary>
           <PanelColumn area="bottom" />
         </main>
         <PanelColumn area="right" />
       </div>
       <StatusBar />
       <Notices />
+      <ImportProgress />
       {dragging ? <div className="drop-overlay">Drop a project, glTF/GLB or plate</div> : null}
     </div>
   );

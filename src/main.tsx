@@ -1,9 +1,11 @@
+import './core/util/zodConfig';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import './ui/app.css';
 import { installTestHook } from './testHook';
 import { startApp } from './startup';
+import { startServiceWorker } from './ui/appUpdate';
 
 installTestHook();
 createRoot(document.getElementById('root')!).render(
@@ -12,3 +14,4 @@ createRoot(document.getElementById('root')!).render(
   </StrictMode>,
 );
 void startApp();
+startServiceWorker();

@@ -7,7 +7,7 @@ import * as ort from 'onnxruntime-web';
 
 ort.env.logLevel = 'error';
 import type { CardDraft } from '../lib/card.ts';
-import { sha256Hex } from '../../src/effects/runtime/hash.ts';
+import { sha256Hex } from '../../src/core/util/sha256.ts';
 import { spreadIndices } from '../procedural/kernels.ts';
 
 export const BLAZEFACE = {

@@ -9,11 +9,9 @@ import {
 } from './procedural';
 import { blurRef, dilatedBlurRef, gridSampleRef, identityGrid, proceduralRef, type Planar } from './reference';
 import { REGION_COUNT } from '../../src/effects/deage/constants';
+import { createRng } from '../../src/core/util/prng';
 
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
-}
+const rng = createRng;
 
 function planar(c: number, h: number, w: number, seed: number): Planar {
   const r = rng(seed);

@@ -12,7 +12,7 @@ import { writeMeshAnnotations } from './mesh-annotations.ts';
 import { decodePng } from '../../src/effects/plates/png.ts';
 import { cropToImage } from '../../src/effects/deage/face/affine.ts';
 import { sampleToTensor } from '../../src/effects/deage/face/sample.ts';
-import { sha256Hex } from '../../src/effects/runtime/hash.ts';
+import { sha256Hex } from '../../src/core/util/sha256.ts';
 
 const HERE = import.meta.dirname;
 const ROOT = join(HERE, '..', '..');

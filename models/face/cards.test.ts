@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { getRuntime } from '../../src/effects/runtime';
 import { findInstalled } from '../../src/effects/runtime/registry';
-import { sha256Hex } from '../../src/effects/runtime/hash';
+import { sha256Hex } from '../../src/core/util/sha256';
 import { readTfjsGraph } from './tfjs-graph';
 import { convertTfjsGraph } from './tfjs-to-onnx';
 import { buildProceduralGraph } from '../deage/procedural';

@@ -2,7 +2,7 @@
 // ops) are taken from the bytes, never typed by hand, and the result must pass the runtime's own validation.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { sha256Hex } from '../../src/effects/runtime/hash.ts';
+import { sha256Hex } from '../../src/core/util/sha256.ts';
 import type { ModelCard } from '../../src/effects/runtime/modelCard.ts';
 import { validateModel } from '../../src/effects/runtime/validate.ts';
 import { defaultOpset, inspectOnnx } from '../../src/effects/runtime/onnxInspect.ts';

@@ -1,8 +1,9 @@
-// npm run export -- project.previs.json --out dir [--shots …] [--format png,mp4,glb,report] [--deliverable]
+// npm run export -- project.previs.json --out dir [--shots …] [--format png,mp4,glb,report,pdf,edl] [--deliverable]
 // Drives the BUILT app (dist/) in headless system Chromium: opens the project through the app's own open path,
 // exports through the disclosure gate, writes every file with its sidecar. Progress goes to stdout; failure
 // (including a refused deliverable) exits non-zero with the reason.
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { createPrivateKey } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
@@ -17,10 +18,22 @@ through the disclosure gate. Every file gets its *.disclosure.json sidecar.
 
 Options:
   --out DIR            folder to write into (created if missing)          (required)
-  --format LIST        comma list of png,mp4,glb,report                   (default: all)
+  --format LIST        comma list of png,mp4,glb,report,pdf,edl           (default: all)
+                       pdf: storyboard sheets; edl: CMX 3600 cut list
   --shots LIST         comma list of shot numbers or ids                  (default: all)
   --deliverable        ask the gate for a deliverable export (refused unless every
                        generated layer is approved at its current hash and consented)
+  --studio-root FILE   the studio root certificate (PEM): approvals and consents count
+                       only from member certificates that chain to it. Without it a
+                       deliverable is refused (approvals cannot be checked).
+  --crl FILE           a revocation list signed by that root (repeatable; newest wins)
+  --member-cert FILE   the render node's member certificate (PEM), and
+  --member-key FILE    its key, encrypted PKCS#8 from 'npm run studio -- request';
+                       the passphrase from --passphrase-file FILE or STUDIO_PASSPHRASE.
+                       The export is then signed by that member; a deliverable needs it.
+  --consent-docs DIR   signed consent documents of the project's likeness layers
+                       (a .previs.json carries only their hashes); written to
+                       OUT/consent-documents/ with a deliverable
   --width PX           render width of stills and animatic                (default 1280)
   --dist DIR           the built app                                      (default: dist)
   --chromium PATH      browser executable                 (default: /usr/bin/chromium)
@@ -29,7 +42,7 @@ Options:
 
 Exit status: 0 exported; 1 export failed or was refused (reason on stderr); 2 usage error.`;
 
-const FORMATS = ['png', 'mp4', 'glb', 'report'];
+const FORMATS = ['png', 'mp4', 'glb', 'report', 'pdf', 'edl'];
 
 interface Args {
   project: string;
@@ -41,10 +54,19 @@ interface Args {
   dist: string;
   chromium: string;
   timeoutS: number;
+  studioRoot: string | null;
+  crls: string[];
+  memberCert: string | null;
+  memberKey: string | null;
+  passphraseFile: string | null;
+  consentDocs: string | null;
 }
 
 function parseArgs(argv: string[]): Args | string {
-  const a: Partial<Args> = { formats: FORMATS, shots: [], deliverable: false, width: 1280, dist: 'dist', chromium: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', timeoutS: 900 };
+  const a: Partial<Args> = {
+    formats: FORMATS, shots: [], deliverable: false, width: 1280, dist: 'dist', chromium: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', timeoutS: 900,
+    studioRoot: null, crls: [], memberCert: null, memberKey: null, passphraseFile: null, consentDocs: null,
+  };
   const value = (i: number, flag: string) => {
     const v = argv[i + 1];
     if (v === undefined || v.startsWith('--')) throw new Error(`${flag} needs a value`);
@@ -62,6 +84,13 @@ function parseArgs(argv: string[]): Args | string {
       else if (x === '--dist') a.dist = value(i++, x);
       else if (x === '--chromium') a.chromium = value(i++, x);
       else if (x === '--timeout') a.timeoutS = Number(value(i++, x));
+      else if (x === '--studio-root') a.studioRoot = value(i++, x);
+      else if (x === '--crl') a.crls!.push(value(i++, x));
+      else if (x === '--member-cert') a.memberCert = value(i++, x);
+      else if (x === '--member-key') a.memberKey = value(i++, x);
+      else if (x === '--passphrase-file') a.passphraseFile = value(i++, x);
+      else if (x === '--consent-docs') a.consentDocs = value(i++, x);
+      else if (x === '--passphrase') return 'the passphrase is never an argument: use --passphrase-file FILE or STUDIO_PASSPHRASE';
       else if (x.startsWith('-')) return `unknown option ${x}`;
       else if (!a.project) a.project = x;
       else return `unexpected argument ${x}`;
@@ -76,6 +105,8 @@ function parseArgs(argv: string[]): Args | string {
   if (!a.formats!.length) return '--format is empty';
   if (!Number.isInteger(a.width) || a.width! < 16 || a.width! > 8192) return '--width must be a whole number of pixels, 16–8192';
   if (!(a.timeoutS! > 0)) return '--timeout must be positive';
+  if (!!a.memberCert !== !!a.memberKey) return '--member-cert and --member-key go together';
+  if (a.memberCert && !a.studioRoot) return '--member-cert needs --studio-root';
   return a as Args;
 }
 
@@ -115,6 +146,8 @@ async function exportWithBrowser(a: Args): Promise<number> {
     ],
     env: { ...process.env, VK_ICD_FILENAMES: '/usr/lib/chromium/vk_swiftshader_icd.json' },
     viewport: { width: 1280, height: 800 },
+    // a one-off run: no service worker precaching the whole app into a throwaway profile
+    serviceWorkers: 'block',
   });
   const timer = setTimeout(() => {
     console.error(`export: timed out after ${a.timeoutS} s`);
@@ -141,6 +174,33 @@ async function exportWithBrowser(a: Args): Promise<number> {
       console.error(`export: the app refused the project: ${opened.error}`);
       return 1;
     }
+    let trust: { rootPem: string; crlPems: string[] } | null = null;
+    if (a.studioRoot) {
+      trust = { rootPem: await readFile(a.studioRoot, 'utf8'), crlPems: await Promise.all(a.crls.map((c) => readFile(c, 'utf8'))) };
+    }
+    if (a.memberCert && a.memberKey && trust) {
+      const pass = a.passphraseFile ? (await readFile(a.passphraseFile, 'utf8')).replace(/\r?\n$/, '') : process.env.STUDIO_PASSPHRASE;
+      if (!pass) {
+        console.error('export: no passphrase for --member-key: give --passphrase-file FILE or set STUDIO_PASSPHRASE');
+        return 2;
+      }
+      const pkcs8 = createPrivateKey({ key: await readFile(a.memberKey, 'utf8'), format: 'pem', passphrase: pass }).export({ format: 'der', type: 'pkcs8' }) as Buffer;
+      const m = (await page.evaluate(
+        ([k, c, r, l]) => (globalThis as any).__previs.exporter.adoptMember(k, c, r, l),
+        [pkcs8.toString('base64'), await readFile(a.memberCert, 'utf8'), trust.rootPem, trust.crlPems] as const,
+      )) as { ok: boolean; name?: string; error?: string };
+      if (!m.ok) {
+        console.error(`export: the member certificate does not count: ${m.error}`);
+        return 1;
+      }
+      say(`signing as studio member ${m.name}`);
+    }
+    if (a.consentDocs) {
+      const docs = [];
+      for (const n of await readdir(a.consentDocs)) docs.push({ b64: (await readFile(join(a.consentDocs, n))).toString('base64'), mime: 'application/octet-stream' });
+      await page.evaluate((d) => (globalThis as any).__previs.exporter.addDocuments(d), docs);
+      say(`${docs.length} consent document(s) at hand`);
+    }
     say(`opened "${opened.name}"; exporting ${a.formats.join(', ')} as ${a.deliverable ? 'deliverable' : 'previs'}${a.shots.length ? `, shots ${a.shots.join(', ')}` : ''}`);
     let seen = 0;
     let last = '';
@@ -158,7 +218,7 @@ async function exportWithBrowser(a: Args): Promise<number> {
         })
         .catch(() => {});
     }, 300);
-    const req = { formats: a.formats, shots: a.shots, purpose: a.deliverable ? 'deliverable' : 'previs', width: a.width };
+    const req = { formats: a.formats, shots: a.shots, purpose: a.deliverable ? 'deliverable' : 'previs', width: a.width, trust };
     const r = (await page.evaluate((q) => (globalThis as any).__previs.exporter.run(q), req)) as RunResult;
     clearInterval(poll);
     if (!r.ok) {
@@ -169,8 +229,12 @@ async function exportWithBrowser(a: Args): Promise<number> {
     await mkdir(a.out, { recursive: true });
     for (const f of r.files ?? []) {
       const bytes = Buffer.from(f.b64, 'base64');
-      await writeFile(join(a.out, basename(f.name)), bytes);
-      say(`wrote ${join(a.out, basename(f.name))} (${bytes.length} bytes)`);
+      // one folder level is allowed: consent-documents/ beside the deliverable
+      const sub = f.name.startsWith('consent-documents/') ? 'consent-documents' : '';
+      await mkdir(join(a.out, sub), { recursive: true });
+      const target = join(a.out, sub, basename(f.name));
+      await writeFile(target, bytes);
+      say(`wrote ${target} (${bytes.length} bytes)`);
     }
     say(`done: ${(r.files ?? []).length} files`);
     return 0;

@@ -3,6 +3,7 @@
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
+import { contentSecurityPolicy } from '../../tools/csp';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -18,10 +19,14 @@ const TYPES: Record<string, string> = {
   '.webp': 'image/webp',
   '.mp4': 'video/mp4',
   '.onnx': 'application/octet-stream',
+  '.ttf': 'font/ttf',
+  '.txt': 'text/plain; charset=utf-8',
+  '.webmanifest': 'application/manifest+json',
 };
 
 export async function serveDist(root: string): Promise<{ origin: string; close(): Promise<void> }> {
   const base = resolve(root);
+  const policy = contentSecurityPolicy({ header: true });
   const server = createServer(async (req, res) => {
     try {
       const url = new URL(req.url ?? '/', 'http://localhost');
@@ -39,6 +44,7 @@ export async function serveDist(root: string): Promise<{ origin: string; close()
         'Cross-Origin-Embedder-Policy': 'require-corp',
         'Cross-Origin-Resource-Policy': 'same-origin',
         'Cache-Control': 'no-store',
+        'Content-Security-Policy': policy,
       });
       res.end(body);
     } catch (e) {

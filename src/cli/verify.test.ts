@@ -16,8 +16,8 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'previs-verify-cli-'));
   const approved = await buildTestProject({ approved: true });
   const pending = await buildTestProject({ approved: false });
-  const a = await sealExport({ project: approved.project, gate: await exportGate(approved.project, 'deliverable'), bytes: makePng(), fileName: 'final.png', signer: approved.artist, software: 'Previs Sandbox 0.1.0' });
-  const p = await sealExport({ project: pending.project, gate: await exportGate(pending.project, 'previs'), bytes: makePng(32, 32, 5), fileName: 'previs.png', signer: pending.artist, software: 'Previs Sandbox 0.1.0' });
+  const a = await sealExport({ project: approved.project, trust: { rootPem: approved.studio.rootPem }, gate: await exportGate(approved.project, 'deliverable', { trust: { rootPem: approved.studio.rootPem } }), bytes: makePng(), fileName: 'final.png', signer: approved.artist, software: 'Previs Sandbox 0.1.0' });
+  const p = await sealExport({ project: pending.project, trust: { rootPem: pending.studio.rootPem }, gate: await exportGate(pending.project, 'previs', { trust: { rootPem: pending.studio.rootPem } }), bytes: makePng(32, 32, 5), fileName: 'previs.png', signer: pending.artist, software: 'Previs Sandbox 0.1.0' });
   writeFileSync(join(dir, 'final.png'), a.bytes);
   writeFileSync(join(dir, a.sidecarName), a.sidecarBytes);
   writeFileSync(join(dir, 'previs.png'), p.bytes);
@@ -25,6 +25,8 @@ beforeAll(async () => {
   t[60] = (t[60]! + 1) & 255;
   writeFileSync(join(dir, 'tampered.png'), t);
   writeFileSync(join(dir, 'plain.png'), makePng());
+  writeFileSync(join(dir, 'root.pem'), approved.studio.rootPem);
+  writeFileSync(join(dir, 'pending-root.pem'), pending.studio.rootPem);
 }, 60_000);
 
 describe('previs-verify CLI', () => {
@@ -34,13 +36,13 @@ describe('previs-verify CLI', () => {
     expect(r.out).toMatch(/--require-approved/);
   });
   it('passes good files and sidecars, printing per-layer status', () => {
-    const r = run(join(dir, 'final.png'), join(dir, 'final.png.disclosure.json'), join(dir, 'previs.png'));
+    const r = run('--studio-root', join(dir, 'root.pem'), join(dir, 'final.png'), join(dir, 'final.png.disclosure.json'));
     expect(r.out).toMatch(/OK {3}.*final\.png/);
     expect(r.out).toMatch(/layer layer-deage "Ada −20 years": deage, c2pa.edited, compositeWithTrainedAlgorithmicMedia — approved at current hash; consented/);
     expect(r.code).toBe(0);
   });
   it('--require-approved fails a previs export with pending layers, naming them', () => {
-    const r = run('--require-approved', join(dir, 'previs.png'));
+    const r = run('--studio-root', join(dir, 'pending-root.pem'), '--require-approved', join(dir, 'previs.png'));
     expect(r.code).toBe(1);
     expect(r.out).toMatch(/layer-collapse.*not approved at its current output hash/);
   });

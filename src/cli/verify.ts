@@ -9,7 +9,9 @@ import { useSha256 } from '../core/export/bindBytes';
 import { sniffContainer } from '../core/export/bindParts';
 import { sidecarTargetName, verifyExport, type FileVerdict, type VerifyOptions } from '../core/export/bindVerify';
 import { useC2paWasm } from '../core/export/c2pa/engine';
-import { formatVerdict } from './verifyFormat';
+import { escapeBidi, escapeTerminal, formatVerdict } from './verifyFormat';
+import { prepareTrust, type StudioTrust } from '../core/studio/member';
+import { readdir, stat } from 'node:fs/promises';
 import { loadForVerify, type LoadedFile } from './fileSource';
 
 const HELP = `Usage: previs-verify [options] FILE…
@@ -24,10 +26,23 @@ but an untrusted signing credential fails the file; a stripped one the export
 announced fails too.
 
 Options:
-  --require-approved   also fail when any generated layer is not approved at its
-                       current output hash, or lacks valid consent
-  --trust FILE         JSON file of trusted public keys (an array of EC P-256 JWKs,
-                       or {"keys": [...]}); signatures by other keys then fail
+  --studio-root FILE   the studio root certificate (PEM) you trust. Approvals and
+                       consents count only when signed by a member certificate
+                       that chains to it, was valid when signed, is not revoked
+                       and grants the role. A root carried inside a file is never
+                       trusted.
+  --crl FILE           a revocation list (PEM) signed by that root; repeatable.
+                       The newest (highest number) wins, together with the one
+                       the export carries.
+  --require-approved   also fail unless every generated layer is approved at its
+                       current output hash by studio members, likeness layers have
+                       valid consent whose signed document is at hand, and the
+                       export was signed by a studio member. Needs --studio-root.
+  --consent-docs DIR   folder of signed consent documents, matched by SHA-256
+                       (default: consent-documents/ beside each file)
+  --trust FILE         JSON file of public keys (EC P-256 JWKs, or {"keys": [...]})
+                       that may sign the export itself; a file signed by any
+                       other key fails. It says nothing about who approved.
   --c2pa-trust FILE    PEM file of CA certificates to trust for C2PA signing
                        credentials (e.g. the exporter's local CA)
   --json               print the verdicts as JSON
@@ -38,6 +53,9 @@ disclosure; 2 on a usage error.`;
 
 interface Args {
   files: string[];
+  studioRoot: string | null;
+  crls: string[];
+  consentDocs: string | null;
   requireApproved: boolean;
   trust: string | null;
   c2paTrust: string | null;
@@ -45,13 +63,19 @@ interface Args {
 }
 
 function parseArgs(argv: string[]): Args | string {
-  const a: Args = { files: [], requireApproved: false, trust: null, c2paTrust: null, json: false };
+  const a: Args = { files: [], studioRoot: null, crls: [], consentDocs: null, requireApproved: false, trust: null, c2paTrust: null, json: false };
   for (let i = 0; i < argv.length; i++) {
     const x = argv[i]!;
     if (x === '-h' || x === '--help') return 'help';
     else if (x === '--require-approved') a.requireApproved = true;
     else if (x === '--json') a.json = true;
-    else if (x === '--trust') {
+    else if (x === '--studio-root' || x === '--crl' || x === '--consent-docs') {
+      const f = argv[++i];
+      if (!f) return `${x} needs a ${x === '--consent-docs' ? 'folder' : 'PEM file'}`;
+      if (x === '--studio-root') a.studioRoot = f;
+      else if (x === '--crl') a.crls.push(f);
+      else a.consentDocs = f;
+    } else if (x === '--trust') {
       const f = argv[++i];
       if (!f) return '--trust needs a file';
       a.trust = f;
@@ -63,6 +87,7 @@ function parseArgs(argv: string[]): Args | string {
     else a.files.push(x);
   }
   if (a.files.length === 0) return 'no files given';
+  if (a.requireApproved && !a.studioRoot) return '--require-approved needs --studio-root ROOT.pem: approvals cannot be checked without the studio root';
   return a;
 }
 
@@ -76,6 +101,19 @@ async function loadTrust(path: string): Promise<string[]> {
     ids.push(await keyIdOf(k));
   }
   return ids;
+}
+
+/** SHA-256 of every file in a folder (not recursive; files over 256 MiB are skipped), or an empty set. */
+async function documentHashes(dir: string): Promise<Set<string>> {
+  const out = new Set<string>();
+  const names = await readdir(dir).catch(() => [] as string[]);
+  for (const n of names) {
+    const p = join(dir, n);
+    const st = await stat(p).catch(() => null);
+    if (!st?.isFile() || st.size > 256 * 2 ** 20) continue;
+    out.add(createHash('sha256').update(await readFile(p)).digest('hex'));
+  }
+  return out;
 }
 
 export async function verifyPath(path: string, opts: VerifyOptions): Promise<FileVerdict> {
@@ -153,17 +191,42 @@ export async function main(argv: string[]): Promise<number> {
       return 2;
     }
   }
+  let trust: StudioTrust | null = null;
+  if (a.studioRoot) {
+    try {
+      trust = { rootPem: await readFile(a.studioRoot, 'utf8'), crlPems: await Promise.all(a.crls.map((c) => readFile(c, 'utf8'))) };
+      const t = await prepareTrust(trust);
+      if (!a.json) console.log(`studio root: ${t.studio} (SHA-256 ${t.rootFingerprint})${t.crl ? `, revocation list #${t.crl.number}` : ''}`);
+    } catch (e) {
+      console.error(`previs-verify: ${escapeTerminal((e as Error).message)}`);
+      return 2;
+    }
+  }
   const verdicts: FileVerdict[] = [];
   for (const f of a.files) {
-    const v = await verifyPath(f, { requireApproved: a.requireApproved, trustedKeyIds, c2paTrustAnchorsPem });
+    const documents = a.requireApproved ? await documentHashes(a.consentDocs ?? join(dirname(f), 'consent-documents')) : null;
+    const v = await verifyPath(f, { requireApproved: a.requireApproved, trustedKeyIds, c2paTrustAnchorsPem, trust, documents });
     verdicts.push(v);
     if (!a.json) console.log(formatVerdict(v));
   }
   const failed = verdicts.filter((v) => !v.ok);
   if (a.json) {
-    console.log(JSON.stringify(verdicts.map(({ layers, ...v }) => ({ ...v, layers: layers.map((l) => ({ ...l.summary, frames: l.frames, approvedAtCurrentHash: l.approvedAtCurrentHash, consented: l.consented })) })), null, 2));
+    const out = verdicts.map(({ layers, ...v }) => ({
+      ...v,
+      layers: layers.map((l) => ({
+        ...l.summary,
+        frames: l.frames,
+        approvedAtCurrentHash: l.approvedAtCurrentHash,
+        consented: l.consented,
+        approvals: l.report.approvals,
+        uncounted: l.report.uncounted,
+        consentRecordedBy: l.report.consentRecordedBy,
+      })),
+    }));
+    // JSON escapes control characters already; bidirectional overrides it leaves raw, so escape them too
+    console.log(escapeBidi(JSON.stringify(out, null, 2)));
   } else {
-    console.log(failed.length === 0 ? `\nall ${verdicts.length} file(s) verified` : `\n${failed.length} of ${verdicts.length} file(s) failed: ${failed.map((v) => v.file).join(', ')}`);
+    console.log(escapeTerminal(failed.length === 0 ? `\nall ${verdicts.length} file(s) verified` : `\n${failed.length} of ${verdicts.length} file(s) failed: ${failed.map((v) => v.file).join(', ')}`));
   }
   return failed.length === 0 ? 0 : 1;
 }

@@ -26,7 +26,7 @@ beforeAll(async () => {
   const cred = await createC2paCredential('CLI Tester');
   const s = await sealExport({
     project: tp.project,
-    gate: await exportGate(tp.project, 'deliverable'),
+    gate: await exportGate(tp.project, 'deliverable', { trust: { rootPem: tp.studio.rootPem } }),
     bytes: makePng(48, 32, 9),
     fileName: 'still.png',
     signer: tp.artist,
@@ -59,6 +59,7 @@ describe('previs-verify with C2PA', () => {
     expect(r.out).toMatch(/C2PA manifest store \(caBX chunk\) this export was signed with is missing: stripped/);
   });
   it('a --c2pa-trust file without certificates is a usage error', () => {
-    expect(run('--c2pa-trust', join(dir, 'still.png'), join(dir, 'still.png')).code).toBe(2);
+    writeFileSync(join(dir, 'not-a-ca.txt'), 'no certificate in here');
+    expect(run('--c2pa-trust', join(dir, 'not-a-ca.txt'), join(dir, 'still.png')).code).toBe(2);
   });
 });

@@ -5,6 +5,7 @@ import { projectStore } from './projectStore';
 import { editorStore } from './editorStore';
 import { saveProjectToDb } from './persistence';
 import { isQuotaError } from './idb';
+import { firstRenderFailure } from './renderHealth';
 
 export const DEBOUNCE_MS = 300;
 export const MAX_WAIT_MS = 1000;
@@ -25,6 +26,13 @@ async function flush(): Promise<void> {
   timer = null;
   if (writing) {
     again = true;
+    return;
+  }
+  const failure = firstRenderFailure();
+  if (failure) {
+    // the last good copy stays; the next change (an undo that fixes it) schedules a write again
+    saveStatus.setState({ status: 'error', error: `Autosave paused: the ${failure[0]} could not draw this project` });
+    firstPendingAt = 0;
     return;
   }
   const p = projectStore.getState().project;

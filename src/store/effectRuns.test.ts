@@ -1,22 +1,33 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { projectStore } from './projectStore';
-import { identityStore } from './signingKeys';
+import { currentTrust, importMemberCertificate, startEnrolment } from './signingKeys';
+import { adminStore, createStudio, issueMember } from './studioAdmin';
+import type { ReviewRole } from '../core/disclosure/vocab';
 import { commitEffectRun, linkConsent, registerConsent, reviewLayer, revokeConsent } from './effectRuns';
 import { fixtureLayer, fixtureScene, type FixtureScene } from '../core/disclosure/fixtures';
-import { discloseProject, exportGate, readLedger, verifyChain } from '../core/disclosure';
+import { discloseProject, exportGate, projectAuthority, readLedger, verifyChain } from '../core/disclosure';
 import { sha256Hex } from '../core/disclosure/crypto';
 
 let f: FixtureScene;
-const as = (name: string, role: 'artist' | 'vfx-supervisor' | 'legal' | 'producer') => identityStore.getState().setIdentity({ name, role });
+/** Enrols a person through the real steps (request → issued certificate → import); the same e-mail is one person. */
+async function as(name: string, role: ReviewRole): Promise<void> {
+  const req = await startEnrolment(name, `${name.split(' ')[0]!.toLowerCase()}@northlight.example`);
+  const m = await issueMember(req, [role], 30);
+  await importMemberCertificate(m.certificatePem, adminStore.getState().studio!.rootPem);
+}
 
 beforeEach(async () => {
+  if (!adminStore.getState().studio) await createStudio('Northlight');
+  const admin = adminStore.getState().studio!;
   f = await fixtureScene();
-  projectStore.getState().load(f.project);
-  as('Ada Artist', 'artist');
+  projectStore.getState().load({ ...f.project, studio: { name: admin.name, rootFingerprint: admin.fingerprint } });
+  await as('Ada Artist', 'artist');
 });
 
 const layerOf = (id: string) => projectStore.getState().project.scenes[f.sceneId]!.objects[id];
-const disclosure = (id: string) => discloseProject(projectStore.getState().project).get(id)!;
+const authority = () => projectAuthority(projectStore.getState().project, currentTrust());
+const disclosure = async (id: string) => discloseProject(projectStore.getState().project, readLedger(projectStore.getState().project.ledger, await authority())).get(id)!;
+const gateFor = (purpose: 'previs' | 'deliverable') => exportGate(projectStore.getState().project, purpose, { trust: currentTrust() });
 
 describe('commitEffectRun', () => {
   it('adds the layer and its signed record in one undo step; undo removes both', async () => {
@@ -25,11 +36,11 @@ describe('commitEffectRun', () => {
     const s = projectStore.getState();
     expect(s.history.past.length).toBe(1);
     expect(layerOf(layer.id)).toMatchObject({ id: layer.id, runCount: 1 });
-    expect(s.project.ledger.map((e) => e.kind)).toEqual(['key', 'disclosure']);
+    expect(s.project.ledger.map((e) => e.kind)).toEqual(['member', 'disclosure']);
     expect(s.project.ledger[1]!.payload).toEqual(record);
     expect((await verifyChain(s.project.ledger)).ok).toBe(true);
-    expect(disclosure(layer.id).review!.state).toBe('draft');
-    expect(disclosure(layer.id).label).toBe('AI-GENERATED · PENDING REVIEW');
+    expect((await disclosure(layer.id)).review!.state).toBe('draft');
+    expect((await disclosure(layer.id)).label).toBe('AI-GENERATED · PENDING REVIEW');
     projectStore.getState().undo();
     expect(layerOf(layer.id)).toBeUndefined();
     expect(projectStore.getState().project.ledger).toEqual([]);
@@ -57,31 +68,31 @@ describe('commitEffectRun', () => {
     const layer = await fixtureLayer(f, 'collapse');
     await commitEffectRun({ sceneId: f.sceneId, layer, label: 'Collapse' });
     await reviewLayer(layer.id, 'submit', { note: 'ready' });
-    as('Sam Super', 'vfx-supervisor');
+    await as('Sam Super', 'vfx-supervisor');
     await reviewLayer(layer.id, 'approve', { note: 'good' });
-    expect(disclosure(layer.id).review!.state).toBe('approved');
-    expect(disclosure(layer.id).label).toBeNull();
-    let gate = await exportGate(projectStore.getState().project, 'deliverable');
+    expect((await disclosure(layer.id)).review!.state).toBe('approved');
+    expect((await disclosure(layer.id)).label).toBeNull();
+    let gate = await gateFor('deliverable');
     expect(gate.ok).toBe(true);
     expect(gate.allowed.map((a) => a.layer.id)).toEqual([layer.id]);
 
-    as('Ada Artist', 'artist');
+    await as('Ada Artist', 'artist');
     const rerun = await fixtureLayer(f, 'collapse', 2);
     expect(rerun.output!.contentHash).not.toBe(layer.output!.contentHash);
     const { record } = await commitEffectRun({ sceneId: f.sceneId, layer: rerun, label: 'Re-run collapse' });
     expect(record.run).toBe(2);
     expect(record.supersedes).not.toBeNull();
-    const d = disclosure(layer.id);
+    const d = (await disclosure(layer.id));
     expect(d.review!.state).toBe('submitted');
     expect(d.review!.approvals).toEqual([]);
     expect(d.records).toHaveLength(2);
-    const state = readLedger(projectStore.getState().project.ledger);
+    const state = readLedger(projectStore.getState().project.ledger, await authority());
     expect(state.records.get(record.supersedes!)!.review.state).toBe('superseded');
-    gate = await exportGate(projectStore.getState().project, 'deliverable');
+    gate = await gateFor('deliverable');
     expect(gate.ok).toBe(false);
     expect(gate.refusals[0]!.reasons.join()).toMatch(/review is submitted/);
     // previs exports still carry it, with its records
-    const previs = await exportGate(projectStore.getState().project, 'previs');
+    const previs = await gateFor('previs');
     expect(previs.ok).toBe(true);
     expect(previs.allowed[0]!.records).toHaveLength(2);
   });
@@ -95,27 +106,27 @@ describe('commitEffectRun', () => {
       const o = p.scenes[f.sceneId]!.objects[layer.id]!;
       return { ...p, scenes: { ...p.scenes, [f.sceneId]: { ...p.scenes[f.sceneId]!, objects: { ...p.scenes[f.sceneId]!.objects, [layer.id]: { ...o, output: { assetId: other, contentHash: other } } as typeof o } } } };
     });
-    const gate = await exportGate(projectStore.getState().project, 'previs');
+    const gate = await gateFor('previs');
     expect(gate.refusals[0]!.reasons.join()).toMatch(/output changed after its disclosure record/);
     await expect(reviewLayer(layer.id, 'submit')).rejects.toThrow(/changed since its record/);
-    expect(disclosure(layer.id).label).toBe('AI-GENERATED · UNDISCLOSED');
+    expect((await disclosure(layer.id)).label).toBe('AI-GENERATED · UNDISCLOSED');
   });
 
   it('a likeness layer needs valid consent; revoking it blocks the deliverable again', async () => {
     const layer = await fixtureLayer(f, 'deage');
     await commitEffectRun({ sceneId: f.sceneId, layer, label: 'De-age' });
     await reviewLayer(layer.id, 'submit');
-    as('Sam Super', 'vfx-supervisor');
+    await as('Sam Super', 'vfx-supervisor');
     await reviewLayer(layer.id, 'approve');
-    expect(disclosure(layer.id).review!.state).toBe('submitted'); // legal still to approve
-    expect(disclosure(layer.id).awaiting).toEqual(['legal']);
-    as('Lee Legal', 'legal');
+    expect((await disclosure(layer.id)).review!.state).toBe('submitted'); // legal still to approve
+    expect((await disclosure(layer.id)).awaiting).toEqual(['legal']);
+    await as('Lee Legal', 'legal');
     await reviewLayer(layer.id, 'approve-with-conditions', { conditions: 'credit the performer' });
-    expect(disclosure(layer.id).review!.state).toBe('approved-with-conditions');
-    let gate = await exportGate(projectStore.getState().project, 'deliverable');
+    expect((await disclosure(layer.id)).review!.state).toBe('approved-with-conditions');
+    let gate = await gateFor('deliverable');
     expect(gate.ok).toBe(false);
     expect(gate.refusals[0]!.reasons.join()).toMatch(/needs consent: no consent record is linked/);
-    expect(disclosure(layer.id).label).toBe('AI-GENERATED · NEEDS CONSENT');
+    expect((await disclosure(layer.id)).label).toBe('AI-GENERATED · NEEDS CONSENT');
 
     const consentId = await registerConsent(
       {
@@ -131,33 +142,35 @@ describe('commitEffectRun', () => {
         expires: null,
       },
       [{ sceneId: f.sceneId, layerId: layer.id }],
+      { document: { id: await sha256Hex('the signed PDF'), name: 'consent.pdf', mime: 'application/pdf', byteLength: 14, kind: 'document' } },
     );
     expect(layerOf(layer.id)).toMatchObject({ consentId });
-    gate = await exportGate(projectStore.getState().project, 'deliverable');
+    gate = await gateFor('deliverable');
     expect(gate.refusals).toEqual([]);
     expect(gate.allowed[0]!.consent!.check.status).toBe('valid');
-    expect(disclosure(layer.id).label).toBeNull();
+    expect((await disclosure(layer.id)).label).toBeNull();
 
     await revokeConsent(consentId, 'performer withdrew');
-    gate = await exportGate(projectStore.getState().project, 'deliverable');
+    gate = await gateFor('deliverable');
     expect(gate.ok).toBe(false);
     expect(gate.refusals[0]!.reasons.join()).toMatch(/consent was revoked/);
-    expect(disclosure(layer.id).label).toBe('AI-GENERATED · NEEDS CONSENT');
+    expect((await disclosure(layer.id)).label).toBe('AI-GENERATED · NEEDS CONSENT');
     expect((await verifyChain(projectStore.getState().project.ledger)).ok).toBe(true);
     linkConsent(f.sceneId, layer.id, null);
-    expect(disclosure(layer.id).consent!.status).toBe('missing');
+    expect((await disclosure(layer.id)).consent!.status).toBe('missing');
   });
 
   it('refuses invalid review actions without writing anything', async () => {
     const layer = await fixtureLayer(f, 'collapse');
     await commitEffectRun({ sceneId: f.sceneId, layer, label: 'Collapse' });
-    const n = projectStore.getState().project.ledger.length;
-    as('Sam Super', 'vfx-supervisor');
+    const reviews = () => projectStore.getState().project.ledger.filter((e) => e.kind === 'review').length;
+    await as('Sam Super', 'vfx-supervisor');
     await expect(reviewLayer(layer.id, 'approve')).rejects.toThrow(/cannot approve a layer that is draft/);
-    as('Ada Artist', 'artist');
+    await as('Ada Artist', 'artist');
     await reviewLayer(layer.id, 'submit');
-    await expect(reviewLayer(layer.id, 'approve')).rejects.toThrow(/artist role cannot approve/);
-    expect(projectStore.getState().project.ledger.length).toBe(n + 1);
+    await expect(reviewLayer(layer.id, 'approve')).rejects.toThrow(/needs the vfx-supervisor or producer or legal role; your certificate grants artist/);
+    await expect(reviewLayer(layer.id, 'approve', { role: 'legal' })).rejects.toThrow(/does not grant the legal role/);
+    expect(reviews()).toBe(1);
   });
 
   it('two effects finishing at once both land, in a valid chain', async () => {

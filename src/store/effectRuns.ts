@@ -21,10 +21,14 @@ import {
   type ReviewAction,
   type ReviewRole,
   type ScreenRegion,
+  APPROVER_ROLES,
+  CONSENT_RECORDER_ROLES,
 } from '../core/disclosure';
 import { projectStore } from './projectStore';
 import { editorStore } from './editorStore';
-import { identityStore, signerFor } from './signingKeys';
+import { currentCertificate, currentSigner, identityStore } from './signingKeys';
+import { authorityNow } from './studioAuthority';
+import { NO_AUTHORITY } from '../core/studio/authority';
 
 export interface LedgerPlan {
   items: { kind: LedgerKind; payload: Record<string, unknown> }[];
@@ -63,11 +67,14 @@ export function commitLedger(
       await gestureClosed();
       const before = projectStore.getState().project;
       const who = identityStore.getState();
-      const signer = await signerFor(who.name);
-      const actor: Actor = { name: who.name, role: opts.role ?? who.role, keyId: signer.keyId };
+      const signer = await currentSigner();
+      const certificatePem = await currentCertificate();
+      // the role written in an entry is a claim the replay checks against the certificate; default to one it grants
+      const role = opts.role ?? who.member?.roles[0] ?? 'artist';
+      const actor: Actor = { name: who.name, role, keyId: signer.keyId };
       const now = new Date().toISOString();
       const { items, edit } = await plan(before, actor, now);
-      const entries = await sealAfter(before.ledger, items, signer, who.name, now);
+      const entries = await sealAfter(before.ledger, items, signer, who.name, now, certificatePem);
       if (!entries.length && !edit) return entries; // nothing to record: no empty undo step
       const cur = projectStore.getState();
       if (cur.project.ledger !== before.ledger || cur.history.mark) continue; // moved while signing: seal again
@@ -107,7 +114,7 @@ export async function commitEffectRun(run: EffectRun): Promise<{ record: Disclos
     if (missing) throw new Error(missing);
     let record: DisclosureRecord | null = null;
     const entries = await commitLedger(run.label, async (project, actor, now) => {
-      const previous = latestRecord(readLedger(project.ledger), run.layer.id)?.record ?? null;
+      const previous = latestRecord(readLedger(project.ledger, NO_AUTHORITY), run.layer.id)?.record ?? null;
       const layer: EffectLayer = { ...parsed.data, runCount: (previous?.run ?? 0) + 1 };
       record = await createDisclosureRecord({
         project,
@@ -132,20 +139,35 @@ export async function commitEffectRun(run: EffectRun): Promise<{ record: Disclos
   }
 }
 
+/**
+ * Refuses before signing what would not count: the role must be one the person's certificate grants, checked
+ * now against their studio root and revocation list. (The replay checks again; this saves a useless signature.)
+ */
+function requireRole(role: ReviewRole | undefined, allowed: readonly ReviewRole[], what: string): ReviewRole {
+  const i = identityStore.getState();
+  if (!i.member || !i.standing) throw new Error(`you are not an enrolled studio member; ${what} you need a member certificate (Studio panel)`);
+  if (!i.standing.ok) throw new Error(`your member certificate does not count: ${i.standing.reason}`);
+  const r = role ?? i.member.roles.find((x) => allowed.includes(x));
+  if (!r || !allowed.includes(r)) throw new Error(`${what} needs the ${allowed.join(' or ')} role; your certificate grants ${i.member.roles.join(', ')}`);
+  if (!i.member.roles.includes(r)) throw new Error(`your certificate does not grant the ${r} role (it grants ${i.member.roles.join(', ')})`);
+  return r;
+}
+
 /** Signs and records a review action on a layer's current record. */
 export async function reviewLayer(
   layerId: string,
   action: ReviewAction,
   opts: { role?: ReviewRole; note?: string; conditions?: string | null } = {},
 ): Promise<LedgerEntry[]> {
+  const role = action !== 'submit' && action !== 'withdraw' ? requireRole(opts.role, APPROVER_ROLES, `to ${action}`) : opts.role;
   return commitLedger(
     `Review: ${action}`,
-    (project, actor, now) => {
-      const r = planReview(project, layerId, action, actor, { ...opts, eventId: newId('rev'), now });
+    async (project, actor, now) => {
+      const r = planReview(project, layerId, action, actor, { ...opts, eventId: newId('rev'), now, authority: await authorityNow() });
       if (!r.ok) throw new Error(r.error);
       return { items: [{ kind: 'review', payload: r.payload }] };
     },
-    { role: opts.role },
+    { role },
   );
 }
 
@@ -153,18 +175,22 @@ export async function reviewLayer(
 export async function registerConsent(
   draft: Omit<ConsentDraft, 'consentId'> & { consentId?: string },
   link: { sceneId: string; layerId: string }[] = [],
-  opts: { role?: ReviewRole } = {},
+  opts: { role?: ReviewRole; document?: AssetMeta } = {},
 ): Promise<string> {
+  const role = requireRole(opts.role, CONSENT_RECORDER_ROLES, 'to record consent');
   const consentId = draft.consentId ?? newId('consent');
   await commitLedger(
     'Record consent',
-    (project, actor, now) => {
-      const r = planConsent(project, { ...draft, consentId }, actor, now);
+    async (project, actor, now) => {
+      // the signed document joins the project's assets in the same step as the consent that cites it
+      const withDoc = opts.document ? addAsset(opts.document)(project) : project;
+      const r = planConsent(withDoc, { ...draft, consentId }, actor, now, await authorityNow());
       if (!r.ok) throw new Error(r.error);
-      const edit: Edit = (p) => link.reduce((q, l) => patchObject(l.sceneId, l.layerId, { consentId } as Partial<EffectLayer>)(q), p);
+      const edit: Edit = (p) =>
+        link.reduce((q, l) => patchObject(l.sceneId, l.layerId, { consentId } as Partial<EffectLayer>)(q), opts.document ? addAsset(opts.document)(p) : p);
       return { items: [{ kind: 'consent', payload: r.payload }], edit };
     },
-    opts,
+    { role },
   );
   return consentId;
 }
@@ -172,8 +198,8 @@ export async function registerConsent(
 export async function revokeConsent(consentId: string, reason: string, opts: { role?: ReviewRole } = {}): Promise<void> {
   await commitLedger(
     'Revoke consent',
-    (project, actor, now) => {
-      const r = planRevocation(project, consentId, reason, actor, now);
+    async (project, actor, now) => {
+      const r = planRevocation(project, consentId, reason, actor, now, await authorityNow());
       if (!r.ok) throw new Error(r.error);
       return { items: [{ kind: 'consent-revocation', payload: r.payload }] };
     },

@@ -1,6 +1,7 @@
 // Projects in IndexedDB: the list, open, duplicate, delete. Each saved entry holds the project's
 // canonical file text, so what is stored is exactly what "Save" would write.
-import { loadProjectText, serializeProject, newId, type Project } from '../core/document';
+import { serializeProject, newId, type Project } from '../core/document';
+import { admitProjectText } from '../core/projectFile/admit';
 import { idbAll, idbDelete, idbGet, idbPut } from './idb';
 
 export interface StoredProject {
@@ -10,8 +11,9 @@ export interface StoredProject {
   text: string;
 }
 
-export async function saveProjectToDb(p: Project): Promise<void> {
-  await idbPut('projects', p.id, { id: p.id, name: p.name, modifiedAt: p.modifiedAt, text: serializeProject(p) } satisfies StoredProject);
+/** `text`, when given, must be serializeProject(p) already made (a big project's text is not made twice). */
+export async function saveProjectToDb(p: Project, text = serializeProject(p)): Promise<void> {
+  await idbPut('projects', p.id, { id: p.id, name: p.name, modifiedAt: p.modifiedAt, text } satisfies StoredProject);
   await idbPut('meta', 'lastProjectId', p.id);
 }
 
@@ -25,7 +27,7 @@ export async function listProjects(): Promise<Omit<StoredProject, 'text'>[]> {
 export async function readProjectFromDb(id: string): Promise<{ ok: true; project: Project } | { ok: false; error: string }> {
   const stored = await idbGet<StoredProject>('projects', id);
   if (!stored) return { ok: false, error: `project ${id} is not in this browser's storage` };
-  const r = loadProjectText(stored.text);
+  const r = admitProjectText(stored.text);
   return r.ok ? { ok: true, project: r.project } : r;
 }
 

@@ -1,56 +1,43 @@
 // Project files: `.previs.json` (document only) or `.previs.zip` (document + binary assets by hash).
 // Opening validates everything first; the open project and storage change only when all of it is good.
-import { unzipSync, zipSync, strToU8, strFromU8 } from 'fflate';
-import { loadProjectText, serializeProject, type Project } from '../core/document';
-import { sha256Hex } from '../core/util/sha256';
+import { zipSync, strToU8 } from 'fflate';
+import { serializeProject, type Project } from '../core/document';
+import { readProjectFile, DOC_NAME, type OpenResult } from '../core/projectFile';
+
 import { projectStore } from './projectStore';
 import { editorStore } from './editorStore';
 import { getAssetBytes, putAsset } from './assets';
 import { saveProjectToDb } from './persistence';
 import { saveNow } from './autosave';
 
-export const MAX_FILE_BYTES = 2 * 1024 * 1024 * 1024;
-const DOC_NAME = 'project.previs.json';
+export { readProjectFile, type OpenResult };
 
-export type OpenResult = { ok: true; project: Project } | { ok: false; error: string };
+type ReadResult = Awaited<ReturnType<typeof readProjectFile>> & { text?: string };
+type WorkerReply = { ok: false; error: string } | { ok: true; text: string; assets?: Map<string, Uint8Array> };
 
-/** Parses and checks a file without touching the store. */
-export async function readProjectFile(name: string, bytes: Uint8Array): Promise<OpenResult & { assets?: Map<string, Uint8Array> }> {
-  if (bytes.byteLength > MAX_FILE_BYTES) return { ok: false, error: `${name}: ${bytes.byteLength} bytes is over the 2 GiB limit` };
-  const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b;
-  if (!isZip) {
-    let text: string;
-    try {
-      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    } catch {
-      return { ok: false, error: `${name}: not UTF-8 text and not a .previs.zip bundle` };
-    }
-    const r = loadProjectText(text);
-    return r.ok ? { ok: true, project: r.project } : { ok: false, error: `${name}: ${r.error}` };
-  }
-  let files: Record<string, Uint8Array>;
-  try {
-    files = unzipSync(bytes);
-  } catch (e) {
-    return { ok: false, error: `${name}: damaged zip bundle (${(e as Error).message})` };
-  }
-  const doc = files[DOC_NAME];
-  if (!doc) return { ok: false, error: `${name}: bundle has no ${DOC_NAME}` };
-  const r = loadProjectText(strFromU8(doc));
-  if (!r.ok) return { ok: false, error: `${name}: ${r.error}` };
-  const assets = new Map<string, Uint8Array>();
-  for (const id of Object.keys(r.project.assets)) {
-    const data = files[`assets/${id}`];
-    if (!data) return { ok: false, error: `${name}: asset ${id} is listed but missing from the bundle` };
-    if ((await sha256Hex(data)) !== id) return { ok: false, error: `${name}: asset ${id} does not match its hash (damaged)` };
-    assets.set(id, data);
-  }
-  return { ok: true, project: r.project, assets };
+/** readProjectFile in a worker (the page stays responsive for big files); inline where there are no workers. */
+export function readProjectFileOffThread(name: string, bytes: Uint8Array): Promise<ReadResult> {
+  if (typeof Worker === 'undefined') return readProjectFile(name, bytes);
+  return new Promise((resolve) => {
+    const worker = new Worker(new URL('./projectRead.worker.ts', import.meta.url), { type: 'module', name: 'project-read' });
+    worker.onmessage = (e: MessageEvent<WorkerReply>) => {
+      worker.terminate();
+      const m = e.data;
+      // the worker admitted this exact text; parsing it again is plain JSON, no second check
+      resolve(m.ok ? { ok: true, project: JSON.parse(m.text) as Project, assets: m.assets, text: m.text } : m);
+    };
+    worker.onerror = (e) => {
+      e.preventDefault();
+      worker.terminate();
+      resolve({ ok: false, error: `${name}: could not be read (the check stopped unexpectedly)` });
+    };
+    worker.postMessage({ name, bytes });
+  });
 }
 
 /** Opens a user file: validate → store assets → swap the document → save. Errors are shown, nothing changes. */
 export async function openProjectFile(name: string, bytes: Uint8Array): Promise<OpenResult> {
-  const r = await readProjectFile(name, bytes);
+  const r = await readProjectFileOffThread(name, bytes);
   if (!r.ok) {
     editorStore.getState().notify('error', `Could not open ${r.error}`);
     return r;
@@ -60,7 +47,7 @@ export async function openProjectFile(name: string, bytes: Uint8Array): Promise<
     for (const [, data] of r.assets ?? []) await putAsset(data, 'application/octet-stream');
     projectStore.getState().load(r.project);
     editorStore.getState().select([]);
-    await saveProjectToDb(r.project);
+    await saveProjectToDb(r.project, r.text);
   } catch (e) {
     const error = `Could not open ${name}: ${(e as Error).message}`;
     editorStore.getState().notify('error', error);

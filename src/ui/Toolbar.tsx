@@ -5,12 +5,16 @@ import { editorStore, useEditor } from '../store/editorStore';
 import { addMenuItems, runAddItem } from './addMenu';
 import { openFile, saveProjectToFile } from './projectActions';
 import { ProjectsDialog } from './ProjectsDialog';
+import { AboutDialog } from './AboutDialog';
+import { applyUpdate, useAppUpdate } from './appUpdate';
 
 /** Extra toolbar controls registered by features (export, effects…). */
 export const toolbarItems: { id: string; Component: ComponentType }[] = [];
 
 export function Toolbar() {
   const [showProjects, setShowProjects] = useState(false);
+  const [showAbout, setShowAbout] = useState(false);
+  const update = useAppUpdate();
   const fileInput = useRef<HTMLInputElement>(null);
   const canUndo = useProject((s) => s.history.past.length > 0);
   const canRedo = useProject((s) => s.history.future.length > 0);
@@ -72,7 +76,12 @@ export function Toolbar() {
       {toolbarItems.map(({ id, Component }) => (
         <Component key={id} />
       ))}
+      {update.needRefresh ? (
+        <button data-testid="app-update" className="on" title="A new version has been downloaded: reload to use it" onClick={applyUpdate}>Reload to update</button>
+      ) : null}
+      <button data-testid="about" onClick={() => setShowAbout(true)} title="Version and third-party licences">About</button>
       {showProjects ? <ProjectsDialog onClose={() => setShowProjects(false)} /> : null}
+      {showAbout ? <AboutDialog onClose={() => setShowAbout(false)} /> : null}
     </header>
   );
 }

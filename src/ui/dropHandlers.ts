@@ -17,7 +17,9 @@ export async function dispatchFiles(files: File[], notify: (level: 'error', text
     try {
       await h.handle(f);
     } catch (e) {
-      notify('error', `${f.name}: ${(e as Error).message}`);
+      // handlers name the file in their own sentences; never say it twice
+      const message = e instanceof Error ? e.message : String(e);
+      notify('error', message.includes(f.name) ? message : `${f.name}: ${message}`);
     }
   }
 }

@@ -1,6 +1,6 @@
 // Ground, grid and metre labels. Labels are canvas-texture sprites: no font is fetched from anywhere.
 import { useLayoutEffect, useMemo, useRef } from 'react';
-import { Grid } from '@react-three/drei';
+import { Grid } from '@react-three/drei/core/Grid';
 import { CanvasTexture, SRGBColorSpace, type Group } from 'three';
 import { EDITOR_ONLY_LAYER } from './camera/layers';
 import { useActiveScene } from '../store/projectStore';

@@ -1,6 +1,6 @@
 // Orbit/pan/zoom (OrbitControls) and fly navigation (drag to look, WASD/QE to move, Shift for speed).
 import { useEffect, useRef } from 'react';
-import { OrbitControls } from '@react-three/drei';
+import { OrbitControls } from '@react-three/drei/core/OrbitControls';
 import { useFrame, useThree } from '@react-three/fiber';
 import { Box3, Euler, Vector3 } from 'three';
 import type { OrbitControls as OrbitImpl } from 'three-stdlib';

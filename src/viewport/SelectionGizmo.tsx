@@ -1,7 +1,7 @@
 // Move/rotate/scale gizmo on the selection. During a drag only the three.js objects move (refs);
 // releasing commits all selected transforms as ONE undoable command.
 import { useEffect, useRef, useState } from 'react';
-import { TransformControls } from '@react-three/drei';
+import { TransformControls } from '@react-three/drei/core/TransformControls';
 import { Matrix4, Object3D, Vector3, Quaternion, Euler } from 'three';
 import { useEditor } from '../store/editorStore';
 import { projectStore, useActiveScene } from '../store/projectStore';

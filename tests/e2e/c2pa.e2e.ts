@@ -3,6 +3,8 @@
 // page's own verifier (c2pa-rs in the browser) and the Node verifier both find it valid except for trust, the
 // same actions and digitalSourceType as our disclosure, and ffprobe still reads both files.
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { enrolRenderNode } from './renderNode';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,18 +21,27 @@ interface PageFile {
 }
 
 let app: App;
+let trust: { rootPem: string };
+let documents: Set<string>;
 let files: PageFile[] = [];
 const dir = mkdtempSync(join(tmpdir(), 'previs-c2pa-e2e-'));
 
 beforeAll(async () => {
   useNodeC2pa();
   const approved = await buildTestProject({ approved: true });
+  trust = { rootPem: approved.studio.rootPem };
+  documents = new Set([createHash('sha256').update(approved.consentDocument).digest('hex')]);
+  const node = await enrolRenderNode(approved.studio, dir);
   app = await openApp();
   await app.page.waitForFunction(() => !!(globalThis as any).__previs?.exporter, undefined, { timeout: 60_000 });
+  // the page signs as a studio member (its C2PA credential is then the member certificate, issued by the studio root)
+  const adopted = await app.page.evaluate(([k, c, r]) => (globalThis as any).__previs.exporter.adoptMember(k, c, r, []), [node.pkcs8B64, node.certificatePem, approved.studio.rootPem] as const);
+  expect(adopted).toMatchObject({ ok: true });
+  await app.page.evaluate((b) => (globalThis as any).__previs.exporter.addDocuments([{ b64: b, mime: 'application/pdf' }]), Buffer.from(approved.consentDocument).toString('base64'));
   const b64 = Buffer.from(JSON.stringify(approved.project)).toString('base64');
   const opened = await app.page.evaluate(([n, b]) => (globalThis as any).__previs.exporter.openProject(n, b), ['approved.previs.json', b64] as const);
   expect(opened).toMatchObject({ ok: true });
-  const r = (await app.page.evaluate((q) => (globalThis as any).__previs.exporter.run(q), { formats: ['png', 'mp4'], purpose: 'deliverable', width: 320 })) as { ok: boolean; reason?: string; files: PageFile[] };
+  const r = (await app.page.evaluate((q) => (globalThis as any).__previs.exporter.run(q), { formats: ['png', 'mp4'], purpose: 'deliverable', width: 320, trust })) as { ok: boolean; reason?: string; files: PageFile[] };
   expect(r.reason ?? '').toBe('');
   files = r.files;
 }, 600_000);
@@ -51,7 +62,7 @@ describe('C2PA manifests written in the browser', () => {
     ['MP4 animatic', /\.mp4$/, 'C2PA uuid box', 'assertion.bmffHash.match'],
   ])('%s: Node verifier passes; C2PA valid except trust, actions and source types as disclosed', async (_label, name, unit, hashCode) => {
     const bytes = bytesOf(name);
-    const v = await verifyExport('x', bytes, { requireApproved: true });
+    const v = await verifyExport('x', bytes, { requireApproved: true, trust, documents });
     expect(v.problems).toEqual([]);
     expect(v.c2pa).toMatchObject({ unit, announced: true, report: { state: 'Valid' } });
     const r = v.c2pa!.report!;

@@ -26,7 +26,11 @@ export const GPU_FLAGS = [
   '--disable-accelerated-2d-canvas',
 ];
 
-export async function launchChromium(extraFlags: string[] = [], viewport = { width: 1280, height: 800 }) {
+/**
+ * Service workers are blocked unless a test asks for them: the app's worker precaches ~60 MB (wasm, models)
+ * on a first visit, which every other test would pay for on a fresh profile.
+ */
+export async function launchChromium(extraFlags: string[] = [], viewport = { width: 1280, height: 800 }, serviceWorkers: 'allow' | 'block' = 'block') {
   const profile = await mkdtemp(join(tmpdir(), 'previs-chromium-'));
   const context: BrowserContext = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
@@ -35,6 +39,7 @@ export async function launchChromium(extraFlags: string[] = [], viewport = { wid
     env: { ...process.env, VK_ICD_FILENAMES: '/usr/lib/chromium/vk_swiftshader_icd.json' },
     viewport,
     acceptDownloads: true,
+    serviceWorkers,
   });
   return {
     context,

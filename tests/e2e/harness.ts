@@ -20,10 +20,10 @@ export interface App {
   close(): Promise<void>;
 }
 
-export async function openApp(opts: { flags?: string[]; viewport?: { width: number; height: number }; path?: string } = {}): Promise<App> {
+export async function openApp(opts: { flags?: string[]; viewport?: { width: number; height: number }; path?: string; serviceWorkers?: 'allow' | 'block' } = {}): Promise<App> {
   if (!existsSync(resolve(DIST, 'index.html'))) throw new Error(`no built app at ${DIST}: run "vite build" first`);
   const server = await serveStatic(DIST);
-  const browser = await launchChromium(opts.flags, opts.viewport);
+  const browser = await launchChromium(opts.flags, opts.viewport, opts.serviceWorkers);
   const page = browser.context.pages()[0] ?? (await browser.context.newPage());
   const requests: string[] = [];
   const errors: string[] = [];

@@ -45,7 +45,7 @@ async function runEffect(run: number): Promise<string> {
       frameRange: null, intendedUse: 'may-reach-final', thirdPartyIp: false, consentId: h.projectStore.getState().project.scenes[sceneId].objects.layer_deage_e2e?.consentId ?? null,
       runCount: 0, altersLikeness: true,
     };
-    h.disclosure.setIdentity('Ada Artist', 'artist');
+    await h.disclosure.enrolAs('Ada Artist', ['artist']);
     await h.disclosure.commitEffectRun({ sceneId, layer, label: 'De-age plate' });
     return layer.id;
   }, run);
@@ -54,12 +54,12 @@ async function runEffect(run: number): Promise<string> {
 const card = '[data-testid=review-layer][data-layer-id=layer_deage_e2e]';
 const stateIs = (s: string) => app.page.waitForSelector(`${card}[data-state=${s}]`, { timeout: 120_000 });
 
+/** Becomes a studio member with this one role (enrolled through the real request → certificate steps), then acts. */
 async function actAs(name: string, role: string, action: string) {
   const p = app.page;
-  await p.fill('[aria-label="reviewer name"]', name);
-  await p.locator('[aria-label="reviewer name"]').blur();
-  await p.selectOption('[aria-label="reviewer role"]', role);
-  await p.click(`${card} [data-action=${action}]`);
+  await p.evaluate(([n, r]) => (globalThis as any).__previs.disclosure.enrolAs(n, [r]), [name, role] as const);
+  await p.waitForFunction((n) => document.querySelector('[data-testid=identity]')?.textContent?.includes(n), name);
+  await p.click(`${card} [data-action=${action}]:not([disabled])`);
 }
 
 describe('burned-in labels', () => {
@@ -126,11 +126,10 @@ describe('review workflow', { timeout: 400_000 }, () => {
     await stateIs('approved');
     const history = await app.page.$$eval(`${card} .review-history li`, (els) => els.map((e) => e.textContent ?? ''));
     expect(history.some((t) => /approve: submitted → approved.*Lee Legal \(legal\)/.test(t))).toBe(true);
-    const keys = await inApp(app.page, (h) => {
-      const ledger = h.projectStore.getState().project.ledger;
-      return ledger.filter((e: any) => e.kind === 'key').map((e: any) => e.payload.holder.name);
-    });
-    expect(keys.sort()).toEqual(['Ada Artist', 'Lee Legal', 'Sam Supervisor']);
+    // each signer entered their member certificate in the ledger; the approvals name the certificates
+    const keys = await inApp(app.page, async (h) => Object.values((await h.disclosure.verify()).keys).map((k: any) => k.holder));
+    expect([...new Set(keys)].sort()).toEqual(['Ada Artist', 'Lee Legal', 'Sam Supervisor']);
+    expect(await app.page.textContent(`${card} [data-testid=approvals]`)).toMatch(/Sam Supervisor \(vfx-supervisor, certificate [0-9a-f]{8}…\), Lee Legal \(legal, certificate [0-9a-f]{8}…\)/);
     // each private key sits in IndexedDB as a non-extractable CryptoKey: usable for signing, never readable
     const stored = await app.page.evaluate(async () => {
       const db: IDBDatabase = await new Promise((res, rej) => {
@@ -155,7 +154,8 @@ describe('review workflow', { timeout: 400_000 }, () => {
       }
       return out;
     });
-    expect(stored.map((k) => k.holder).sort()).toEqual(['Ada Artist', 'Lee Legal', 'Sam Supervisor']);
+    // the device key of this browser's member and the studio root key of its administrator
+    expect(stored.length).toBeGreaterThanOrEqual(2);
     for (const k of stored) expect(k).toMatchObject({ extractable: false, exported: false, type: 'private' });
     // still labelled until consent is recorded
     const label = await app.page.textContent('[data-testid=ai-label][data-layer-id=layer_deage_e2e]');
@@ -169,7 +169,7 @@ describe('review workflow', { timeout: 400_000 }, () => {
     await p.fill('[aria-label="intended use"]', 'De-age Jo by about ten years for the flashback shots of this film');
     await p.fill('[aria-label="signed date"]', '2026-11-01');
     await p.setInputFiles('[aria-label="signed document"]', { name: 'consent.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 signed consent') });
-    await p.waitForSelector('text=hashed consent.pdf');
+    await p.waitForSelector('text=attached consent.pdf');
     await p.click('[data-testid=record-consent]');
     await p.waitForSelector('[data-testid=consent-item]');
     expect(await p.textContent('[data-testid=consent-item]')).toMatch(/Jo Performer · de-aging/);

@@ -42,7 +42,7 @@ const field = (app: App, id: string, path: 'x' | 'name') =>
 
 describe('studio server, two browsers', () => {
   it('shares, joins, edits travel both ways and undo is per person', async () => {
-    for (const app of [a, b]) await app.page.click('button[data-panel=studio]');
+    for (const app of [a, b]) await app.page.click('button[data-panel=studio-server]');
     await a.page.fill('[data-testid=studio-server]', server.wsUrl);
     await a.page.click('[data-testid=studio-connect]');
     await a.page.waitForSelector('[data-testid=studio-project-id]');

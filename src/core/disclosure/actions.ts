@@ -1,7 +1,8 @@
 // Builders of ledger payloads for the things people do: review a layer, register or revoke a consent.
 // They check the action against the current ledger so nothing invalid is ever signed.
 import type { Project } from '../document/schema';
-import { ConsentRecord, ConsentRevocation } from './consent';
+import type { Authority } from '../studio/authority';
+import { ConsentRecord, ConsentRevocation, isPlaceholderHash } from './consent';
 import { effectLayersOf } from './gate';
 import { applyReviewAction, ReviewEvent, type ReviewAction } from './review';
 import { latestRecord, readLedger, type LedgerState } from './state';
@@ -20,9 +21,9 @@ export function planReview(
   layerId: string,
   action: ReviewAction,
   reviewer: Actor,
-  opts: { note?: string; conditions?: string | null; eventId: string; now: string; state?: LedgerState },
+  opts: { note?: string; conditions?: string | null; eventId: string; now: string; authority: Authority; state?: LedgerState },
 ): Planned<ReviewEvent> {
-  const state = opts.state ?? readLedger(project.ledger);
+  const state = opts.state ?? readLedger(project.ledger, opts.authority);
   const found = effectLayersOf(project).find((l) => l.layer.id === layerId);
   if (!found) return { ok: false, error: `no effect layer ${layerId}` };
   const rs = latestRecord(state, layerId);
@@ -54,9 +55,13 @@ export function planReview(
 
 export type ConsentDraft = Omit<ConsentRecord, 'type' | 'schemaVersion' | 'recordedBy' | 'recordedAt'>;
 
-export function planConsent(project: Project, draft: ConsentDraft, recorder: Actor, now: string): Planned<ConsentRecord> {
-  const state = readLedger(project.ledger);
+export function planConsent(project: Project, draft: ConsentDraft, recorder: Actor, now: string, authority: Authority): Planned<ConsentRecord> {
+  const state = readLedger(project.ledger, authority);
   if (state.consents.has(draft.consentId)) return { ok: false, error: `consent ${draft.consentId} already exists` };
+  if (isPlaceholderHash(draft.documentSha256)) return { ok: false, error: 'attach the signed consent document: a placeholder hash is not a document' };
+  if (!Object.values(project.assets).some((a) => a.kind === 'document' && a.id === draft.documentSha256)) {
+    return { ok: false, error: 'attach the signed consent document to the project first: its hash is computed from the file' };
+  }
   const r = ConsentRecord.safeParse({
     ...draft,
     type: CONSENT_TYPE,
@@ -71,8 +76,8 @@ export function planConsent(project: Project, draft: ConsentDraft, recorder: Act
   return { ok: true, payload: r.data };
 }
 
-export function planRevocation(project: Project, consentId: string, reason: string, recorder: Actor, now: string): Planned<ConsentRevocation> {
-  const c = readLedger(project.ledger).consents.get(consentId);
+export function planRevocation(project: Project, consentId: string, reason: string, recorder: Actor, now: string, authority: Authority): Planned<ConsentRevocation> {
+  const c = readLedger(project.ledger, authority).consents.get(consentId);
   if (!c) return { ok: false, error: `no consent ${consentId}` };
   if (c.revocation) return { ok: false, error: `consent ${consentId} is already revoked` };
   return {

@@ -10,12 +10,15 @@ import { payloadHashOf, verifyChain, type ChainEntry, type ChainReport } from '.
 import { readLedger } from './state';
 import { discloseLayer, layerFacts, type LayerFacts } from './status';
 import { effectLayersOf } from './gate';
+import { buildAuthority, NO_AUTHORITY } from '../studio/authority';
+import type { StudioTrust } from '../studio/member';
+import type { LedgerState, UncountedReview } from './state';
 import { BUNDLE_TYPE, DISCLOSURE_SCHEMA_VERSION } from './vocab';
 
 const Sha = z.string().regex(/^[0-9a-f]{64}$/);
 const BundleEntry = z.strictObject({
   seq: z.number().int().min(0),
-  kind: z.enum(['disclosure', 'review', 'consent', 'consent-revocation', 'key', 'merge']),
+  kind: z.enum(['disclosure', 'review', 'consent', 'consent-revocation', 'key', 'member', 'merge']),
   payload: z.record(z.string(), z.unknown()).nullable(),
   payloadHash: Sha,
   prevHash: z.string().max(64),
@@ -40,7 +43,14 @@ export const DisclosureBundle = z.strictObject({
   type: z.literal(BUNDLE_TYPE),
   schemaVersion: z.literal(DISCLOSURE_SCHEMA_VERSION),
   createdAt: z.string().max(64),
-  project: z.strictObject({ id: z.string().max(128), name: z.string().max(256) }),
+  project: z.strictObject({
+    id: z.string().max(128),
+    name: z.string().max(256),
+    /** the studio the project pins (not authority: the verifier brings its own root) */
+    studio: z.strictObject({ name: z.string().max(256), rootFingerprint: Sha }).nullable().optional(),
+  }),
+  /** the newest revocation list the exporter held (signed by the studio root; an older one never wins) */
+  crl: z.string().max(262_144).nullable().optional(),
   layers: z.array(BundleLayer),
   ledger: z.array(BundleEntry),
   head: z.strictObject({ seq: z.number().int(), hash: z.string().max(64) }).nullable(),
@@ -55,11 +65,14 @@ export type BundleLayer = z.infer<typeof BundleLayer>;
 
 export interface BundleOptions {
   now?: Date;
+  /** the newest revocation list the exporter holds, carried so a verifier without a newer one still sees it */
+  crlPem?: string | null;
 }
 
 export async function buildDisclosureBundle(project: Project, layerIds: readonly string[], opts: BundleOptions = {}): Promise<DisclosureBundle> {
   const wanted = new Set(layerIds);
-  const state = readLedger(project.ledger);
+  // record ids do not depend on who approved: no studio root is needed to assemble a bundle
+  const state = readLedger(project.ledger, NO_AUTHORITY);
   const layers: BundleLayer[] = [];
   for (const { sceneId, layer } of effectLayersOf(project)) {
     if (!wanted.has(layer.id)) continue;
@@ -86,6 +99,7 @@ export async function buildDisclosureBundle(project: Project, layerIds: readonly
     switch (e.kind) {
       case 'key':
       case 'merge': // its parents are how the verifier follows a merged ledger
+      case 'member':
         return true;
       case 'disclosure':
       case 'review':
@@ -105,7 +119,8 @@ export async function buildDisclosureBundle(project: Project, layerIds: readonly
     type: BUNDLE_TYPE,
     schemaVersion: DISCLOSURE_SCHEMA_VERSION,
     createdAt: (opts.now ?? new Date()).toISOString(),
-    project: { id: project.id, name: project.name },
+    project: { id: project.id, name: project.name, studio: project.studio ?? null },
+    crl: opts.crlPem ?? null,
     layers,
     ledger,
     head: last ? { seq: last.seq, hash: last.hash } : null,
@@ -132,7 +147,13 @@ export interface BundleLayerReport {
   disclosed: boolean;
   reviewState: string;
   approved: boolean;
-  consent: 'not-required' | 'valid' | 'missing' | 'unknown' | 'revoked' | 'expired' | 'out-of-scope';
+  consent: 'not-required' | 'valid' | 'missing' | 'unknown' | 'unverified' | 'revoked' | 'expired' | 'out-of-scope';
+  /** approvals that count on the newest record: person, role, certificate serial */
+  approvals: { name: string; role: string; person: string | null; serial: string | null; at: string }[];
+  /** signed review actions that do not count, with the signer's state and why */
+  uncounted: UncountedReview[];
+  /** who recorded the consent, as the studio's certificate says */
+  consentRecordedBy: { name: string; person: string; serial: string } | null;
   flags: Record<string, boolean>;
   label: string | null;
   /** what would block this layer in a deliverable */
@@ -141,6 +162,10 @@ export interface BundleLayerReport {
 }
 
 export interface BundleReport {
+  /** who signed the bundle (the exporter), as the studio authority reads them at the bundle's time */
+  exporter: { state: string; name: string | null; person: string | null; serial: string | null; reason: string } | null;
+  /** the ledger as read with the verifier's studio authority (history, approvals); null when unreadable */
+  ledgerState: LedgerState | null;
   ok: boolean;
   problems: string[];
   chain: ChainReport | null;
@@ -152,6 +177,10 @@ export interface BundleReport {
 export interface VerifyBundleOptions {
   trustedKeys?: readonly PublicKeyJwk[];
   now?: Date;
+  /** the studio root the verifier holds (never one carried in the bundle); without it nothing counts as approved */
+  trust?: StudioTrust | null;
+  /** SHA-256s of consent documents handed to the verifier; null/undefined: not checked */
+  documents?: ReadonlySet<string> | null;
 }
 
 export async function verifyBundle(input: unknown, opts: VerifyBundleOptions = {}): Promise<BundleReport> {
@@ -165,6 +194,8 @@ export async function verifyBundle(input: unknown, opts: VerifyBundleOptions = {
       signature: { status: 'missing', keyId: null },
       layers: [],
       bundle: null,
+      exporter: null,
+      ledgerState: null,
     };
   }
   const b = parsed.data;
@@ -178,8 +209,16 @@ export async function verifyBundle(input: unknown, opts: VerifyBundleOptions = {
   const signature = await checkBundleSignature(b, chain, opts);
   if (signature.status !== 'valid') problems.push(`bundle signature: ${signature.status}`);
 
-  const state = readLedger(b.ledger);
   const now = opts.now ?? new Date();
+  // the bundle's own revocation list can only add revocations: it must be signed by the verifier's root
+  const trust = opts.trust ? { ...opts.trust, crlPems: [...(opts.trust.crlPems ?? []), ...(b.crl ? [b.crl] : [])] } : null;
+  let authority = NO_AUTHORITY;
+  try {
+    authority = await buildAuthority(b.ledger, trust, { pinnedRoot: b.project.studio?.rootFingerprint ?? null, now });
+  } catch (e) {
+    problems.push(`studio authority: ${(e as Error).message}`);
+  }
+  const state = readLedger(b.ledger, authority);
   const layers: BundleLayerReport[] = b.layers.map((l) => {
     const facts: LayerFacts = {
       layerId: l.layerId,
@@ -192,7 +231,7 @@ export async function verifyBundle(input: unknown, opts: VerifyBundleOptions = {
       intendedUse: l.intendedUse,
       thirdPartyIp: l.thirdPartyIp,
     };
-    const d = discloseLayer(facts, state, { projectId: b.project.id, now, integrityProblems: chain.problems });
+    const d = discloseLayer(facts, state, { projectId: b.project.id, now, integrityProblems: chain.problems, documents: opts.documents ?? null });
     const lp: string[] = [];
     if (!d.current) lp.push(`layer "${l.name}" has no disclosure record for its output`);
     if (l.recordId !== (d.record?.recordId ?? null)) lp.push(`layer "${l.name}" names record ${l.recordId}, but its newest record is ${d.record?.recordId ?? 'none'}`);
@@ -210,9 +249,17 @@ export async function verifyBundle(input: unknown, opts: VerifyBundleOptions = {
       label: d.label,
       deliverableBlocking: d.blocking.deliverable,
       problems: lp,
+      approvals: (d.current ? (d.review?.approvals ?? []) : []).map((a) => ({ name: a.name, role: a.role, person: a.person ?? null, serial: a.serial ?? null, at: a.at })),
+      uncounted: d.uncounted,
+      consentRecordedBy: (l.consentId ? state.consents.get(l.consentId)?.recordedBy : null) ?? null,
     };
   });
-  return { ok: problems.length === 0, problems, chain, signature, layers, bundle: b };
+  let exporter: BundleReport['exporter'] = null;
+  if (b.signature) {
+    const st = authority.standing(b.ledger.length, b.signature.keyId, b.createdAt);
+    exporter = { state: st.state, name: st.member?.name ?? null, person: st.member?.person ?? null, serial: st.member?.serial ?? null, reason: st.reason };
+  }
+  return { ok: problems.length === 0, problems, chain, signature, layers, bundle: b, exporter, ledgerState: state };
 }
 
 async function checkBundleSignature(b: DisclosureBundle, chain: ChainReport, opts: VerifyBundleOptions): Promise<BundleReport['signature']> {

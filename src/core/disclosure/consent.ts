@@ -28,6 +28,8 @@ export const ConsentRecord = z.strictObject({
   signedDate: IsoDate,
   signedBy: z.string().min(1).max(256),
   documentSha256: z.string().regex(/^[0-9a-f]{64}$/, 'expected the SHA-256 of the signed document'),
+  /** the signed consent document, attached to the project as an asset whose SHA-256 is documentSha256 */
+  document: z.strictObject({ name: z.string().min(1).max(256), mediaType: z.string().max(128), byteLength: z.number().int().min(1) }).optional(),
   expires: IsoDate.nullable(),
   recordedBy: Signer,
   recordedAt: z.string().max(64),
@@ -44,7 +46,7 @@ export const ConsentRevocation = z.strictObject({
 });
 export type ConsentRevocation = z.infer<typeof ConsentRevocation>;
 
-export type ConsentStatus = 'valid' | 'missing' | 'unknown' | 'revoked' | 'expired' | 'out-of-scope';
+export type ConsentStatus = 'valid' | 'missing' | 'unknown' | 'unverified' | 'revoked' | 'expired' | 'out-of-scope';
 
 export interface ConsentCheck {
   status: ConsentStatus;
@@ -54,6 +56,15 @@ export interface ConsentCheck {
 export interface ConsentFacts {
   consent: ConsentRecord | null;
   revocation: ConsentRevocation | null;
+  /** why the consent does not count (not recorded by a member with a consent role, a non-document hash); null when it counts */
+  unverified?: string | null;
+  /** who recorded it, as the studio's certificate says */
+  recordedBy?: { name: string; person: string; serial: string } | null;
+}
+
+/** A hash no document has: all one digit (typed placeholders such as 000…0). */
+export function isPlaceholderHash(hex: string): boolean {
+  return /^(.)\1*$/.test(hex);
 }
 
 export interface ConsentScope {
@@ -73,6 +84,7 @@ export function checkConsent(facts: ConsentFacts | undefined, scope: ConsentScop
   if (scope.consentId === null) return { status: 'missing', reasons: ['needs consent: no consent record is linked'] };
   if (!facts?.consent) return { status: 'unknown', reasons: [`needs consent: consent ${scope.consentId} is not in the registry`] };
   const c = facts.consent;
+  if (facts.unverified) return { status: 'unverified', reasons: [`needs consent: ${c.performer.name}'s consent ${c.consentId} does not count: ${facts.unverified}`] };
   if (facts.revocation) {
     return { status: 'revoked', reasons: [`needs consent: ${c.performer.name}'s consent was revoked (${facts.revocation.reason || 'no reason given'})`] };
   }

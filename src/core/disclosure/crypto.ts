@@ -1,6 +1,8 @@
 // SHA-256 and ECDSA P-256 through WebCrypto (browsers and Node 20 alike). Signatures are the raw IEEE P1363
 // r‖s form WebCrypto produces, base64url-encoded. Keys are named by their RFC 7638 JWK thumbprint.
 import { canonicalize } from './canonical';
+import { sha256, sha256Hex, toHex } from '../util/sha256';
+export { sha256, sha256Hex, toHex } from '../util/sha256';
 
 export interface PublicKeyJwk {
   kty: 'EC';
@@ -32,11 +34,6 @@ function own(data: Uint8Array): Uint8Array<ArrayBuffer> {
 
 export const utf8 = (s: string): Uint8Array<ArrayBuffer> => new TextEncoder().encode(s);
 
-export function toHex(bytes: Uint8Array): string {
-  let s = '';
-  for (const b of bytes) s += b.toString(16).padStart(2, '0');
-  return s;
-}
 
 export function fromHex(hex: string): Uint8Array<ArrayBuffer> {
   if (!/^(?:[0-9a-f]{2})*$/.test(hex)) throw new Error('not lowercase hex');
@@ -79,14 +76,6 @@ export function fromBase64Url(s: string): Uint8Array<ArrayBuffer> {
   return out;
 }
 
-export async function sha256(data: Uint8Array | string): Promise<Uint8Array<ArrayBuffer>> {
-  const bytes = typeof data === 'string' ? utf8(data) : own(data);
-  return new Uint8Array(await subtle().digest('SHA-256', bytes));
-}
-
-export async function sha256Hex(data: Uint8Array | string): Promise<string> {
-  return toHex(await sha256(data));
-}
 
 /** SHA-256 of the canonical JSON of a value: the content hash of any record or document object. */
 export async function hashCanonical(value: unknown): Promise<string> {

@@ -15,6 +15,8 @@ import { fixtureLayer, fixtureScene, type FixtureScene } from './fixtures';
 import type { ReviewAction } from './review';
 import { REVIEW_TYPE } from './vocab';
 import { createRng } from '../util/prng';
+import { buildAuthority, type Authority } from '../studio/authority';
+import { makeTestStudio, type TestStudio } from '../studio/testStudio.testutil';
 
 const rng = createRng;
 
@@ -36,13 +38,21 @@ interface ModelConsent { revoked: boolean; good: boolean }
 const stats: Record<string, number> = {};
 let signers: Record<Role, Signer>;
 let mallory: Signer;
-const NAMES: Record<Role, string> = { artist: 'Ada', 'vfx-supervisor': 'Sam', producer: 'Pat', legal: 'Lee' };
+const NAMES: Record<Role, string> = { artist: 'Ada', 'vfx-supervisor': 'Sam', producer: 'Pat', legal: 'Lee', 'performer-rep': 'Rae' };
+let studio: TestStudio;
+const certs = new Map<string, string>();
+const AT = '2026-11-30T00:00:00Z';
 
 beforeAll(async () => {
-  const list = await Promise.all([generateSigner(), generateSigner(), generateSigner(), generateSigner(), generateSigner()]);
-  signers = { artist: list[0]!, 'vfx-supervisor': list[1]!, producer: list[2]!, legal: list[3]! };
-  mallory = list[4]!;
+  studio = await makeTestStudio('Northlight', new Date('2026-11-29T00:00:00Z'));
+  const roles = Object.keys(NAMES) as Role[];
+  const list = await Promise.all(roles.map((r) => studio.enrol(NAMES[r], `${NAMES[r].toLowerCase()}@northlight.example`, [r])));
+  signers = Object.fromEntries(roles.map((r, i) => [r, list[i]!.signer])) as Record<Role, Signer>;
+  for (const m of list) certs.set(m.signer.keyId, m.certificatePem);
+  mallory = await generateSigner();
 });
+
+const authorityOf = (p: Project): Promise<Authority> => buildAuthority(p.ledger, { rootPem: studio.rootPem }, { pinnedRoot: p.studio?.rootFingerprint ?? null, now: new Date(AT) });
 
 /** The model's verdict: approved at the current output by every role the declarations require. */
 function modelApproved(m: ModelLayer): boolean {
@@ -62,7 +72,7 @@ async function runOnce(seed: number, steps: number): Promise<{ allowedSeen: numb
   const rand = rng(seed);
   const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
   const f: FixtureScene = await fixtureScene();
-  let p: Project = f.project;
+  let p: Project = { ...f.project, studio: { name: 'Northlight', rootFingerprint: studio.fingerprint } };
   const model = new Map<string, ModelLayer>();
   const consents = new Map<string, ModelConsent>();
   let forged = false;
@@ -71,7 +81,7 @@ async function runOnce(seed: number, steps: number): Promise<{ allowedSeen: numb
   const layerIds = ['L_collapse', 'L_deage'];
 
   const append = async (role: Role, kind: LedgerKind, payload: object) => {
-    const e = await sealAfter(p.ledger, [{ kind, payload: payload as Record<string, unknown> }], signers[role], NAMES[role], 'now');
+    const e = await sealAfter(p.ledger, [{ kind, payload: payload as Record<string, unknown> }], signers[role], NAMES[role], AT, certs.get(signers[role].keyId));
     p = { ...p, ledger: [...p.ledger, ...e] };
   };
   const actor = (role: Role): Actor => ({ name: NAMES[role], role, keyId: signers[role].keyId });
@@ -92,8 +102,8 @@ async function runOnce(seed: number, steps: number): Promise<{ allowedSeen: numb
       const cur = layerNow(id);
       const base = await fixtureLayer(f, effect, runs + seed * 1000, id);
       const layer: EffectLayer = { ...base, thirdPartyIp: cur?.thirdPartyIp ?? false, intendedUse: cur?.intendedUse ?? 'may-reach-final', consentId: cur?.consentId ?? null };
-      const previous = latestRecord(readLedger(p.ledger), id)?.record ?? null;
-      const record = await createDisclosureRecord({ project: p, sceneId: f.sceneId, layer, author: actor('artist'), recordId: `rec_${step}`, now: 'now', previous });
+      const previous = latestRecord(readLedger(p.ledger, await authorityOf(p)), id)?.record ?? null;
+      const record = await createDisclosureRecord({ project: p, sceneId: f.sceneId, layer, author: actor('artist'), recordId: `rec_${step}`, now: AT, previous });
       p = addObjects(f.sceneId, [layer])(p);
       await append('artist', 'disclosure', record);
       model.set(id, { effect, runs, events: [], declaredThirdParty: layer.thirdPartyIp, declaredUse: layer.intendedUse, tampered: false });
@@ -101,25 +111,25 @@ async function runOnce(seed: number, steps: number): Promise<{ allowedSeen: numb
       const action = pick(['submit', 'submit', 'submit', 'approve', 'approve', 'approve', 'approve', 'approve-with-conditions', 'request-changes', 'reject', 'withdraw'] as const);
       const role = pick(['artist', 'artist', 'vfx-supervisor', 'vfx-supervisor', 'legal', 'legal', 'producer'] as const);
       if (!destructive() && ['reject', 'withdraw', 'request-changes'].includes(action)) continue;
-      const r = planReview(p, id, action, actor(role), { eventId: `ev${step}`, now: 'now', conditions: rand() < 0.8 ? 'keep it dark' : '' });
+      const r = planReview(p, id, action, actor(role), { eventId: `ev${step}`, now: AT, conditions: rand() < 0.8 ? 'keep it dark' : '', authority: await authorityOf(p) });
       if (r.ok) {
         await append(role, 'review', r.payload);
         m.events.push({ action, role });
       }
     } else if (op < 0.64) {
       // a signed event that lies about the state or targets a stale output: must be ignored, not obeyed
-      const rec = latestRecord(readLedger(p.ledger), id);
+      const rec = latestRecord(readLedger(p.ledger, await authorityOf(p)), id);
       if (rec) {
         const payload = {
           type: REVIEW_TYPE, schemaVersion: 1, eventId: `bad${step}`, recordId: rec.record.recordId, layerId: id,
           outputHash: rand() < 0.5 ? rec.record.output.contentHash : await sha256Hex(`stale ${step}`),
           action: 'approve', from: pick(['submitted', 'draft', 'rejected'] as const), to: 'approved',
           reviewer: { name: NAMES['vfx-supervisor'], role: pick(['vfx-supervisor', 'legal'] as const), keyId: signers['vfx-supervisor'].keyId },
-          at: 'now', note: '', conditions: null, consentId: null,
+          at: AT, note: '', conditions: null, consentId: null,
         };
         await append('vfx-supervisor', 'review', payload);
         // the replay may legitimately accept it when it happens to be a valid transition; mirror that
-        const after = latestRecord(readLedger(p.ledger), id)!;
+        const after = latestRecord(readLedger(p.ledger, await authorityOf(p)), id)!;
         const stale = payload.outputHash !== rec.record.output.contentHash;
         if (!stale && (after.review.state !== rec.review.state || after.review.approvals.length !== rec.review.approvals.length)) {
           m.events.push({ action: 'approve', role: payload.reviewer.role });
@@ -127,6 +137,8 @@ async function runOnce(seed: number, steps: number): Promise<{ allowedSeen: numb
       }
     } else if (op < 0.72) {
       const good = !destructive() || rand() < 0.6;
+      const doc = await sha256Hex(`doc ${step}`);
+      p = { ...p, assets: { ...p.assets, [doc]: { id: doc, name: 'consent.pdf', mime: 'application/pdf', byteLength: 10, kind: 'document' } } };
       const c = planConsent(p, {
         consentId: `c${step}`,
         performer: { name: good || rand() < 0.5 ? 'Jo Performer' : 'Someone Else', status: 'private' },
@@ -137,9 +149,9 @@ async function runOnce(seed: number, steps: number): Promise<{ allowedSeen: numb
         projectScope: { projectId: good || rand() < 0.5 ? p.id : 'proj_other', projectName: p.name, detail: '' },
         signedDate: '2026-01-01',
         signedBy: 'Jo Performer',
-        documentSha256: await sha256Hex(`doc ${step}`),
+        documentSha256: doc,
         expires: good || rand() < 0.5 ? null : '2026-06-01',
-      }, actor('legal'), 'now');
+      }, actor('legal'), AT, await authorityOf(p));
       if (c.ok) {
         await append('legal', 'consent', c.payload);
         const p2 = c.payload;
@@ -152,7 +164,7 @@ async function runOnce(seed: number, steps: number): Promise<{ allowedSeen: numb
     } else if (op < 0.87) {
       if (!destructive()) continue;
       const cid = pick([...consents.keys(), 'none']);
-      const r = planRevocation(p, cid, 'withdrawn', actor('legal'), 'now');
+      const r = planRevocation(p, cid, 'withdrawn', actor('legal'), AT, await authorityOf(p));
       if (r.ok) {
         await append('legal', 'consent-revocation', r.payload);
         consents.get(cid)!.revoked = true;
@@ -172,7 +184,7 @@ async function runOnce(seed: number, steps: number): Promise<{ allowedSeen: numb
     } else if (harsh && rand() < 0.05) {
       // a forged approval by a key nobody registered
       const last = p.ledger[p.ledger.length - 1]!;
-      const rec = latestRecord(readLedger(p.ledger), id);
+      const rec = latestRecord(readLedger(p.ledger, await authorityOf(p)), id);
       if (rec) {
         p = { ...p, ledger: [...p.ledger, await sealEntry({ seq: last.seq, hash: last.hash }, 'review', { recordId: rec.record.recordId, action: 'approve' }, mallory)] };
         forged = true;
@@ -182,7 +194,7 @@ async function runOnce(seed: number, steps: number): Promise<{ allowedSeen: numb
     if (step % 5 === 0 || step === steps - 1) {
       const chain = await verifyChain(p.ledger);
       expect(chain.ok).toBe(!forged);
-      const gate = evaluateGate(p, 'deliverable', chain, { now: new Date('2026-11-30T00:00:00Z') });
+      const gate = evaluateGate(p, 'deliverable', chain, await authorityOf(p), { now: new Date('2026-11-30T00:00:00Z') });
       for (const a of gate.allowed) {
         checks++;
         const ml = model.get(a.layer.id)!;

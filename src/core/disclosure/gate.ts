@@ -5,6 +5,8 @@ import type { EffectLayer, Project } from '../document/schema';
 import type { ConsentCheck, ConsentRecord } from './consent';
 import type { PublicKeyJwk } from './crypto';
 import { verifyChain, type ChainReport } from './ledger';
+import { buildAuthority, type Authority } from '../studio/authority';
+import type { StudioTrust } from '../studio/member';
 import type { DisclosureRecord } from './record';
 import type { ReviewProgress } from './review';
 import { readLedger, type LedgerState } from './state';
@@ -41,6 +43,20 @@ export interface GateOptions {
   layerIds?: readonly string[];
   now?: Date;
   trustedKeys?: readonly PublicKeyJwk[];
+  /** the studio root (and revocation lists) the exporter holds; without one nothing counts as approved */
+  trust?: StudioTrust | null;
+  /** SHA-256s of consent documents whose bytes were checked; default: the project's attached documents */
+  documents?: ReadonlySet<string>;
+}
+
+/** SHA-256s of the consent documents attached to a project (assets of kind document). */
+export function attachedDocuments(project: Project): Set<string> {
+  return new Set(Object.values(project.assets).filter((a) => a.kind === 'document').map((a) => a.id));
+}
+
+/** Who stood behind each signature in a project's ledger, for the studio root the caller holds. */
+export function projectAuthority(project: Project, trust: StudioTrust | null | undefined, now?: Date): Promise<Authority> {
+  return buildAuthority(project.ledger, trust ?? null, { pinnedRoot: project.studio?.rootFingerprint ?? null, now });
 }
 
 export function effectLayersOf(project: Project): { sceneId: string; layer: EffectLayer }[] {
@@ -54,22 +70,25 @@ export function effectLayersOf(project: Project): { sceneId: string; layer: Effe
 }
 
 /** Every layer's disclosure, for panels and labels (no signature checks: pass the chain problems if known). */
-export function discloseProject(project: Project, state: LedgerState = readLedger(project.ledger), integrityProblems: readonly string[] = [], now = new Date()): Map<string, LayerDisclosure> {
+export function discloseProject(project: Project, state: LedgerState, integrityProblems: readonly string[] = [], now = new Date()): Map<string, LayerDisclosure> {
   const out = new Map<string, LayerDisclosure>();
+  const documents = attachedDocuments(project);
   for (const { sceneId, layer } of effectLayersOf(project)) {
-    out.set(layer.id, discloseLayer(layerFacts(sceneId, layer), state, { projectId: project.id, now, integrityProblems }));
+    out.set(layer.id, discloseLayer(layerFacts(sceneId, layer), state, { projectId: project.id, now, integrityProblems, documents }));
   }
   return out;
 }
 
 export async function exportGate(project: Project, purpose: ExportPurpose, opts: GateOptions = {}): Promise<GateResult> {
   const chain = await verifyChain(project.ledger, { trustedKeys: opts.trustedKeys });
-  return evaluateGate(project, purpose, chain, opts);
+  const authority = await projectAuthority(project, opts.trust, opts.now);
+  return evaluateGate(project, purpose, chain, authority, opts);
 }
 
-/** The gate's decision given an already verified chain. */
-export function evaluateGate(project: Project, purpose: ExportPurpose, chain: ChainReport, opts: GateOptions = {}): GateResult {
-  const state = readLedger(project.ledger);
+/** The gate's decision given an already verified chain and the studio authority. */
+export function evaluateGate(project: Project, purpose: ExportPurpose, chain: ChainReport, authority: Authority, opts: GateOptions = {}): GateResult {
+  const state = readLedger(project.ledger, authority);
+  const documents = opts.documents ?? attachedDocuments(project);
   const now = opts.now ?? new Date();
   const wanted = opts.layerIds ? new Set(opts.layerIds) : null;
   const allowed: GateAllowed[] = [];
@@ -82,7 +101,7 @@ export function evaluateGate(project: Project, purpose: ExportPurpose, chain: Ch
   }
   for (const { sceneId, layer } of layers) {
     if (wanted && !wanted.has(layer.id)) continue;
-    const d = discloseLayer(layerFacts(sceneId, layer), state, { projectId: project.id, now, integrityProblems: chain.problems });
+    const d = discloseLayer(layerFacts(sceneId, layer), state, { projectId: project.id, now, integrityProblems: chain.problems, documents });
     const reasons = d.blocking[purpose];
     if (reasons.length || !d.review) {
       refusals.push({ layerId: layer.id, sceneId, name: layer.name, reasons: reasons.length ? reasons : ['no review state'] });

@@ -3,7 +3,8 @@
 // The signature is ECDSA P-256 over the 32 bytes of the entry hash.
 import type { LedgerEntry } from '../document/schema';
 import { fromHex, hashCanonical, isPublicKeyJwk, keyIdOf, verifySignature, type PublicKeyJwk, type Signer } from './crypto';
-import { DISCLOSURE_SCHEMA_VERSION, KEY_TYPE } from './vocab';
+import { describeCertificate } from '../studio/member';
+import { DISCLOSURE_SCHEMA_VERSION, KEY_TYPE, MEMBER_TYPE } from './vocab';
 import { ledgerHeads, linkProblem, mergePayload, mergeTail } from '../document/ledgerOrder';
 
 export type LedgerKind = LedgerEntry['kind'];
@@ -30,6 +31,19 @@ export interface KeyPayload {
   registeredAt: string;
 }
 
+/**
+ * A member certificate entered in the ledger by the key it certifies (proof of possession), before the first
+ * entry that key signs under it. It is evidence to check, not authority: whoever checks holds the studio root.
+ */
+export interface MemberPayload {
+  type: typeof MEMBER_TYPE;
+  schemaVersion: number;
+  keyId: string;
+  /** PEM */
+  certificate: string;
+  registeredAt: string;
+}
+
 export const payloadHashOf = (payload: unknown): Promise<string> => hashCanonical(payload);
 
 export function entryHashOf(e: { seq: number; kind: string; payloadHash: string; prevHash: string; keyId: string | null }) {
@@ -48,7 +62,22 @@ export function keyPayload(signer: Signer, holderName: string, now: string): Key
 }
 
 export function isKeyRegistered(ledger: readonly ChainEntry[], keyId: string): boolean {
-  return ledger.some((e) => e.kind === 'key' && e.keyId === keyId && e.payload?.keyId === keyId);
+  return ledger.some((e) => (e.kind === 'key' || e.kind === 'member') && e.keyId === keyId && e.payload?.keyId === keyId);
+}
+
+const normPem = (pem: string) => pem.replace(/\s+/g, '');
+
+/** The certificate the ledger last recorded for a key, if any (PEM). */
+export function lastMemberCertificate(ledger: readonly ChainEntry[], keyId: string): string | null {
+  for (let i = ledger.length - 1; i >= 0; i--) {
+    const e = ledger[i]!;
+    if (e.kind === 'member' && e.keyId === keyId && typeof e.payload?.certificate === 'string') return e.payload.certificate;
+  }
+  return null;
+}
+
+export function memberPayload(signer: Signer, certificatePem: string, now: string): MemberPayload {
+  return { type: MEMBER_TYPE, schemaVersion: DISCLOSURE_SCHEMA_VERSION, keyId: signer.keyId, certificate: certificatePem.trim(), registeredAt: now };
 }
 
 export async function sealEntry(
@@ -72,20 +101,31 @@ export async function sealAfter(
   signer: Signer,
   holderName: string,
   now: string,
+  /** the signer's member certificate (PEM): entered before the items when the ledger does not hold it yet */
+  certificatePem: string | null = null,
 ): Promise<LedgerEntry[]> {
   // a fork (entries sealed apart on two machines) is joined by a merge entry before anything else is added;
-  // a key registration comes first, so the merge is signed by a key the ledger already knows
+  // the signer's key or member entry comes first, so the merge is signed by a key the ledger already knows
   let heads: { seq: number; hash: string }[] = ledgerHeads(ledger);
+  const pre: { kind: LedgerKind; payload: Record<string, unknown> }[] = [];
+  if (certificatePem) {
+    const known = lastMemberCertificate(ledger, signer.keyId);
+    if (!known || normPem(known) !== normPem(certificatePem)) {
+      pre.push({ kind: 'member', payload: memberPayload(signer, certificatePem, now) as unknown as Record<string, unknown> });
+    }
+  } else if (!isKeyRegistered(ledger, signer.keyId)) {
+    pre.push({ kind: 'key', payload: keyPayload(signer, holderName, now) as unknown as Record<string, unknown> });
+  }
   const out: LedgerEntry[] = [];
   const seal = async (tail: { seq: number; hash: string } | null, kind: LedgerKind, payload: Record<string, unknown>) => {
     const e = await sealEntry(tail, kind, payload, signer);
     out.push(e);
     return e;
   };
-  if (!isKeyRegistered(ledger, signer.keyId)) {
+  for (const it of pre) {
     const tail = heads.length ? mergeTail(heads) : null;
-    const key = await seal(tail, 'key', keyPayload(signer, holderName, now) as unknown as Record<string, unknown>);
-    heads = [...heads.filter((h) => h !== tail), key];
+    const e = await seal(tail, it.kind, it.payload);
+    heads = [...heads.filter((h) => h !== tail), e];
   }
   if (heads.length > 1) heads = [await seal(mergeTail(heads), 'merge', mergePayload(heads) as unknown as Record<string, unknown>)];
   for (const it of items) heads = [await seal(heads[0] ?? null, it.kind, it.payload)];
@@ -99,6 +139,7 @@ export type EntryStatus =
   | 'bad-payload-hash'
   | 'bad-hash'
   | 'bad-key-entry'
+  | 'bad-member-entry'
   | 'unsigned'
   | 'unknown-key'
   | 'untrusted-key'
@@ -174,6 +215,37 @@ export async function verifyChain(entries: readonly ChainEntry[], opts: VerifyOp
       continue;
     }
     let key = keys[e.keyId];
+    if (e.kind === 'member') {
+      // integrity only: the certificate names this key and the key signed the entry; whether the certificate
+      // makes its holder anyone is for the studio authority (core/studio/authority) to say
+      const p = e.payload as Partial<MemberPayload> | null;
+      let jwk: PublicKeyJwk | null = null;
+      let holder: string | null = null;
+      try {
+        if (p && typeof p.certificate === 'string' && p.certificate.length < 16_384) {
+          const info = await describeCertificate(p.certificate);
+          if (info.keyId === e.keyId && p.keyId === e.keyId) {
+            jwk = info.publicKeyJwk;
+            holder = info.name;
+          }
+        }
+      } catch {
+        jwk = null;
+      }
+      if (!jwk) {
+        fail('bad-member-entry', `entry ${i} enters a member certificate that is unreadable or is not for the key that signed it`);
+        continue;
+      }
+      if (!(await verifySignature(jwk, fromHex(e.hash), e.signature))) {
+        fail('bad-signature', `entry ${i} member certificate entry signature does not verify`);
+        continue;
+      }
+      const trusted = opts.trustedKeys ? pinned.has(e.keyId) : true;
+      keys[e.keyId] = { keyId: e.keyId, jwk, holder, seq: e.seq, trusted };
+      if (!trusted) fail('untrusted-key', `entry ${i} enters key ${e.keyId}, which is not among the trusted keys`);
+      else fail('valid', '');
+      continue;
+    }
     if (e.kind === 'key') {
       const p = e.payload as Partial<KeyPayload> | null;
       if (!p || p.keyId !== e.keyId || !isPublicKeyJwk(p.publicKeyJwk) || (await keyIdOf(p.publicKeyJwk)) !== e.keyId) {

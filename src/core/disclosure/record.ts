@@ -1,5 +1,6 @@
 // The disclosure record: what was generated, from what, by which software and models, for which use, by whom.
 // One record per run of an effect layer, created by the store in the same step as the run (never by hand).
+import type { ReviewRole } from './vocab';
 import { z } from 'zod';
 import type { EffectLayer, Plate, Project, SceneObject } from '../document/schema';
 import { hashCanonical } from './crypto';
@@ -11,6 +12,7 @@ import {
   DISCLOSURE_SCHEMA_VERSION,
   RECORD_TYPE,
   RELATIONSHIPS,
+  REVIEW_ROLES,
   SOFTWARE_NAME,
   type DigitalSourceTypeUri,
   type Relationship,
@@ -19,7 +21,7 @@ import {
 const Sha256 = z.string().regex(/^[0-9a-f]{64}$/);
 const Id = z.string().min(1).max(128);
 const Rights = z.enum(['owned', 'licensed', 'third-party', 'unknown']);
-const role = z.enum(['artist', 'vfx-supervisor', 'producer', 'legal']);
+const role = z.enum(REVIEW_ROLES);
 
 export const ScreenRegion = z.discriminatedUnion('space', [
   /** pixels of a plate, origin top-left */
@@ -126,7 +128,7 @@ export type DisclosureRecord = z.infer<typeof DisclosureRecord>;
 
 export interface Author {
   name: string;
-  role: 'artist' | 'vfx-supervisor' | 'producer' | 'legal';
+  role: ReviewRole;
   keyId: string;
 }
 

@@ -44,6 +44,9 @@ export interface Approval {
   name: string;
   at: string;
   conditions: string | null;
+  /** the approver as the studio knows them (certificate e-mail) and the certificate serial; null when unchecked */
+  person?: string | null;
+  serial?: string | null;
 }
 
 /** Where one record's review stands: its state and the approvals gathered since it was last submitted. */
@@ -69,7 +72,7 @@ export type Transition = { ok: true; next: ReviewProgress } | { ok: false; error
 export function applyReviewAction(
   cur: ReviewProgress,
   action: ReviewAction,
-  reviewer: { name: string; role: ReviewRole },
+  reviewer: { name: string; role: ReviewRole; person?: string | null; serial?: string | null },
   requiredRoles: readonly ReviewRole[],
   conditions: string | null,
   at: string,
@@ -89,7 +92,14 @@ export function applyReviewAction(
       }
       const approvals = [
         ...cur.approvals,
-        { role: reviewer.role, name: reviewer.name, at, conditions: action === 'approve-with-conditions' ? conditions : null },
+        {
+          role: reviewer.role,
+          name: reviewer.name,
+          at,
+          conditions: action === 'approve-with-conditions' ? conditions : null,
+          person: reviewer.person ?? null,
+          serial: reviewer.serial ?? null,
+        },
       ];
       const complete = requiredRoles.every((r) => approvals.some((a) => a.role === r));
       if (!complete) return { ok: true, next: { state: 'submitted', approvals } };

@@ -1,8 +1,10 @@
 // Reads the ledger into the current state of every record, review and consent. Pure and synchronous: the
 // signatures are checked separately (ledger.verifyChain); this replay decides what the signed facts mean.
-import { ConsentRecord, ConsentRevocation, type ConsentFacts } from './consent';
+import type { Authority } from '../studio/authority';
+import { ConsentRecord, ConsentRevocation, isPlaceholderHash, type ConsentFacts } from './consent';
 import type { ChainEntry, KeyPayload } from './ledger';
 import { DisclosureRecord } from './record';
+import { APPROVER_ROLES, type ReviewRole } from './vocab';
 import {
   applyReviewAction,
   initialReviewState,
@@ -28,6 +30,23 @@ export interface RecordState {
   record: DisclosureRecord;
   seq: number;
   review: ReviewProgress;
+  /** the person who made the record (certificate e-mail, else the signing key) */
+  author: string;
+  /** the people who submitted it for review since it was made */
+  submitters: string[];
+  /** review actions that were signed but do not count, each with its reason (for the gate, panels, verifier) */
+  uncounted: UncountedReview[];
+}
+
+export interface UncountedReview {
+  action: string;
+  name: string;
+  role: string;
+  person: string | null;
+  serial: string | null;
+  /** the signer's standing (revoked, expired, other-studio…), or role-not-granted / separation-of-duties */
+  state: string;
+  reason: string;
 }
 
 export interface LedgerState {
@@ -41,7 +60,14 @@ export interface LedgerState {
   problems: string[];
 }
 
-export function readLedger(entries: readonly ChainEntry[]): LedgerState {
+/** Roles that may record a performer's consent. */
+export const CONSENT_RECORDER_ROLES: readonly ReviewRole[] = ['legal', 'performer-rep'];
+
+/**
+ * Replays the ledger. `authority` says who stood behind each signature (core/studio/authority); an approval,
+ * rejection or consent counts only when it says a valid member whose certificate grants the role signed it.
+ */
+export function readLedger(entries: readonly ChainEntry[], authority: Authority): LedgerState {
   const s: LedgerState = { records: new Map(), byLayer: new Map(), consents: new Map(), keys: new Map(), history: new Map(), problems: [] };
   const hist = (layerId: string, item: HistoryItem) => {
     const list = s.history.get(layerId) ?? [];
@@ -81,7 +107,14 @@ export function readLedger(entries: readonly ChainEntry[]): LedgerState {
           hist(rec.layerId, item(e.seq, rec.createdAt, 'superseded', prev.record.recordId, rec.author.name, rec.author.role,
             `run ${prev.record.run} superseded by run ${rec.run}; its approvals are void`, ''));
         }
-        s.records.set(rec.recordId, { record: rec, seq: e.seq, review: { state: start, approvals: [] } });
+        s.records.set(rec.recordId, {
+          record: rec,
+          seq: e.seq,
+          review: { state: start, approvals: [] },
+          author: authority.personOf(e.seq, e.keyId),
+          submitters: prev && start === 'submitted' ? [...prev.submitters] : [],
+          uncounted: [],
+        });
         s.byLayer.set(rec.layerId, [...ids, rec.recordId]);
         hist(rec.layerId, item(e.seq, rec.createdAt, 'run', rec.recordId, rec.author.name, rec.author.role,
           `run ${rec.run}: ${rec.operation.effect} → ${rec.output.contentHash.slice(0, 12)}… (${start})`, ''));
@@ -93,7 +126,7 @@ export function readLedger(entries: readonly ChainEntry[]): LedgerState {
           s.problems.push(`${where}: not a valid review event (${r.error.issues[0]?.message ?? 'invalid'})`);
           break;
         }
-        applyEvent(s, e, r.data, hist);
+        applyEvent(s, e, r.data, hist, authority);
         break;
       }
       case 'consent': {
@@ -102,8 +135,25 @@ export function readLedger(entries: readonly ChainEntry[]): LedgerState {
           s.problems.push(`${where}: not a valid consent record (${r.error.issues[0]?.message ?? 'invalid'})`);
           break;
         }
-        if (s.consents.has(r.data.consentId)) s.problems.push(`${where}: consent ${r.data.consentId} appears twice`);
-        else s.consents.set(r.data.consentId, { consent: r.data, revocation: null, seq: e.seq });
+        if (s.consents.has(r.data.consentId)) {
+          s.problems.push(`${where}: consent ${r.data.consentId} appears twice`);
+          break;
+        }
+        const st = authority.standing(e.seq, e.keyId, r.data.recordedAt);
+        const claimed = r.data.recordedBy.role;
+        let unverified: string | null = null;
+        if (e.keyId !== r.data.recordedBy.keyId) unverified = 'it is signed by a different key than its recorder claims';
+        else if (st.state !== 'valid') unverified = st.reason;
+        else if (!CONSENT_RECORDER_ROLES.includes(claimed) || !st.member!.roles.includes(claimed)) {
+          unverified = `${st.member!.name}'s certificate grants ${st.member!.roles.join(', ') || 'no role'}; recording consent needs ${CONSENT_RECORDER_ROLES.join(' or ')}`;
+        } else if (isPlaceholderHash(r.data.documentSha256)) unverified = 'its document hash is a placeholder, not the hash of a signed document';
+        s.consents.set(r.data.consentId, {
+          consent: r.data,
+          revocation: null,
+          seq: e.seq,
+          unverified,
+          recordedBy: st.member ? { name: st.member.name, person: st.member.person, serial: st.member.serial } : null,
+        });
         break;
       }
       case 'consent-revocation': {
@@ -126,25 +176,55 @@ function item(seq: number, at: string, kind: HistoryItem['kind'], recordId: stri
   return { seq, at, kind, recordId, who, role, text, note, applied };
 }
 
-function applyEvent(s: LedgerState, e: ChainEntry, ev: ReviewEvent, hist: (layerId: string, i: HistoryItem) => void): void {
+const JUDGING = new Set(['approve', 'approve-with-conditions', 'request-changes', 'reject']);
+
+function applyEvent(s: LedgerState, e: ChainEntry, ev: ReviewEvent, hist: (layerId: string, i: HistoryItem) => void, authority: Authority): void {
   const rs = s.records.get(ev.recordId);
-  const refuse = (why: string) => {
+  const st = authority.standing(e.seq, e.keyId, ev.at);
+  const person = authority.personOf(e.seq, e.keyId);
+  const refuse = (why: string, state: string | null = null) => {
     s.problems.push(`ledger entry ${e.seq} (review ${ev.action}) ignored: ${why}`);
+    if (state && rs) {
+      rs.uncounted.push({ action: ev.action, name: st.member?.name ?? ev.reviewer.name, role: ev.reviewer.role, person: st.member?.person ?? null, serial: st.member?.serial ?? null, state, reason: why });
+    }
     hist(ev.layerId, item(e.seq, ev.at, 'review', ev.recordId, ev.reviewer.name, ev.reviewer.role, `${ev.action} ignored: ${why}`, ev.note, false));
   };
   if (!rs) return refuse(`no record ${ev.recordId}`);
   if (rs.record.layerId !== ev.layerId) return refuse('event names another layer than its record');
   if (rs.record.output.contentHash !== ev.outputHash) return refuse('event is for a different output than the record');
   if (e.keyId !== ev.reviewer.keyId) return refuse('event is signed by a different key than its reviewer claims');
-  const holder = e.keyId ? s.keys.get(e.keyId)?.holder : undefined;
-  if (holder !== undefined && holder !== ev.reviewer.name) return refuse(`key belongs to ${holder}, not ${ev.reviewer.name}`);
+  if (st.member === null) {
+    const holder = e.keyId ? s.keys.get(e.keyId)?.holder : undefined;
+    if (holder !== undefined && holder !== ev.reviewer.name) return refuse(`key belongs to ${holder}, not ${ev.reviewer.name}`);
+  }
   if (rs.review.state !== ev.from) return refuse(`event says the layer was ${ev.from}, but it was ${rs.review.state}`);
-  const t = applyReviewAction(rs.review, ev.action, ev.reviewer, rs.record.policy.approvalRoles, ev.conditions, ev.at);
+  let who: { name: string; role: ReviewRole; person: string | null; serial: string | null } = { ...ev.reviewer, person: null, serial: null };
+  if (JUDGING.has(ev.action)) {
+    if (st.state !== 'valid') return refuse(st.reason, st.state);
+    const m = st.member!;
+    if (!m.roles.includes(ev.reviewer.role)) {
+      return refuse(`${m.name}'s certificate grants ${m.roles.join(', ') || 'no role'}, not ${ev.reviewer.role}`, 'role-not-granted');
+    }
+    who = { name: m.name, role: ev.reviewer.role, person: m.person, serial: m.serial };
+    if (ev.action === 'approve' || ev.action === 'approve-with-conditions') {
+      // separation of duties: whoever made or submitted the work does not approve it, and one person is one approval
+      if (APPROVER_ROLES.includes(ev.reviewer.role) && person === rs.author) return refuse(`${m.name} made this layer and cannot approve it`, 'separation-of-duties');
+      if (rs.submitters.includes(person)) return refuse(`${m.name} submitted this layer and cannot approve it`, 'separation-of-duties');
+      const again = rs.review.approvals.find((a) => a.person === person);
+      if (again) return refuse(`${m.name} already approved it as ${again.role}; each required role needs a different person`, 'separation-of-duties');
+    }
+  } else if (person !== rs.author && st.state !== 'valid') {
+    // submitting or withdrawing: the layer's author, or an enrolled member
+    return refuse(`only the layer's author or an enrolled member can ${ev.action} it (${st.reason})`);
+  }
+  const t = applyReviewAction(rs.review, ev.action, who, rs.record.policy.approvalRoles, ev.conditions, ev.at);
   if (!t.ok) return refuse(t.error);
   if (t.next.state !== ev.to) return refuse(`event says ${ev.to}, but the rules give ${t.next.state}`);
   rs.review = t.next;
+  if (ev.action === 'submit' && !rs.submitters.includes(person)) rs.submitters.push(person);
   const cond = ev.conditions ? ` — conditions: ${ev.conditions}` : '';
-  hist(ev.layerId, item(e.seq, ev.at, 'review', ev.recordId, ev.reviewer.name, ev.reviewer.role, `${ev.action}: ${ev.from} → ${ev.to}${cond}`, ev.note));
+  const cert = who.serial ? ` (certificate ${who.serial})` : '';
+  hist(ev.layerId, item(e.seq, ev.at, 'review', ev.recordId, who.name, ev.reviewer.role, `${ev.action}: ${ev.from} → ${ev.to}${cond}${cert}`, ev.note));
 }
 
 /** The newest record of a layer, if any. */

@@ -5,7 +5,7 @@ import type { EffectLayer } from '../document/schema';
 import { checkConsent, type ConsentCheck, type ConsentRecord } from './consent';
 import type { DisclosureRecord } from './record';
 import { awaitingRoles, isApprovedState, type ReviewProgress } from './review';
-import { latestRecord, type LedgerState } from './state';
+import { latestRecord, type LedgerState, type UncountedReview } from './state';
 import type { ReviewRole } from './vocab';
 
 /** The facts about a layer a disclosure needs; the same whether read from a project or from a bundle. */
@@ -50,6 +50,8 @@ export interface LayerDisclosure {
   consentRequired: boolean;
   consent: ConsentCheck | null;
   consentRecord: ConsentRecord | null;
+  /** signed review actions on the newest record that do not count, with why */
+  uncounted: UncountedReview[];
   /** the on-screen label; null when the layer is approved (and consented where needed) */
   label: string | null;
   blocking: Record<ExportPurpose, string[]>;
@@ -62,6 +64,8 @@ export interface DiscloseOptions {
   now: Date;
   /** problems from verifying the chain; any of them blocks every export */
   integrityProblems: readonly string[];
+  /** SHA-256s of the signed consent documents at hand (project assets, or files given to the verifier); null: not checked */
+  documents?: ReadonlySet<string> | null;
 }
 
 export function discloseLayer(facts: LayerFacts, s: LedgerState, opts: DiscloseOptions): LayerDisclosure {
@@ -87,7 +91,12 @@ export function discloseLayer(facts: LayerFacts, s: LedgerState, opts: DiscloseO
     deceased: !!record?.policy.flags.deceased,
     now: opts.now,
   };
-  const facts2 = facts.consentId ? s.consents.get(facts.consentId) : undefined;
+  const stored = facts.consentId ? s.consents.get(facts.consentId) : undefined;
+  // a consent counts only with its signed document at hand: a hash no one can match proves nothing
+  const docMissing = !!stored?.consent && !stored.unverified && !!opts.documents && !opts.documents.has(stored.consent.documentSha256);
+  const facts2 = docMissing
+    ? { ...stored!, unverified: `the signed consent document (SHA-256 ${stored!.consent!.documentSha256.slice(0, 16)}…) is not at hand, so its hash cannot be checked` }
+    : stored;
   const consentNow = consentRequired ? checkConsent(facts2, { ...scope, use: facts.intendedUse }) : null;
   const consentFinal = consentRequired ? checkConsent(facts2, { ...scope, use: 'may-reach-final' }) : null;
 
@@ -105,6 +114,7 @@ export function discloseLayer(facts: LayerFacts, s: LedgerState, opts: DiscloseO
   if (record && current && review && !isApprovedState(review.state)) {
     const who = review.state === 'submitted' && awaiting.length ? ` (awaiting approval by ${awaiting.join(', ')})` : '';
     deliverable.push(`review is ${review.state}${who}: not approved at its current output`);
+    for (const u of latest?.uncounted ?? []) deliverable.push(`${u.action} by ${u.name} as ${u.role} does not count: ${u.reason}`);
   }
   if (consentFinal && consentFinal.status !== 'valid') deliverable.push(...consentFinal.reasons);
 
@@ -118,6 +128,7 @@ export function discloseLayer(facts: LayerFacts, s: LedgerState, opts: DiscloseO
     consentRequired,
     consent: consentNow,
     consentRecord: facts2?.consent ?? null,
+    uncounted: latest?.uncounted ?? [],
     label: labelFor(current, review, consentNow),
     blocking: { previs, deliverable },
   };

@@ -22,7 +22,8 @@ export type C2paAction = (typeof C2PA_ACTIONS)[number];
 export const RELATIONSHIPS = ['parentOf', 'componentOf', 'inputTo'] as const;
 export type Relationship = (typeof RELATIONSHIPS)[number];
 
-export const REVIEW_ROLES = ['artist', 'vfx-supervisor', 'producer', 'legal'] as const;
+/** The roles a studio grants in member certificates (src/core/studio); a role claimed anywhere else grants nothing. */
+export const REVIEW_ROLES = ['artist', 'vfx-supervisor', 'producer', 'legal', 'performer-rep'] as const;
 export type ReviewRole = (typeof REVIEW_ROLES)[number];
 /** roles whose approval counts; an artist cannot approve work */
 export const APPROVER_ROLES: readonly ReviewRole[] = ['vfx-supervisor', 'producer', 'legal'];
@@ -34,5 +35,6 @@ export const REVIEW_TYPE = 'previs-sandbox/review-event';
 export const CONSENT_TYPE = 'previs-sandbox/consent';
 export const REVOCATION_TYPE = 'previs-sandbox/consent-revocation';
 export const KEY_TYPE = 'previs-sandbox/signing-key';
+export const MEMBER_TYPE = 'previs-sandbox/member-certificate';
 export const BUNDLE_TYPE = 'previs-sandbox/disclosure-bundle';
 export const DISCLOSURE_SCHEMA_VERSION = 1;

@@ -3,11 +3,12 @@
 import type { Project, Scene, SceneObject, Shot, Track, Transform, AssetMeta, LedgerEntry } from './schema';
 import { newId } from './ids';
 import { linkProblem } from './ledgerOrder';
+import { own } from './names';
 
 export type Edit = (p: Project) => Project;
 
 export function editScene(p: Project, sceneId: string, fn: (s: Scene) => Scene): Project {
-  const scene = p.scenes[sceneId];
+  const scene = own(p.scenes, sceneId);
   if (!scene) throw new Error(`no scene ${sceneId}`);
   const next = fn(scene);
   return next === scene ? p : { ...p, scenes: { ...p.scenes, [sceneId]: next } };

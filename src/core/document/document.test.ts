@@ -108,8 +108,28 @@ describe('migrations', () => {
     expect(m.ok).toBe(true);
     const r = loadProjectValue(v1);
     if (!r.ok) throw new Error(r.error);
-    expect(r.migrations).toHaveLength(1);
+    expect(r.migrations).toHaveLength(CURRENT_SCHEMA_VERSION - 1);
     expect(JSON.parse(serializeProject(r.project))).toEqual(v2);
+  });
+
+  it('2 → 3 gives every shot an empty description and keeps the rest; FS and INSERT sizes load after it', () => {
+    const v3 = JSON.parse(serializeProject(sample()));
+    const scene = Object.values(v3.scenes)[0] as { shots: Record<string, Record<string, unknown>>; shotOrder: string[] };
+    scene.shots.sh_words = { id: 'sh_words', number: '9', name: 'Words', cameraId: Object.keys((Object.values(v3.scenes)[0] as { objects: Record<string, { type: string }> }).objects).find((id) => (Object.values(v3.scenes)[0] as { objects: Record<string, { type: string }> }).objects[id]!.type === 'camera'), in: 0, out: 10, take: 1, size: 'FS', angle: null, notes: '', description: '' };
+    scene.shotOrder.push('sh_words');
+    const v2 = structuredClone(v3);
+    v2.schemaVersion = 2;
+    for (const sh of Object.values((Object.values(v2.scenes)[0] as { shots: Record<string, Record<string, unknown>> }).shots)) delete sh.description;
+    const r = loadProjectValue(v2);
+    if (!r.ok) throw new Error(r.error);
+    expect(r.migrations.at(-1)).toMatch(/^2→3/);
+    expect(JSON.parse(serializeProject(r.project))).toEqual(v3);
+    // a description survives a save and a load unchanged
+    const words = structuredClone(v3);
+    (Object.values(words.scenes)[0] as { shots: Record<string, Record<string, unknown>> }).shots.sh_words!.description = 'MS on Ana, low angle, 35 mm';
+    const back = loadProjectValue(words);
+    if (!back.ok) throw new Error(back.error);
+    expect(Object.values(back.project.scenes)[0]!.shots.sh_words!.description).toBe('MS on Ana, low angle, 35 mm');
   });
 
   it('refuses a version it never wrote', () => {

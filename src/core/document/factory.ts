@@ -111,5 +111,6 @@ export function createShot(cameraId: string, number: string, inFrame: number, ou
     size: null,
     angle: null,
     notes: '',
+    description: '',
   };
 }

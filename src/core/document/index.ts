@@ -11,3 +11,5 @@ import type { Project } from './schema';
 export function serializeProject(p: Project): string {
   return JSON.stringify(p, null, 1);
 }
+export { checkHierarchy, MAX_PARENT_DEPTH } from './references';
+export { isReservedName, own, hasOwn } from './names';

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { DOCUMENT_KIND, Project } from './schema';
 import { migrate } from './migrations';
 import { checkReferences } from './references';
+import { findProtoKey } from './names';
 
 export const MAX_PROJECT_BYTES = 256 * 1024 * 1024;
 /** JSON nesting deeper than any valid project; refuse before walking it */
@@ -38,6 +39,8 @@ export function loadProjectValue(raw: unknown): LoadResult {
     if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
       return { ok: false, error: 'file: expected a JSON object at the top level' };
     }
+    const protoAt = findProtoKey(raw);
+    if (protoAt) return { ok: false, error: `${protoAt}: "__proto__" is not allowed as a name` };
     const obj = raw as Record<string, unknown>;
     if (obj.kind !== DOCUMENT_KIND) {
       return { ok: false, error: `kind: expected "${DOCUMENT_KIND}", found ${JSON.stringify(obj.kind)?.slice(0, 80)}` };

@@ -26,6 +26,28 @@ export const MIGRATIONS: Migration[] = [
       return { ...doc, scenes: upgraded, ledger: Array.isArray(doc.ledger) ? doc.ledger : [], schemaVersion: 2 };
     },
   },
+  {
+    from: 2,
+    to: 3,
+    // an older build would drop a shot's description and refuse FS / INSERT sizes, so the version moves on
+    describe: 'adds a shot description (the shot in words) and the FS and INSERT shot sizes',
+    up(doc) {
+      const scenes = isRecord(doc.scenes) ? doc.scenes : {};
+      const upgraded: Raw = {};
+      for (const [id, scene] of Object.entries(scenes)) {
+        if (!isRecord(scene) || !isRecord(scene.shots)) {
+          upgraded[id] = scene;
+          continue;
+        }
+        const shots: Raw = {};
+        for (const [sid, shot] of Object.entries(scene.shots)) {
+          shots[sid] = isRecord(shot) && typeof shot.description !== 'string' ? { ...shot, description: '' } : shot;
+        }
+        upgraded[id] = { ...scene, shots };
+      }
+      return { ...doc, scenes: upgraded, schemaVersion: 3 };
+    },
+  },
 ];
 
 export type MigrationResult = { ok: true; doc: Raw; applied: string[] } | { ok: false; error: string };

@@ -1,9 +1,11 @@
 // The scene document: the one persisted truth of a project. Pure data, validated by zod.
 // Units: metres, radians, Y up — identical in data and in rendering (no axis swaps anywhere).
 // Focal length in millimetres is the stored truth of a camera; FOV is always derived (core/lens).
+import '../util/zodConfig';
 import { z } from 'zod';
+import { isReservedName } from './names';
 
-export const CURRENT_SCHEMA_VERSION = 2;
+export const CURRENT_SCHEMA_VERSION = 3;
 export const DOCUMENT_KIND = 'previs-sandbox/project';
 
 const finite = z.number().finite();
@@ -12,7 +14,11 @@ const positive = finite.positive();
 export const Vec3 = z.tuple([finite, finite, finite]);
 export type Vec3 = z.infer<typeof Vec3>;
 const Colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'expected a colour like #a1b2c3');
-const Id = z.string().min(1).max(128);
+const Id = z
+  .string()
+  .min(1)
+  .max(128)
+  .refine((s) => !isReservedName(s), { error: (iss) => `${JSON.stringify(iss.input)} is not a valid id (every JavaScript object already has a property of that name)` });
 const Name = z.string().max(256);
 const Sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'expected a lowercase hex SHA-256');
 
@@ -224,7 +230,7 @@ export type SceneObject = z.infer<typeof SceneObject>;
 export type ObjectType = SceneObject['type'];
 export type ObjectOfType<T extends ObjectType> = Extract<SceneObject, { type: T }>;
 
-export const ShotSize = z.enum(['ECU', 'CU', 'MCU', 'MS', 'MLS', 'LS', 'WS', 'EWS']);
+export const ShotSize = z.enum(['INSERT', 'ECU', 'CU', 'MCU', 'MS', 'MLS', 'FS', 'LS', 'WS', 'EWS']);
 export const Shot = z.object({
   id: Id,
   number: z.string().max(32),
@@ -237,6 +243,8 @@ export const Shot = z.object({
   size: ShotSize.nullable(),
   angle: z.string().max(64).nullable(),
   notes: z.string().max(10_000),
+  /** the shot in words as the director typed it ("MS on Ana, low angle, 35 mm"); core/shotgrammar reads it */
+  description: z.string().max(1000).optional(),
 });
 export type Shot = z.infer<typeof Shot>;
 
@@ -289,7 +297,7 @@ export type AssetMeta = z.infer<typeof AssetMeta>;
 /** One signed entry of the project's hash chain; its payload is interpreted by core/disclosure. */
 export const LedgerEntry = z.object({
   seq: z.number().int().min(0),
-  kind: z.enum(['disclosure', 'review', 'consent', 'consent-revocation', 'key', 'merge']),
+  kind: z.enum(['disclosure', 'review', 'consent', 'consent-revocation', 'key', 'member', 'merge']),
   payload: z.record(z.string(), z.unknown()),
   prevHash: z.string().max(64),
   hash: Sha256,
@@ -305,6 +313,8 @@ export const FrameRate = z.union([
   z.literal(29.97),
   z.literal(30),
   z.literal(48),
+  z.literal(50),
+  z.literal(59.94),
   z.literal(60),
 ]);
 export type FrameRate = z.infer<typeof FrameRate>;
@@ -318,6 +328,8 @@ export const Project = z.object({
   modifiedAt: z.string().max(64),
   settings: z.object({
     fps: FrameRate,
+    /** 29.97 and 59.94 only: drop-frame timecode labels (the default) or non-drop; ignored at other rates */
+    dropFrame: z.boolean().optional(),
     /** project frame range, in inclusive, out exclusive */
     frameIn: z.number().int().min(0),
     frameOut: z.number().int().min(1),
@@ -327,5 +339,10 @@ export const Project = z.object({
   sceneOrder: z.array(Id).min(1),
   assets: z.record(Sha256, AssetMeta),
   ledger: z.array(LedgerEntry),
+  /**
+   * The studio the project belongs to, pinned by its root certificate's SHA-256 fingerprint. Not authority:
+   * approvals are checked against the root the checker holds, and count only when it is this one.
+   */
+  studio: z.object({ name: Name, rootFingerprint: Sha256 }).nullable().optional(),
 });
 export type Project = z.infer<typeof Project>;

@@ -1,5 +1,7 @@
 // The one place that reads a disclosure bundle (core/disclosure) for the exporters and the verifier: what each
 // layer's summary says, whether it is approved at its current hash and consented, its history and consent facts.
+import { NO_AUTHORITY } from '../studio/authority';
+import type { StudioTrust } from '../studio/member';
 import { verifyBundle, type BundleLayerReport, type BundleReport, type DisclosureBundle } from '../disclosure/bundle';
 import type { ConsentRecord } from '../disclosure/consent';
 import type { PublicKeyJwk } from '../disclosure/crypto';
@@ -36,16 +38,21 @@ export interface BundleInspection {
 export interface InspectOptions {
   trustedKeys?: readonly PublicKeyJwk[];
   now?: Date;
+  /** the studio root the reader holds; without one nothing reads as approved */
+  trust?: StudioTrust | null;
+  /** SHA-256s of consent documents at hand; null: not checked */
+  documents?: ReadonlySet<string> | null;
   /** an unsigned bundle being prepared for export: do not report the missing signature */
   unsigned?: boolean;
 }
 
 export async function inspectBundle(input: unknown, opts: InspectOptions = {}): Promise<BundleInspection> {
-  const report = await verifyBundle(input, { trustedKeys: opts.trustedKeys, now: opts.now });
+  const report = await verifyBundle(input, { trustedKeys: opts.trustedKeys, now: opts.now, trust: opts.trust, documents: opts.documents });
   const b = report.bundle;
   const problems = report.problems.filter((p) => !(opts.unsigned && p === 'bundle signature: missing'));
   if (!b) return { report, bundle: null, layers: [], keyIds: [], problems, ledgerHead: '' };
-  const state = readLedger(b.ledger);
+  // history and approvals as the verifier's studio authority reads them
+  const state = report.ledgerState ?? readLedger(b.ledger, NO_AUTHORITY);
   const keyIds = Object.values(report.chain?.keys ?? {}).filter((k) => k.seq !== null).map((k) => k.keyId);
   const layers = report.layers.map((r): LayerState => {
     const latest = latestRecord(state, r.layerId);
@@ -87,11 +94,13 @@ export interface SummaryOptions {
   /** frames of this export each layer affects; absent → null (stills, scenes) */
   frames?: Readonly<Record<string, { start: number; end: number } | null>>;
   now?: Date;
+  /** the exporter's studio root: review states in the summary are read with it */
+  trust?: StudioTrust | null;
 }
 
 /** The readable summary of an (unsigned) bundle, as the exporter writes it into the XMP and the binding. */
 export async function exportSummary(bundle: DisclosureBundle, opts: SummaryOptions): Promise<DisclosureSummary> {
-  const ins = await inspectBundle(bundle, { unsigned: true, now: opts.now });
+  const ins = await inspectBundle(bundle, { unsigned: true, now: opts.now, trust: opts.trust });
   const layers: LayerSummary[] = ins.layers.map((l) => ({ ...l.summary, frames: opts.frames?.[l.layerId] ?? null }));
   return { digitalSourceType: fileSourceType(layers), purpose: opts.purpose, software: opts.software, ledgerHead: ins.ledgerHead, layers };
 }

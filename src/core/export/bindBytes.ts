@@ -1,5 +1,7 @@
 // Small byte helpers shared by the container encoders: hex, base64url, SHA-256 over views, UTF-8.
 // WebCrypto's digest is one-shot, so callers hash subarray views of the file (no copies).
+// The one SHA-256 of the app lives in core/util/sha256; re-exported where the export code always found it.
+export { sha256, sha256Hex, toHex, useSha256 } from '../util/sha256';
 
 const te = new TextEncoder();
 const td = new TextDecoder('utf-8', { fatal: true });
@@ -13,11 +15,6 @@ export function fromUtf8(bytes: Uint8Array): string {
   return td.decode(bytes);
 }
 
-export function toHex(bytes: Uint8Array): string {
-  let s = '';
-  for (let i = 0; i < bytes.length; i++) s += (bytes[i] as number).toString(16).padStart(2, '0');
-  return s;
-}
 
 export function fromHex(hex: string): Uint8Array {
   if (hex.length % 2 !== 0 || /[^0-9a-f]/i.test(hex)) throw new Error('not a hex string');
@@ -40,30 +37,6 @@ export function fromBase64Url(text: string): Uint8Array {
   return out;
 }
 
-/** WebCrypto wants an ArrayBuffer-backed view; a view on a SharedArrayBuffer is copied once. */
-function digestable(view: Uint8Array): Uint8Array<ArrayBuffer> {
-  return view.buffer instanceof ArrayBuffer ? (view as Uint8Array<ArrayBuffer>) : new Uint8Array(view);
-}
-
-type Sha256Impl = (view: Uint8Array) => Uint8Array | Promise<Uint8Array>;
-let sha256Impl: Sha256Impl | null = null;
-
-/**
- * Lets a host supply a faster SHA-256 (Node's node:crypto hashes large buffers several times faster than its
- * WebCrypto digest, which copies the input first). The browser keeps WebCrypto.
- */
-export function useSha256(impl: Sha256Impl | null): void {
-  sha256Impl = impl;
-}
-
-export async function sha256(view: Uint8Array): Promise<Uint8Array> {
-  if (sha256Impl) return sha256Impl(view);
-  return new Uint8Array(await crypto.subtle.digest('SHA-256', digestable(view)));
-}
-
-export async function sha256Hex(view: Uint8Array): Promise<string> {
-  return toHex(await sha256(view));
-}
 
 export function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
   let n = 0;

@@ -1,5 +1,7 @@
 // One call for every exporter: take what the gate allowed, build and sign the bundle, embed it with the XMP
 // summary into the rendered bytes, and write the sidecar. A deliverable the gate refused never gets here.
+import type { StudioTrust } from '../studio/member';
+import { newestList, readRevocationList } from '../studio/certificates';
 import type { Project } from '../document/schema';
 import { buildDisclosureBundle } from '../disclosure/bundle';
 import type { Signer } from '../disclosure/crypto';
@@ -35,6 +37,16 @@ export interface SealInput {
   /** C2PA signing credential: PNG and MP4 then also get a C2PA manifest (written last, over our bundle too) */
   c2pa?: CoseSigner | null;
   now?: Date;
+  /** the exporter's studio root and revocation lists: the summary's review states are read with them, and
+   * the newest list travels in the bundle so a verifier sees every revocation the exporter knew of */
+  trust?: StudioTrust | null;
+}
+
+async function newestCrl(trust: StudioTrust | null | undefined): Promise<string | null> {
+  if (!trust) return null;
+  const lists = [];
+  for (const pem of [trust.crlPem, ...(trust.crlPems ?? [])]) if (pem) lists.push(await readRevocationList(pem, trust.rootPem));
+  return newestList(lists)?.pem ?? null;
 }
 
 export interface SealedExport {
@@ -57,8 +69,8 @@ export async function sealExport(input: SealInput): Promise<SealedExport> {
   const stray = (input.layerIds ?? []).filter((id) => !allowed.includes(id));
   if (stray.length) throw new Error(`layer(s) ${stray.join(', ')} were not allowed by the export gate`);
   const layerIds = input.layerIds ?? allowed;
-  const bundle = await buildDisclosureBundle(input.project, layerIds, { now });
-  const summary = await exportSummary(bundle, { purpose: input.gate.purpose, software: input.software, frames: input.frames, now });
+  const bundle = await buildDisclosureBundle(input.project, layerIds, { now, crlPem: await newestCrl(input.trust) });
+  const summary = await exportSummary(bundle, { purpose: input.gate.purpose, software: input.software, frames: input.frames, now, trust: input.trust });
   const common = { fileName: input.fileName, bundle, summary, purpose: input.gate.purpose, signer: input.signer, exportedAt: now.toISOString() };
   const container = input.embed === false ? null : sniffContainer(input.bytes);
   const c2pa = input.c2pa && (container === 'png' || container === 'mp4') ? input.c2pa : null;

@@ -6,10 +6,12 @@ import { createObject, createShot, newProject } from '../document/factory';
 import type { EffectLayer, Plate, Project } from '../document/schema';
 import { planConsent, planReview, type Actor } from '../disclosure/actions';
 import { sha256Hex } from '../disclosure/crypto';
-import { generateSigner, type Signer } from '../disclosure/crypto';
+import { type Signer } from '../disclosure/crypto';
 import { sealAfter } from '../disclosure/ledger';
 import { createDisclosureRecord } from '../disclosure/record';
 import { latestRecord, readLedger } from '../disclosure/state';
+import { buildAuthority, NO_AUTHORITY } from '../studio/authority';
+import { makeTestStudio, type TestMember, type TestStudio } from '../studio/testStudio.testutil';
 
 export interface TestProject {
   project: Project;
@@ -20,7 +22,13 @@ export interface TestProject {
   artist: Signer;
   supervisor: Signer;
   legal: Signer;
+  studio: TestStudio;
+  members: { artist: TestMember; supervisor: TestMember; legal: TestMember };
+  /** the SHA-256 of the signed consent document (attached as a project asset) */
+  consentDocument: Uint8Array;
 }
+
+const certs = new Map<string, string>();
 
 const NOW = '2026-11-30T05:00:00.000Z';
 
@@ -51,13 +59,13 @@ function layer(id: string, name: string, effect: string, targetIds: string[], le
 }
 
 async function seal(p: Project, items: { kind: 'disclosure' | 'review' | 'consent'; payload: Record<string, unknown> }[], signer: Signer, holder: string): Promise<Project> {
-  const entries = await sealAfter(p.ledger, items, signer, holder, NOW);
+  const entries = await sealAfter(p.ledger, items, signer, holder, NOW, certs.get(signer.keyId) ?? null);
   return { ...p, ledger: [...p.ledger, ...entries] };
 }
 
 async function record(p: Project, sceneId: string, layerId: string, author: Signer): Promise<Project> {
   const l = p.scenes[sceneId]!.objects[layerId] as EffectLayer;
-  const prev = latestRecord(readLedger(p.ledger), layerId)?.record ?? null;
+  const prev = latestRecord(readLedger(p.ledger, NO_AUTHORITY), layerId)?.record ?? null;
   const rec = await createDisclosureRecord({
     project: p,
     sceneId,
@@ -70,15 +78,18 @@ async function record(p: Project, sceneId: string, layerId: string, author: Sign
   return seal(p, [{ kind: 'disclosure', payload: rec as unknown as Record<string, unknown> }], author, 'Ari Artist');
 }
 
-export async function review(p: Project, layerId: string, action: 'submit' | 'approve', who: Actor, signer: Signer): Promise<Project> {
-  const r = planReview(p, layerId, action, who, { eventId: `ev-${p.ledger.length}`, now: NOW, note: `${action} by ${who.name}` });
+export async function review(p: Project, layerId: string, action: 'submit' | 'approve', who: Actor, signer: Signer, studio?: TestStudio): Promise<Project> {
+  const authority = studio ? await buildAuthority(p.ledger, { rootPem: studio.rootPem }, { pinnedRoot: p.studio?.rootFingerprint ?? null, now: new Date(NOW) }) : NO_AUTHORITY;
+  const r = planReview(p, layerId, action, who, { eventId: `ev-${p.ledger.length}`, now: NOW, note: `${action} by ${who.name}`, authority });
   if (!r.ok) throw new Error(r.error);
   return seal(p, [{ kind: 'review', payload: r.payload as unknown as Record<string, unknown> }], signer, who.name);
 }
 
 /** `approved`: every layer approved by the roles its policy asks (a deliverable may pass); else only submitted. */
-export async function buildTestProject(opts: { approved: boolean; layerName?: string }): Promise<TestProject> {
+export async function buildTestProject(opts: { approved: boolean; layerName?: string; studio?: TestStudio }): Promise<TestProject> {
+  const studio = opts.studio ?? (await makeTestStudio('Northlight Pictures', new Date(NOW)));
   let p = newProject('Street chase', NOW);
+  p = { ...p, studio: { name: studio.name, rootFingerprint: studio.fingerprint } };
   p = { ...p, settings: { ...p.settings, author: 'Ari Artist', frameOut: 48 } };
   const sceneId = p.sceneOrder[0]!;
   const building = createObject('building', { id: 'bldg-1', name: 'Corner block' });
@@ -106,9 +117,18 @@ export async function buildTestProject(opts: { approved: boolean; layerName?: st
       },
     },
   };
-  const artist = await generateSigner();
-  const supervisor = await generateSigner();
-  const legal = await generateSigner();
+  const members = {
+    artist: await studio.enrol('Ari Artist', 'ari@northlight.example', ['artist'], { now: new Date(NOW) }),
+    supervisor: await studio.enrol('Sam Supervisor', 'sam@northlight.example', ['vfx-supervisor'], { now: new Date(NOW) }),
+    legal: await studio.enrol('Lee Legal', 'lee@northlight.example', ['legal'], { now: new Date(NOW) }),
+  };
+  for (const m of Object.values(members)) certs.set(m.signer.keyId, m.certificatePem);
+  const artist = members.artist.signer;
+  const supervisor = members.supervisor.signer;
+  const legal = members.legal.signer;
+  const consentDocument = new TextEncoder().encode('%PDF-1.4 signed consent of Ada Example (test document)');
+  const docHash = await sha256Hex(consentDocument);
+  p = { ...p, assets: { ...p.assets, [docHash]: { id: docHash, name: 'ada-consent.pdf', mime: 'application/pdf', byteLength: consentDocument.length, kind: 'document' } } };
   const artistA: Actor = { name: 'Ari Artist', role: 'artist', keyId: artist.keyId };
   const supA: Actor = { name: 'Sam Supervisor', role: 'vfx-supervisor', keyId: supervisor.keyId };
   const legalA: Actor = { name: 'Lee Legal', role: 'legal', keyId: legal.keyId };
@@ -124,16 +144,17 @@ export async function buildTestProject(opts: { approved: boolean; layerName?: st
     projectScope: { projectId: p.id, projectName: p.name, detail: 'Street chase, scene 1' },
     signedDate: '2026-11-01',
     signedBy: 'Ada Example',
-    documentSha256: await sha256Hex('signed consent pdf'),
+    documentSha256: docHash,
+    document: { name: 'ada-consent.pdf', mediaType: 'application/pdf', byteLength: consentDocument.length },
     expires: null,
-  }, legalA, NOW);
+  }, legalA, NOW, NO_AUTHORITY);
   if (!consent.ok) throw new Error(consent.error);
   p = await seal(p, [{ kind: 'consent', payload: consent.payload as unknown as Record<string, unknown> }], legal, 'Lee Legal');
-  for (const id of ['layer-collapse', 'layer-deage']) p = await review(p, id, 'submit', artistA, artist);
+  for (const id of ['layer-collapse', 'layer-deage']) p = await review(p, id, 'submit', artistA, artist, studio);
   if (opts.approved) {
-    p = await review(p, 'layer-collapse', 'approve', supA, supervisor);
-    p = await review(p, 'layer-deage', 'approve', supA, supervisor);
-    p = await review(p, 'layer-deage', 'approve', legalA, legal);
+    p = await review(p, 'layer-collapse', 'approve', supA, supervisor, studio);
+    p = await review(p, 'layer-deage', 'approve', supA, supervisor, studio);
+    p = await review(p, 'layer-deage', 'approve', legalA, legal, studio);
   }
-  return { project: p, sceneId, cameraId: 'cam-A', collapseId: 'layer-collapse', deageId: 'layer-deage', artist, supervisor, legal };
+  return { project: p, sceneId, cameraId: 'cam-A', collapseId: 'layer-collapse', deageId: 'layer-deage', artist, supervisor, legal, studio, members, consentDocument };
 }

@@ -23,8 +23,8 @@ const other: Record<string, Uint8Array> = {};
 let c2pa: CoseSigner;
 
 async function seal(bytes: Uint8Array, name: string, purpose: 'previs' | 'deliverable' = 'deliverable') {
-  const gate = await exportGate(tp.project, purpose);
-  return sealExport({ project: tp.project, gate, bytes, fileName: name, signer: tp.artist, software: 'Previs Sandbox 0.1.0', c2pa, frames: { 'layer-collapse': { start: 12, end: 40 }, 'layer-deage': { start: 0, end: 48 } } });
+  const gate = await exportGate(tp.project, purpose, { trust: { rootPem: tp.studio.rootPem } });
+  return sealExport({ project: tp.project, trust: { rootPem: tp.studio.rootPem }, gate, bytes, fileName: name, signer: tp.artist, software: 'Previs Sandbox 0.1.0', c2pa, frames: { 'layer-collapse': { start: 12, end: 40 }, 'layer-deage': { start: 0, end: 48 } } });
 }
 
 beforeAll(async () => {
@@ -96,7 +96,7 @@ const formats = ['png', 'glb', ...(hasFfmpeg ? ['mp4'] : [])];
 
 describe.each(formats)('%s', (fmt) => {
   it('verifies untouched, with per-layer status', async () => {
-    const v = await verifyExport(`a.${fmt}`, sealed[fmt]!, { requireApproved: true });
+    const v = await verifyExport(`a.${fmt}`, sealed[fmt]!, { requireApproved: true, trust: { rootPem: tp.studio.rootPem } });
     expect(v.problems).toEqual([]);
     expect(v.ok).toBe(true);
     if (fmt !== 'glb') expect(v.c2pa?.report?.state).toBe('Valid');
@@ -172,11 +172,11 @@ describe.each(formats)('%s', (fmt) => {
 
   it('--require-approved fails on a layer not approved at its current hash', async () => {
     const pending = await buildTestProject({ approved: false });
-    const gate = await exportGate(pending.project, 'previs');
+    const gate = await exportGate(pending.project, 'previs', { trust: { rootPem: pending.studio.rootPem } });
     const src = fmt === 'png' ? makePng() : fmt === 'glb' ? makeGlb() : makeMp4(12, 24);
-    const s = await sealExport({ project: pending.project, gate, bytes: src, fileName: `p.${fmt}`, signer: pending.artist, software: 'Previs Sandbox 0.1.0' });
+    const s = await sealExport({ project: pending.project, trust: { rootPem: pending.studio.rootPem }, gate, bytes: src, fileName: `p.${fmt}`, signer: pending.artist, software: 'Previs Sandbox 0.1.0' });
     expect((await verifyExport(`p.${fmt}`, s.bytes)).ok).toBe(true);
-    const v = await verifyExport(`p.${fmt}`, s.bytes, { requireApproved: true });
+    const v = await verifyExport(`p.${fmt}`, s.bytes, { requireApproved: true, trust: { rootPem: pending.studio.rootPem } });
     expect(v.ok).toBe(false);
     expect(v.problems.join('\n')).toMatch(/layer-collapse.*not approved at its current output hash \(review: submitted\)/);
   });

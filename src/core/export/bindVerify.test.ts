@@ -14,12 +14,12 @@ beforeAll(async () => {
 
 describe('export binding round trip', () => {
   it('PNG: embeds and verifies', async () => {
-    const gate = await exportGate(tp.project, 'deliverable');
+    const gate = await exportGate(tp.project, 'deliverable', { trust: { rootPem: tp.studio.rootPem } });
     expect(gate.refusals).toEqual([]);
     const bundle = await buildDisclosureBundle(tp.project, gate.allowed.map((a) => a.layer.id));
-    const summary = await exportSummary(bundle, { purpose: 'deliverable', software: 'Previs Sandbox 0.1.0' });
+    const summary = await exportSummary(bundle, { purpose: 'deliverable', software: 'Previs Sandbox 0.1.0', trust: { rootPem: tp.studio.rootPem } });
     const { bytes } = await embedDisclosure({ bytes: makePng(), fileName: 'shot1.png', bundle, summary, purpose: 'deliverable', signer: tp.artist, exportedAt: '2026-11-30T06:00:00Z' });
-    const v = await verifyExport('shot1.png', bytes, { requireApproved: true });
+    const v = await verifyExport('shot1.png', bytes, { requireApproved: true, trust: { rootPem: tp.studio.rootPem } });
     expect(v.problems).toEqual([]);
     expect(v.ok).toBe(true);
     expect(v.layers.map((l) => [l.layerId, l.approvedAtCurrentHash, l.consented])).toEqual([

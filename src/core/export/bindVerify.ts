@@ -3,6 +3,7 @@
 // one, and report per layer whether it is approved at its current hash and consented. Every problem is a sentence
 // naming what is wrong, so a pipeline log says "IDAT[0] (pixel data) changed", not just "invalid".
 import { isPublicKeyJwk, keyIdOf } from '../disclosure/crypto';
+import type { StudioTrust } from '../studio/member';
 import { fromUtf8, sha256Hex } from './bindBytes';
 import { inspectBundle, type LayerState } from './bindBundle';
 import { isBinding, type Binding } from './bindEnvelope';
@@ -42,6 +43,10 @@ export interface VerifyOptions {
   sidecarTarget?: Uint8Array | null;
   /** PEM CA certificates to trust for C2PA signing credentials (e.g. the exporter's local CA) */
   c2paTrustAnchorsPem?: string;
+  /** the studio root (and revocation lists) the verifier holds; approvals are checked against it alone */
+  trust?: StudioTrust | null;
+  /** SHA-256s of the signed consent documents handed to the verifier; null: not checked */
+  documents?: ReadonlySet<string> | null;
   /** the whole file for the C2PA reader, where `bytes` holds only part of it (a movie streamed from disk) */
   c2paBytes?: () => Promise<Uint8Array>;
 }
@@ -86,7 +91,7 @@ export function diffParts(signed: readonly BindPart[], now: readonly BindPart[])
 }
 
 async function checkBundle(bundle: unknown, v: FileVerdict, opts: VerifyOptions): Promise<Binding | null> {
-  const ins = await inspectBundle(bundle, { now: opts.now });
+  const ins = await inspectBundle(bundle, { now: opts.now, trust: opts.trust ?? null, documents: opts.documents ?? null });
   for (const p of ins.problems) v.problems.push(`disclosure bundle: ${p}`);
   if (!ins.bundle) return null;
   const sig = ins.report.signature;
@@ -103,6 +108,8 @@ async function checkBundle(bundle: unknown, v: FileVerdict, opts: VerifyOptions)
     if (!registered) v.notes.push(`signed by key ${sig.keyId}, which the project's ledger does not register`);
     if (opts.trustedKeyIds && !opts.trustedKeyIds.includes(sig.keyId)) v.problems.push(`the export was signed by key ${sig.keyId}, which is not in the trusted key list`);
   }
+  const ex = ins.report.exporter;
+  if (ex?.state === 'valid') v.notes.push(`exported by studio member ${ex.name} <${ex.person}>, certificate ${ex.serial}`);
   const binding = ins.bundle.binding;
   if (!isBinding(binding)) {
     v.problems.push('the disclosure bundle is not bound to any file (no binding)');
@@ -116,16 +123,37 @@ async function checkBundle(bundle: unknown, v: FileVerdict, opts: VerifyOptions)
     ledgerHead: ins.ledgerHead,
     layers: binding.summary.layers.map((l) => {
       const st = ins.layers.find((x) => x.layerId === l.layerId);
-      return st ? { ...st.summary, frames: l.frames } : l;
+      // review and consent states in the summary are the exporter's reading with its studio root; this
+      // verifier's own reading (below, and --require-approved) is what counts, so a difference is a note
+      return st ? { ...st.summary, review: l.review, consent: l.consent, frames: l.frames } : l;
     }),
   };
+  for (const l of binding.summary.layers) {
+    const st = ins.layers.find((x) => x.layerId === l.layerId);
+    if (st && (st.summary.review !== l.review || st.summary.consent !== l.consent)) {
+      v.notes.push(`layer ${l.layerId}: the exporter's summary says review ${l.review}, consent ${l.consent}; checked here: review ${st.summary.review}, consent ${st.summary.consent}`);
+    }
+  }
   for (const l of binding.summary.layers) if (!ins.layers.some((x) => x.layerId === l.layerId)) v.problems.push(`signed summary lists layer ${l.layerId}, which the bundle does not disclose`);
   for (const d of diffSummaries(binding.summary, derived)) v.problems.push(d.replace(/^XMP/, 'signed summary').replace('signed bundle says', 'records say'));
   v.layers = ins.layers.map((st) => ({ ...st, frames: binding.summary.layers.find((l) => l.layerId === st.layerId)?.frames ?? null }));
   if (opts.requireApproved) {
+    if (!opts.trust) v.problems.push('approvals cannot be checked without a studio root: pass --studio-root ROOT.pem');
+    else {
+      // a deliverable is exported by a member: a bundle re-signed by anyone else does not carry approvals
+      const ex = ins.report.exporter;
+      if (!ex) v.problems.push('the disclosure bundle is not signed, so no studio member stands behind this export');
+      else if (ex.state !== 'valid') v.problems.push(`the export was not signed by a current member of the studio: ${ex.reason}`);
+    }
     for (const l of v.layers) {
-      if (!l.approvedAtCurrentHash) v.problems.push(`layer ${l.layerId} ("${l.summary.name}") is not approved at its current output hash (review: ${l.summary.review})`);
-      if (l.consented === false) v.problems.push(`layer ${l.layerId} ("${l.summary.name}") lacks valid consent (${l.summary.consent})`);
+      if (!l.approvedAtCurrentHash) {
+        const why = l.report.uncounted.map((u) => `${u.action} by ${u.name} as ${u.role} does not count: ${u.reason}`);
+        v.problems.push(`layer ${l.layerId} ("${l.summary.name}") is not approved at its current output hash (review: ${l.summary.review})${why.length ? ` — ${why.join('; ')}` : ''}`);
+      }
+      if (l.consented === false) {
+        const why = l.report.deliverableBlocking.filter((r) => r.startsWith('needs consent')).map((r) => r.replace(/^needs consent: /, ''));
+        v.problems.push(`layer ${l.layerId} ("${l.summary.name}") lacks valid consent (${l.summary.consent})${why.length ? `: ${why.join('; ')}` : ''}`);
+      }
     }
   }
   return binding;

@@ -2,7 +2,7 @@
 // One clip per shot in shot order with RationalTime at the project's exact rate (23.976 is written as
 // 24000/1001 = 23.976023976…, as OTIO's own NTSC helpers do) and the lens in clip metadata.
 import type { Project } from '../document/schema';
-import { exactFps, timecodeBase, cutList } from '../timeline';
+import { exactFps, cutList, timecodeToFrame, usesDropFrame } from '../timeline';
 import { shotRows, type ShotRow } from './shotlist';
 
 export interface OtioRationalTime {
@@ -142,11 +142,17 @@ export function projectToOtio(p: Project, sceneId: string, opts: OtioOptions = {
   return {
     OTIO_SCHEMA: 'Timeline.1',
     name: `${p.name} — ${scene.name}`,
-    metadata: { previs: { project_id: p.id, scene_id: sceneId, fps: p.settings.fps } },
-    // timecode hours count nominal frames (86400 per hour at 23.976), like the labels editorial sees
-    global_start_time: rt(startHour * 3600 * timecodeBase(p.settings.fps), rate),
+    metadata: { previs: { project_id: p.id, scene_id: sceneId, fps: p.settings.fps, drop_frame: usesDropFrame(p.settings) } },
+    // the frame labelled HH:00:00:00 (86400 nominal frames per hour at 23.976; 107892 at 29.97 drop-frame)
+    global_start_time: rt(startFrame(p, startHour), rate),
     tracks: { OTIO_SCHEMA: 'Stack.1', ...item('tracks'), children: [track] },
   };
+}
+
+/** The frame number whose timecode label is `hour`:00:00:00 at the project's rate and drop-frame choice. */
+export function startFrame(p: Project, hour: number): number {
+  if (!Number.isInteger(hour) || hour < 0 || hour > 23) throw new Error(`start hour ${hour} must be a whole hour 0–23`);
+  return timecodeToFrame(`${String(hour).padStart(2, '0')}:00:00${usesDropFrame(p.settings) ? ';' : ':'}00`, p.settings.fps);
 }
 
 export function otioJson(p: Project, sceneId: string, opts: OtioOptions = {}): string {

@@ -22,8 +22,9 @@ const XSS = [
 async function reportWith(name: string) {
   const tp = await buildTestProject({ approved: true, layerName: name });
   const bundle = await buildDisclosureBundle(tp.project, [tp.collapseId, tp.deageId]);
-  const summary = await exportSummary(bundle, { purpose: 'previs', software: 'Previs Sandbox 0.1.0' });
-  const inspection = await inspectBundle(bundle, { unsigned: true });
+  const trust = { rootPem: tp.studio.rootPem };
+  const summary = await exportSummary(bundle, { purpose: 'previs', software: 'Previs Sandbox 0.1.0', trust });
+  const inspection = await inspectBundle(bundle, { unsigned: true, trust });
   return reviewReportHtml({
     projectName: name,
     purpose: 'previs',

@@ -100,12 +100,8 @@ export interface ReportInput {
 export function reviewReportHtml(input: ReportInput): string {
   const ins = input.inspection;
   const signers = new Map<string, string>();
-  for (const entry of ins.bundle?.ledger ?? []) {
-    if (entry.kind === 'key' && entry.keyId && entry.payload) {
-      const holder = (entry.payload as { holder?: { name?: unknown } }).holder?.name;
-      signers.set(entry.keyId, typeof holder === 'string' ? holder : '');
-    }
-  }
+  // holders as the chain registered them: a key entry's name, or a member certificate's subject name
+  for (const k of Object.values(ins.report.chain?.keys ?? {})) if (k.seq !== null) signers.set(k.keyId, k.holder ?? '');
   const sections = ins.layers
     .map((l) => {
       const keys = new Set<string>();

@@ -2,7 +2,7 @@
 // as CSV (RFC 4180) and JSON. Camera values are read at the shot's first frame, so animated lenses report
 // what the shot opens on; the row says when a value changes during the shot.
 import type { Camera, Project, Shot } from '../document/schema';
-import { cutList, evaluateObject, frameToTimecode, exactFps, supportsDropFrame } from '../timeline';
+import { cutList, evaluateObject, frameToTimecode, exactFps, rateRational, usesDropFrame } from '../timeline';
 import { attitude, heightAboveGround, cameraFieldOfView, sensorPreset } from '../lens';
 
 export interface ShotRow {
@@ -42,6 +42,8 @@ export interface ShotRow {
   recordIn: number;
   recordInTimecode: string;
   notes: string;
+  /** the shot in words, as typed in the shot command bar ('' when it was placed by hand) */
+  description: string;
 }
 
 const round = (v: number, d = 3) => Math.round(v * 10 ** d) / 10 ** d;
@@ -54,7 +56,7 @@ function cameraAt(p: Project, sceneId: string, id: string, frame: number): Camer
 
 export function shotRow(p: Project, sceneId: string, shot: Shot, order: number, recordIn: number): ShotRow {
   const fps = p.settings.fps;
-  const tc = (f: number) => frameToTimecode(f, fps, { dropFrame: supportsDropFrame(fps) });
+  const tc = (f: number) => frameToTimecode(f, fps, { dropFrame: usesDropFrame(p.settings) });
   const cam = cameraAt(p, sceneId, shot.cameraId, shot.in);
   if (!cam) throw new Error(`shot ${shot.number}: camera ${shot.cameraId} is missing`);
   const last = cameraAt(p, sceneId, shot.cameraId, Math.max(shot.in, shot.out - 1)) ?? cam;
@@ -95,6 +97,7 @@ export function shotRow(p: Project, sceneId: string, shot: Shot, order: number, 
     recordIn,
     recordInTimecode: tc(recordIn),
     notes: shot.notes,
+    description: shot.description ?? '',
   };
 }
 
@@ -134,6 +137,7 @@ const COLUMNS: [keyof ShotRow, string][] = [
   ['outTimecode', 'Out TC'],
   ['recordInTimecode', 'Record in TC'],
   ['notes', 'Notes'],
+  ['description', 'Description'],
 ];
 
 /** One CSV cell: quoted when needed; text that a spreadsheet would run as a formula is defused with '. */
@@ -163,15 +167,14 @@ export interface ShotListJson {
 
 export function shotListJson(p: Project, sceneId: string, rows = shotRows(p, sceneId)): ShotListJson {
   const fps = p.settings.fps;
-  const den = fps === 23.976 || fps === 29.97 ? 1001 : 1;
   return {
     kind: 'previs-sandbox/shot-list',
     version: 1,
     project: p.name,
     scene: p.scenes[sceneId]?.name ?? sceneId,
     fps,
-    fpsRational: { num: Math.round(exactFps(fps) * den), den },
-    dropFrame: supportsDropFrame(fps),
+    fpsRational: rateRational(fps),
+    dropFrame: usesDropFrame(p.settings),
     shots: rows,
   };
 }

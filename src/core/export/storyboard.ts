@@ -47,6 +47,7 @@ export function storyboardHtml(panels: StoryboardPanel[], opts: StoryboardOption
     <div class="head"><b>${escapeHtml(row.number)}</b> ${escapeHtml(row.name)} <span class="take">take ${row.take}</span></div>
     <div class="meta">Lens ${escapeHtml(lens)} · T${row.tStop} · Cam height ${row.cameraHeightM.toFixed(2)} m · Tilt ${row.tiltDeg}°</div>
     <div class="meta">${escapeHtml(tags)}${tags ? ' · ' : ''}${row.durationFrames} fr · ${escapeHtml(row.inTimecode)}–${escapeHtml(row.outTimecode)}</div>
+    ${row.description ? `<div class="words">“${escapeHtml(row.description)}”</div>` : ''}
     <div class="notes">${escapeHtml(row.notes).replace(/\n/g, '<br>')}</div>
   </figcaption>
 </figure>`;
@@ -61,7 +62,7 @@ h1{font-size:16px;margin:0 0 2px}.sub{color:#555;margin-bottom:8px}
 .panel{margin:0;break-inside:avoid;border:1px solid #999;padding:2mm}
 .panel img{width:100%;display:block;background:#000}
 .head{font-size:12px;margin-top:2px}.take{color:#555;float:right}
-.meta{color:#333}.notes{margin-top:2px;white-space:normal}
+.meta{color:#333}.words{font-style:italic;color:#333}.notes{margin-top:2px;white-space:normal}
 @page{size:A4 landscape;margin:10mm}
 </style></head><body>
 <h1>${escapeHtml(opts.title)}</h1><div class="sub">${escapeHtml(opts.subtitle ?? '')}</div>

@@ -1,9 +1,10 @@
 // The roles a studio grants its members. A role lives in the member certificate the studio root signed, and
 // nowhere else: a role typed into a form, stored in a project or claimed in a ledger entry grants nothing.
 import * as asn1js from 'asn1js';
+import { REVIEW_ROLES, type ReviewRole } from '../disclosure/vocab';
 
-export const STUDIO_ROLES = ['artist', 'vfx-supervisor', 'producer', 'legal', 'performer-rep'] as const;
-export type StudioRole = (typeof STUDIO_ROLES)[number];
+export const STUDIO_ROLES = REVIEW_ROLES;
+export type StudioRole = ReviewRole;
 
 export const ROLE_TITLES: Record<StudioRole, string> = {
   artist: 'Artist',

@@ -5,6 +5,7 @@ import { evaluateTrack } from './track';
 import { getPath, isChannels, sameShape, setPath, type KeyValue } from './values';
 import { animatableProperty, clampNumber, type AnimatableProperty } from './properties';
 import { shotAtFrame } from './shots';
+import { own } from '../document/names';
 
 export interface TrackProblem {
   trackId: string;
@@ -52,8 +53,16 @@ export function applyTrack(object: SceneObject, track: Track, frame: number): Sc
   if (raw === undefined) return object;
   const current = getPath(object, track.property);
   if (!sameShape(current, raw)) return `keys of "${track.property}" do not match the shape of the property`;
+  // finite keys can still blend past the float range (an overshooting ease between huge values)
+  if (!allFinite(raw)) return `"${track.property}" is not a finite number at frame ${frame}`;
   const value = track.property === 'pose' ? poseValue(raw) : clampValue(raw, prop);
   return setPath(object, track.property, value);
+}
+
+function allFinite(v: KeyValue): boolean {
+  if (typeof v === 'number') return Number.isFinite(v);
+  if (Array.isArray(v)) return v.every(Number.isFinite);
+  return Object.values(v).every((row) => row.every(Number.isFinite));
 }
 
 export function isLayerActive(layer: EffectLayer, frame: number): boolean {
@@ -63,7 +72,7 @@ export function isLayerActive(layer: EffectLayer, frame: number): boolean {
 }
 
 export function evaluateScene(project: Project, sceneId: string, frame: number): EvaluatedScene {
-  const scene = project.scenes[sceneId];
+  const scene = own(project.scenes, sceneId);
   if (!scene) throw new Error(`no scene ${sceneId}`);
   const objects: Record<string, SceneObject> = { ...scene.objects };
   const animated = new Set<string>();
@@ -71,7 +80,7 @@ export function evaluateScene(project: Project, sceneId: string, frame: number):
   // sorted by id so that two tracks on one property resolve the same way every time
   const tracks = Object.values(scene.tracks).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   for (const track of tracks) {
-    const obj = objects[track.targetId];
+    const obj = own(objects, track.targetId);
     if (!obj) {
       problems.push({ trackId: track.id, reason: `target ${track.targetId} is not in the scene` });
       continue;
@@ -102,8 +111,8 @@ export function evaluateScene(project: Project, sceneId: string, frame: number):
 
 /** One object at one frame (cheaper than the whole scene when a panel needs a single value). */
 export function evaluateObject(project: Project, sceneId: string, objectId: string, frame: number): SceneObject | null {
-  const scene = project.scenes[sceneId];
-  const obj = scene?.objects[objectId];
+  const scene = own(project.scenes, sceneId);
+  const obj = scene ? own(scene.objects, objectId) : undefined;
   if (!scene || !obj) return null;
   let out: SceneObject = obj;
   const tracks = Object.values(scene.tracks)

@@ -10,3 +10,4 @@ export * from './keys';
 export * from './rows';
 export * from './autoKey';
 export * from './curveEdit';
+export * from './keyMarkers';

@@ -2,14 +2,17 @@
 import type { Project, Scene, Shot } from '../document/schema';
 import { editScene, type Edit } from '../document/commands';
 import { newId } from '../document/ids';
+import { own } from '../document/names';
 
-export const SHOT_SIZES = ['ECU', 'CU', 'MCU', 'MS', 'MLS', 'LS', 'WS', 'EWS'] as const;
+export const SHOT_SIZES = ['INSERT', 'ECU', 'CU', 'MCU', 'MS', 'MLS', 'FS', 'LS', 'WS', 'EWS'] as const;
 export const SHOT_SIZE_NAMES: Record<(typeof SHOT_SIZES)[number], string> = {
+  INSERT: 'Insert',
   ECU: 'Extreme close-up',
   CU: 'Close-up',
   MCU: 'Medium close-up',
   MS: 'Medium shot',
   MLS: 'Medium long shot',
+  FS: 'Full shot',
   LS: 'Long shot',
   WS: 'Wide shot',
   EWS: 'Extreme wide shot',
@@ -17,7 +20,7 @@ export const SHOT_SIZE_NAMES: Record<(typeof SHOT_SIZES)[number], string> = {
 export const SHOT_ANGLES = ['eye level', 'high', 'low', 'overhead', "bird's eye", "worm's eye", 'dutch', 'OTS', 'POV'];
 
 export function orderedShots(scene: Scene): Shot[] {
-  return scene.shotOrder.map((id) => scene.shots[id]).filter((s): s is Shot => !!s);
+  return scene.shotOrder.map((id) => own(scene.shots, id)).filter((s): s is Shot => !!s);
 }
 
 /** The first shot in shot order whose [in, out) contains frame. */

@@ -1,6 +1,7 @@
 // SMPTE timecode. Non-drop counts frames at the nominal rate (24 per TC second at 23.976, so timecode runs
-// 0.1% slower than the wall clock). Drop-frame (29.97 only) skips frame labels ;00 and ;01 at the start of
-// every minute except each tenth, so that timecode stays within ~2 frames of the wall clock.
+// 0.1% slower than the wall clock). Drop-frame (29.97 and 59.94) skips frame labels ;00 and ;01 (;00–;03 at
+// 59.94) at the start of every minute except each tenth, so that timecode stays within ~2 frames of the
+// wall clock.
 // 23.976 has no drop-frame form: there is no whole number of labels to skip, so asking for it is an error.
 import { supportsDropFrame, timecodeBase, type FrameRate } from './frameRate';
 
@@ -12,7 +13,7 @@ const pad = (n: number) => String(n).padStart(2, '0');
 
 function checkDrop(fps: FrameRate, dropFrame: boolean) {
   if (dropFrame && !supportsDropFrame(fps)) {
-    throw new Error(`drop-frame timecode is defined for 29.97 fps only, not ${fps}`);
+    throw new Error(`drop-frame timecode is defined for 29.97 and 59.94 fps only, not ${fps}`);
   }
 }
 
@@ -20,8 +21,13 @@ function checkDrop(fps: FrameRate, dropFrame: boolean) {
 export function framesPerDay(fps: FrameRate, dropFrame = false): number {
   const base = timecodeBase(fps);
   if (!dropFrame) return base * 86400;
-  // per 10 minutes: 10 × 60 × 30 labels minus 9 × 2 dropped
-  return 144 * (base * 600 - 18);
+  // per 10 minutes: 10 × 60 × base labels minus 9 minutes × the labels each drops
+  return 144 * (base * 600 - 9 * dropPerMinute(fps));
+}
+
+/** Labels skipped at the start of a dropping minute: 2 at 29.97, 4 at 59.94 (base / 15). */
+function dropPerMinute(fps: FrameRate): number {
+  return timecodeBase(fps) / 15;
 }
 
 /** Frame number (0 = 00:00:00:00) → "HH:MM:SS:FF", or "HH:MM:SS;FF" for drop-frame. */
@@ -34,9 +40,9 @@ export function frameToTimecode(frame: number, fps: FrameRate, opts: TimecodeOpt
   let f = ((Math.floor(frame) % day) + day) % day;
   if (drop) {
     // add back the labels skipped so far, then count as if non-drop
-    const dropPerMin = 2;
-    const per10 = base * 600 - 9 * dropPerMin; // 17982 frames per ten minutes
-    const perMin = base * 60 - dropPerMin; // 1798 frames in a dropping minute
+    const dropPerMin = dropPerMinute(fps);
+    const per10 = base * 600 - 9 * dropPerMin; // 17982 frames per ten minutes at 29.97
+    const perMin = base * 60 - dropPerMin; // 1798 frames in a dropping minute at 29.97
     const tens = Math.floor(f / per10);
     const rem = f % per10;
     const extra = rem < dropPerMin ? 0 : Math.floor((rem - dropPerMin) / perMin);
@@ -66,11 +72,12 @@ export function timecodeToFrame(tc: string, fps: FrameRate): number {
   if (mm > 59 || ss > 59) throw new Error(`"${tc}": minutes and seconds run 00–59`);
   if (ff >= base) throw new Error(`"${tc}": frame ${ff} does not exist at ${fps} fps (00–${pad(base - 1)})`);
   const totalMin = hh * 60 + mm;
-  if (drop && ss === 0 && ff < 2 && mm % 10 !== 0) {
-    throw new Error(`"${tc}": label dropped in drop-frame timecode (first two frames of minute ${mm})`);
+  const dropPerMin = drop ? dropPerMinute(fps) : 0;
+  if (drop && ss === 0 && ff < dropPerMin && mm % 10 !== 0) {
+    throw new Error(`"${tc}": label dropped in drop-frame timecode (first ${dropPerMin} frames of minute ${mm})`);
   }
   let frame = (hh * 3600 + mm * 60 + ss) * base + ff;
-  if (drop) frame -= 2 * (totalMin - Math.floor(totalMin / 10));
+  if (drop) frame -= dropPerMin * (totalMin - Math.floor(totalMin / 10));
   return frame;
 }
 

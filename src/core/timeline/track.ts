@@ -4,11 +4,22 @@ import type { Keyframe, Track } from '../document/schema';
 import { blendValues, type KeyValue } from './values';
 import { cubicBezierEase, DEFAULT_EASE } from './curves';
 
+// Key lists are never mutated (every edit makes a new one), so the order check and any sort are done once per list,
+// not once per frame: a 100,000-key track from a hand-edited file would otherwise be sorted on every frame.
+const sortedOnce = new WeakMap<readonly Keyframe[], readonly Keyframe[]>();
+
 export function sortedKeys(keys: readonly Keyframe[]): readonly Keyframe[] {
+  const known = sortedOnce.get(keys);
+  if (known) return known;
+  let out = keys;
   for (let i = 1; i < keys.length; i++) {
-    if (keys[i]!.frame < keys[i - 1]!.frame) return [...keys].sort((a, b) => a.frame - b.frame);
+    if (keys[i]!.frame < keys[i - 1]!.frame) {
+      out = [...keys].sort((a, b) => a.frame - b.frame);
+      break;
+    }
   }
-  return keys;
+  sortedOnce.set(keys, out);
+  return out;
 }
 
 /** Index of the last key at or before frame, −1 if frame precedes every key. */

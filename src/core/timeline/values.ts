@@ -8,7 +8,8 @@ export type Channels = Record<string, number[]>;
 export const isChannels = (v: unknown): v is Channels =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
-const lerp = (a: number, b: number, t: number) => a + (b - a) * t;
+// a·(1−t) + b·t rather than a + (b−a)·t: b−a overflows for keys near the float range, the weighted sum does not
+const lerp = (a: number, b: number, t: number) => (a === b ? a : t === 1 ? b : a * (1 - t) + b * t);
 
 /**
  * a + (b − a)·t, component-wise. Shapes must match; a vector of another length keeps a's extra

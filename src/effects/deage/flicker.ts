@@ -4,6 +4,7 @@
 import type { Raster } from '../plates/png';
 import { invert, type Affine } from './face/affine';
 import { bilinear } from './face/sample';
+import { createRng } from '../../core/util/prng';
 
 /** Resamples `frame` through `toFrame` (reference pixel → frame pixel) into a planar float [3, h, w] in 0..255. */
 export function stabilise(frame: Raster, toFrame: Affine, w: number, h: number): Float32Array {
@@ -44,8 +45,9 @@ export function flickerInMask(frames: Raster[], toFrame: Affine[], mask: Uint8Ar
 /** A still moved by a known, smooth drift and zoom: frame i shows reference pixel p at motion[i](p). */
 export function motionClip(still: Raster, count: number, amplitudePx = 3, zoom = 0.01, noise = 0, seed = 1): { frames: Raster[]; toFrame: Affine[] } {
   // sensor-like grain, different every frame (seeded): it is what makes landmarks jitter on real plates
-  let st = seed >>> 0;
-  const uniform = () => ((st = (Math.imul(st, 1664525) + 1013904223) >>> 0) + 0.5) / 2 ** 32;
+  const rng = createRng(seed);
+  // (0, 1]: the Box–Muller log never sees 0
+  const uniform = () => 1 - rng();
   const gauss = () => Math.sqrt(-2 * Math.log(uniform())) * Math.cos(2 * Math.PI * uniform());
   const frames: Raster[] = [];
   const toFrame: Affine[] = [];

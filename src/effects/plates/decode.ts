@@ -2,7 +2,7 @@
 // through VideoClip (mediabunny on WebCodecs). Frames come out as RGBA8 rasters, the same shape the Node PNG decoder gives.
 import type { Raster } from './png';
 import { PlateImportError, checkPlateSize, type Sniffed } from './sniff';
-import { VideoClip } from './clip';
+
 
 type Canvas2D = OffscreenCanvasRenderingContext2D | CanvasRenderingContext2D;
 
@@ -41,6 +41,8 @@ export interface VideoPlate {
 }
 
 export async function openVideo(name: string, bytes: Uint8Array): Promise<VideoPlate> {
+  // mediabunny loads with the first video plate, not with the page
+  const { VideoClip } = await import('./clip');
   const clip = await VideoClip.open(name, bytes);
   return {
     width: clip.width,

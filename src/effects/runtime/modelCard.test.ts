@@ -5,7 +5,7 @@ import { cardFor } from '../../../models/lib/card';
 import { validateCard, verifyModelBytes, type ModelCard } from './modelCard';
 import { validateModel } from './validate';
 import { inspectOnnx } from './onnxInspect';
-import { sha256Hex } from './hash';
+import { sha256Hex } from '../../core/util/sha256';
 import { ModelRefusedError } from './errors';
 import { getRuntime } from './index';
 

@@ -2,7 +2,7 @@
 // A card sits next to its model as `<id>.card.json`; the runtime refuses any model whose bytes do not hash to
 // the card's sha256, and any card that does not pass this schema.
 import { z } from 'zod';
-import { sha256Hex } from './hash';
+import { sha256Hex } from '../../core/util/sha256';
 
 const Sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'expected a lowercase hex SHA-256');
 const Finite = z.number().refine(Number.isFinite, 'expected a finite number');

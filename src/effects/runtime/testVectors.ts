@@ -1,20 +1,12 @@
 // Test vectors from a card: build the inputs its generators describe, check outputs against its expectations.
 // Used by the unit tests (Node, WASM), the model panel's "Run test vectors" button and the bench.
-import { sha256Hex } from './hash';
+import { sha256Hex } from '../../core/util/sha256';
+import { createRng } from '../../core/util/prng';
 import type { Expectation, InputGen, ModelCard, TensorDType, TestVector } from './modelCard';
 import type { Feeds, TensorArray, TensorData } from './types';
 
-/** mulberry32: tiny, seedable, identical everywhere */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** the generators' seeded uniform source is the app's one PRNG (mulberry32, core/util/prng) */
+export const mulberry32 = createRng;
 
 function allocate(dtype: TensorDType, n: number): TensorArray {
   switch (dtype) {

@@ -4,7 +4,7 @@
 // the signal stops rendering, cancels the encoder and rejects with AbortError. Editor feedback (selection
 // tint, gizmo) is kept out of the frames by the frame renderer, so the selection is left alone.
 import type { Project } from '../../core/document';
-import { rateRational, frameToTimecode, supportsDropFrame } from '../../core/timeline';
+import { rateRational, frameToTimecode, usesDropFrame } from '../../core/timeline';
 import { projectStore } from '../../store/projectStore';
 import { FrameRenderer } from '../../viewport/render/frameRenderer';
 import { whenViewportReady } from '../../viewport/render/liveViewport';
@@ -184,7 +184,7 @@ export async function renderAnimaticFile(project: Project, opts: AnimaticOptions
     // the first frame renders while the encoder starts
     let startWait = 0;
     const usPerFrame = (1e6 * fps.den) / fps.num;
-    const dropFrame = supportsDropFrame(project.settings.fps);
+    const dropFrame = usesDropFrame(project.settings);
     for (const f of plan) {
       if (signal?.aborted) throw abortError();
       // video plates put this frame's picture on their screens before it is drawn

@@ -10,6 +10,6 @@ declare module 'gltf-validator' {
   }
   export function validateBytes(
     data: Uint8Array,
-    options?: { maxIssues?: number },
+    options?: { maxIssues?: number; externalResourceFunction?: (uri: string) => Promise<Uint8Array> },
   ): Promise<{ issues: { numErrors: number; numWarnings: number; messages: ValidatorMessage[] } }>;
 }

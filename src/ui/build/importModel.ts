@@ -3,7 +3,9 @@
 // Anything wrong stops before the project is touched, with the reason shown.
 import { addAsset, addObjects, newId, type AssetMeta, type ImportedAsset } from '../../core/document';
 import { identityTransform } from '../../core/document';
-import { inspectModelFile, suggestUnitScale, MAX_IMPORT_BYTES, type ScaleSuggestion } from '../../core/geometry';
+import { suggestUnitScale, ModelFileError, MAX_IMPORT_BYTES, type ScaleSuggestion } from '../../core/geometry';
+import { checkModel, importCancelled } from './modelCheck';
+import { importProgress } from './importProgress';
 import { projectStore } from '../../store/projectStore';
 import { editorStore } from '../../store/editorStore';
 import { putAsset } from '../../store/assets';
@@ -15,19 +17,28 @@ import { askScale } from './ScaleDialog';
 export interface ImportOptions {
   /** how the unit question is answered (the dialog by default) */
   chooseScale?(fileName: string, s: ScaleSuggestion): Promise<number | null>;
+  signal?: AbortSignal;
+  onProgress?(stage: string, fraction: number): void;
 }
 
 const isModelName = (name: string) => /\.(glb|gltf)$/i.test(name);
 
 /** Imports model bytes into the active scene. Returns the new object id, or null if the user cancelled. */
 export async function importModelBytes(bytes: Uint8Array, fileName: string, opts: ImportOptions = {}): Promise<string | null> {
-  const info = inspectModelFile(bytes, fileName);
+  // the checks run in a worker: a huge or hostile file is refused while the page keeps drawing
+  const info = await checkModel(bytes, fileName, opts);
+  if (opts.signal?.aborted) throw importCancelled();
+  opts.onProgress?.('building', 0.9);
   let model;
   try {
     model = await parseModel(bytes);
   } catch (e) {
-    throw new Error(`${fileName}: the glTF loader could not read it (${(e as Error).message})`);
+    if (opts.signal?.aborted) throw importCancelled();
+    // the loader's own words are code-level (property names, stack frames): keep them for developers only
+    console.warn(`glTF loader on ${fileName}:`, e);
+    throw new ModelFileError(`${fileName} passed the file checks, but the glTF loader could not build a scene from it`);
   }
+  if (opts.signal?.aborted) throw importCancelled();
   const size: [number, number, number] = [model.max[0] - model.min[0], model.max[1] - model.min[1], model.max[2] - model.min[2]];
   const suggestion = suggestUnitScale(size);
   let unitScale = 1;
@@ -56,7 +67,8 @@ export async function importModelBytes(bytes: Uint8Array, fileName: string, opts
   execute(`Import ${fileName}`, (p) => addObjects(activeSceneId, [object])(addAsset(meta)(p)));
   editorStore.getState().select([object.id]);
   const m = size.map((v) => (v * unitScale).toFixed(2)).join(' × ');
-  editorStore.getState().notify('info', `Imported ${fileName}: ${model.meshCount} mesh${model.meshCount === 1 ? '' : 'es'}, ${m} m`);
+  const asides = [...info.notes, ...info.warnings].map((t) => ` ${t[0]!.toUpperCase()}${t.slice(1)}.`).join('');
+  editorStore.getState().notify(info.warnings.length ? 'warning' : 'info', `Imported ${fileName}: ${model.meshCount} mesh${model.meshCount === 1 ? '' : 'es'}, ${m} m.${asides}`);
   return object.id;
 }
 
@@ -89,9 +101,26 @@ export function pickAndImportModel(): Promise<void> {
   });
 }
 
+/** An import with its progress on screen and a cancel button; errors become notices, a cancel is silent. */
+export async function importWithProgress(file: File): Promise<void> {
+  const controller = new AbortController();
+  importProgress.setState({ active: { name: file.name, stage: 'reading', fraction: 0, cancel: () => controller.abort() } });
+  try {
+    await importModelFile(file, {
+      signal: controller.signal,
+      onProgress: (stage, fraction) => importProgress.setState({ active: { name: file.name, stage, fraction, cancel: () => controller.abort() } }),
+    });
+  } catch (e) {
+    if ((e as Error).name !== 'AbortError') throw e;
+    editorStore.getState().notify('info', `Import of ${file.name} cancelled; the project is unchanged.`);
+  } finally {
+    importProgress.setState({ active: null });
+  }
+}
+
 async function importReporting(file: File): Promise<void> {
   try {
-    await importModelFile(file);
+    await importWithProgress(file);
   } catch (e) {
     editorStore.getState().notify('error', (e as Error).message);
   }
@@ -100,9 +129,7 @@ async function importReporting(file: File): Promise<void> {
 const modelDropHandler: DropHandler = {
   id: 'gltf-model',
   accepts: (f) => isModelName(f.name) || f.type === 'model/gltf-binary' || f.type === 'model/gltf+json',
-  handle: async (f) => {
-    await importModelFile(f);
-  },
+  handle: (f) => importWithProgress(f),
 };
 if (!dropHandlers.some((h) => h.id === modelDropHandler.id)) dropHandlers.push(modelDropHandler);
 

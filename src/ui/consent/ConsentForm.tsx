@@ -1,9 +1,11 @@
-// Records a performer's signed consent. The signed document is hashed here (SHA-256) and never stored or
-// exported; only its hash goes into the signed ledger entry.
+// Records a performer's signed consent. The signed document itself is attached to the project as an asset
+// (kept in this browser and in .previs.zip bundles, never embedded in exports); its SHA-256 is computed from the
+// file — never typed — and goes into the signed ledger entry.
 import { useState } from 'react';
 import { ALTERATION_TYPES, sha256Hex, type ConsentDraft, type LayerDisclosure } from '../../core/disclosure';
 import { registerConsent } from '../../store/effectRuns';
 import { editorStore } from '../../store/editorStore';
+import { putAsset } from '../../store/assets';
 import { useProject } from '../../store/projectStore';
 
 type Draft = Omit<ConsentDraft, 'consentId'>;
@@ -22,14 +24,21 @@ export function ConsentForm({ likenessLayers, onDone }: { likenessLayers: LayerD
   const [signedBy, setSignedBy] = useState('');
   const [docHash, setDocHash] = useState('');
   const [docName, setDocName] = useState('');
+  const [docMeta, setDocMeta] = useState<{ mime: string; byteLength: number } | null>(null);
   const [expires, setExpires] = useState('');
   const [link, setLink] = useState<string[]>(likenessLayers.filter((d) => !d.facts.consentId).map((d) => d.facts.layerId));
   const [busy, setBusy] = useState(false);
 
   const hashDocument = async (file: File | undefined) => {
     if (!file) return;
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    if (!bytes.length) return editorStore.getState().notify('error', `${file.name} is empty: attach the signed consent document`);
+    const mime = file.type || 'application/octet-stream';
+    const hash = await putAsset(bytes, mime);
+    if (hash !== (await sha256Hex(bytes))) throw new Error('the stored document does not hash to its bytes');
     setDocName(file.name);
-    setDocHash(await sha256Hex(new Uint8Array(await file.arrayBuffer())));
+    setDocMeta({ mime, byteLength: bytes.length });
+    setDocHash(hash);
   };
 
   const submit = async () => {
@@ -45,10 +54,14 @@ export function ConsentForm({ likenessLayers, onDone }: { likenessLayers: LayerD
         signedDate,
         signedBy: signedBy.trim() || performer.trim(),
         documentSha256: docHash,
+        document: docMeta ? { name: docName.slice(0, 256), mediaType: docMeta.mime.slice(0, 128), byteLength: docMeta.byteLength } : undefined,
         expires: expires || null,
       };
+      if (!docHash || !docMeta) throw new Error('attach the signed consent document (its SHA-256 is computed from the file)');
       const targets = likenessLayers.filter((d) => link.includes(d.facts.layerId)).map((d) => ({ sceneId: d.facts.sceneId, layerId: d.facts.layerId }));
-      await registerConsent(draft, targets);
+      await registerConsent(draft, targets, {
+        document: { id: docHash, name: docName.slice(0, 256) || 'consent document', mime: docMeta.mime.slice(0, 128), byteLength: docMeta.byteLength, kind: 'document' },
+      });
       editorStore.getState().notify('info', `Consent of ${draft.performer.name} recorded${targets.length ? ` and linked to ${targets.length} layer(s)` : ''}`);
       onDone();
     } catch (e) {
@@ -111,10 +124,11 @@ export function ConsentForm({ likenessLayers, onDone }: { likenessLayers: LayerD
         Signed document
         <input type="file" onChange={(e) => void hashDocument(e.target.files?.[0])} aria-label="signed document" />
       </label>
-      <label>
-        or its SHA-256 <input className="mono" value={docHash} onChange={(e) => setDocHash(e.target.value.trim().toLowerCase())} aria-label="document sha256" />
-      </label>
-      {docName ? <div className="dim">hashed {docName}; the document itself is not stored or exported</div> : null}
+      {docName ? (
+        <div className="dim" data-testid="consent-document">
+          attached {docName} · SHA-256 {docHash.slice(0, 16)}… (kept with the project, never embedded in exports)
+        </div>
+      ) : null}
       <label>
         Expires <input type="date" value={expires} onChange={(e) => setExpires(e.target.value)} aria-label="expires" />
       </label>

@@ -6,11 +6,19 @@ import { sidecarTargetName, verifyExport, type FileVerdict } from '../../core/ex
 import { c2paCaPemFor } from '../../export/c2pa/c2paCredentials';
 import { editorStore } from '../../store/editorStore';
 import { downloadBytes } from '../../store/projectFile';
-import { identityStore } from '../../store/signingKeys';
+import { currentTrust, identityStore } from '../../store/signingKeys';
 
-/** PNG/MP4 exports carry a C2PA manifest signed under a CA made in this browser; whoever trusts it can have it. */
+/**
+ * PNG/MP4 exports carry a C2PA manifest signed with the member certificate, issued by the studio root — so the
+ * root is the C2PA trust anchor to hand out. Before enrolment they are signed under a CA made in this browser.
+ */
 async function downloadLocalCa(): Promise<void> {
   try {
+    const trust = currentTrust();
+    if (trust && identityStore.getState().standing?.ok) {
+      downloadBytes('studio-root.pem', new TextEncoder().encode(trust.rootPem), 'application/x-pem-file');
+      return;
+    }
     const pem = await c2paCaPemFor(identityStore.getState().name);
     downloadBytes('previs-local-ca.pem', new TextEncoder().encode(pem), 'application/x-pem-file');
   } catch (e) {
@@ -26,7 +34,8 @@ async function verifyFiles(files: File[]): Promise<FileVerdict[]> {
     if (sniffContainer(f.bytes) === null && sidecarTargetName(f.bytes) === null && loaded.some((x) => x.name === `${f.name}.disclosure.json`)) continue;
     const target = sidecarTargetName(f.bytes);
     const sidecarTarget = target === null ? undefined : (loaded.find((x) => x.name === target)?.bytes ?? null);
-    out.push(await verifyExport(f.name, f.bytes, { sidecarTarget }));
+    // the same rule as everywhere: approvals are read against the studio root this person holds
+    out.push(await verifyExport(f.name, f.bytes, { sidecarTarget, trust: currentTrust() }));
   }
   return out;
 }

@@ -4,6 +4,8 @@ import { registerTestHook } from '../../testHook';
 import { openProjectFile } from '../../store/projectFile';
 import { verifyExport } from '../../core/export/bindVerify';
 import { runExport, type ExportRequest } from './exportService';
+import { adoptMemberKey } from '../../store/signingKeys';
+import { putAsset } from '../../store/assets';
 
 function toB64(bytes: Uint8Array): string {
   let bin = '';
@@ -25,6 +27,21 @@ registerTestHook('exporter', {
   async openProject(name: string, b64: string) {
     const r = await openProjectFile(name, fromB64(b64));
     return r.ok ? { ok: true, name: r.project.name } : { ok: false, error: r.error };
+  },
+  /** the headless export's member identity (npm run export -- --member-key/--member-cert) */
+  async adoptMember(pkcs8B64: string, certificatePem: string, rootPem: string, crlPems: string[]) {
+    try {
+      const c = await adoptMemberKey(fromB64(pkcs8B64), certificatePem, rootPem, crlPems);
+      return c.ok ? { ok: true, name: c.member.name } : { ok: false, error: c.reason };
+    } catch (e) {
+      return { ok: false, error: (e as Error).message };
+    }
+  },
+  /** consent documents handed to the headless export; stored by their SHA-256 like every asset */
+  async addDocuments(docs: { b64: string; mime: string }[]) {
+    const ids: string[] = [];
+    for (const d of docs) ids.push(await putAsset(fromB64(d.b64), d.mime));
+    return ids;
   },
   async run(req: Omit<ExportRequest, 'onProgress' | 'signal'>) {
     progressLog.length = 0;

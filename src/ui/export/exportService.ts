@@ -14,12 +14,22 @@ import { utf8 } from '../../core/export/bindBytes';
 import { projectToGlb } from '../../export/scene/exportGlb';
 import { projectStore } from '../../store/projectStore';
 import { commitLedger } from '../../store/effectRuns';
-import { currentSigner, identityStore } from '../../store/signingKeys';
+import { currentSigner, currentTrust, enrolledKeyPair, identityStore } from '../../store/signingKeys';
+import { projectAuthority } from '../../core/disclosure/gate';
+import type { StudioTrust } from '../../core/studio/member';
+import { readLedger } from '../../core/disclosure/state';
+import { readCertificate } from '../../core/studio/certificates';
+import { getAssetBytes } from '../../store/assets';
 import { c2paSignerFor } from '../../export/c2pa/c2paCredentials';
 import { editorStore } from '../../store/editorStore';
 import { resolveRenderers } from './renderers';
+import { shotRows } from '../../core/export/shotlist';
+import { projectToEdl } from '../../core/export/edl';
+import type { StoryboardPdfPanel } from '../../core/export/pdf';
+import { loadSheetFonts } from '../../export/sheets/sheetFonts';
+import { decodePng } from '../shots/storyboardPdf';
 
-export const EXPORT_FORMATS = ['png', 'mp4', 'glb', 'report'] as const;
+export const EXPORT_FORMATS = ['png', 'mp4', 'glb', 'report', 'pdf', 'edl'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 export const SOFTWARE = 'Previs Sandbox 0.1.0';
 
@@ -31,6 +41,8 @@ export interface ExportRequest {
   width?: number;
   onProgress?: (text: string, fraction: number) => void;
   signal?: AbortSignal;
+  /** the studio root and revocation lists to check approvals with; default: the ones this person imported */
+  trust?: StudioTrust | null;
 }
 
 export interface ExportFile {
@@ -55,6 +67,17 @@ function shotsOf(project: Project, sceneId: string, wanted: readonly string[] | 
   return out;
 }
 
+/** The project's attached consent documents whose bytes are in this browser and hash to their id. */
+async function documentsAtHand(project: Project): Promise<Set<string>> {
+  const out = new Set<string>();
+  for (const a of Object.values(project.assets)) {
+    if (a.kind !== 'document') continue;
+    const bytes = await getAssetBytes(a.id).catch(() => null);
+    if (bytes && (await sha256Hex(bytes)) === a.id) out.add(a.id);
+  }
+  return out;
+}
+
 const safe = (s: string) => s.replace(/[^A-Za-z0-9._-]+/g, '_');
 
 /** The exporter signs with this browser's key; the ledger must register it first (one signed, undoable step). */
@@ -69,6 +92,9 @@ async function exportSigner() {
 /** PNG and MP4 also get a C2PA manifest signed with this person's local credential; without one they still export. */
 async function exportC2paSigner() {
   try {
+    // an enrolled member signs C2PA with their member certificate (issued by the studio root); others with a local one
+    const member = await enrolledKeyPair();
+    if (member) return { chain: [new Uint8Array(readCertificate(member.certificatePem).rawData)], privateKey: member.keyPair.privateKey };
     return await c2paSignerFor(identityStore.getState().name);
   } catch (e) {
     editorStore.getState().notify('warning', `No C2PA manifest in this export: the C2PA credential could not be made (${(e as Error).message})`);
@@ -90,17 +116,19 @@ export async function runExport(req: ExportRequest): Promise<ExportOutcome> {
   const scene = project.scenes[sceneId]!;
   const shotIds = shotsOf(project, sceneId, req.shots);
   if (typeof shotIds === 'string') return { ok: false, reason: shotIds, refusals: [] };
-  if ((formats.includes('png') || formats.includes('mp4')) && shotIds.length === 0) return { ok: false, reason: 'the scene has no shots to render', refusals: [] };
-  const gate = await exportGate(project, req.purpose);
+  if ((formats.includes('png') || formats.includes('mp4') || formats.includes('pdf') || formats.includes('edl')) && shotIds.length === 0) return { ok: false, reason: 'the scene has no shots to render', refusals: [] };
+  const trust = req.trust ?? currentTrust();
+  // a consent document counts as at hand only when its bytes are here and hash to what the consent signed
+  const gate = await exportGate(project, req.purpose, { trust, documents: await documentsAtHand(project) });
   if (req.purpose === 'deliverable' && !gate.ok) {
     return { ok: false, reason: `deliverable export refused by the disclosure gate:\n${describeRefusals(gate)}`, refusals: gate.refusals };
   }
   const allowed = gate.allowed.map((a) => a.layer.id);
-  const disclosures = discloseProject(project);
+  const disclosures = discloseProject(project, readLedger(project.ledger, await projectAuthority(project, trust)));
   const labels: Record<string, string | null> = Object.fromEntries(allowed.map((id) => [id, disclosures.get(id)?.label ?? null]));
   const renderers = await resolveRenderers();
   const files: ExportFile[] = [];
-  const base = { project, gate, signer, software: SOFTWARE, c2pa: formats.includes('png') || formats.includes('mp4') ? await exportC2paSigner() : null };
+  const base = { project, gate, signer, software: SOFTWARE, trust, c2pa: formats.includes('png') || formats.includes('mp4') ? await exportC2paSigner() : null };
   const add = async (name: string, mime: string, bytes: Uint8Array, frames?: Record<string, { start: number; end: number } | null>, embed = true) => {
     // a still or an animatic discloses the layers it shows; a scene or a report, every allowed layer
     const layerIds = frames ? Object.keys(frames).filter((id) => frames[id] !== null) : undefined;
@@ -114,7 +142,8 @@ export async function runExport(req: ExportRequest): Promise<ExportOutcome> {
   const width = req.width ?? 1280;
   const layers = gate.allowed.map((a) => ({ id: a.layer.id, frameRange: a.layer.frameRange }));
 
-  if (formats.includes('png') || formats.includes('report')) {
+  const stills = new Map<string, Uint8Array>();
+  if (formats.includes('png') || formats.includes('report') || formats.includes('pdf')) {
     for (const shotId of shotIds) {
       check();
       const shot = scene.shots[shotId]!;
@@ -122,6 +151,7 @@ export async function runExport(req: ExportRequest): Promise<ExportOutcome> {
       const aspect = cam?.type === 'camera' ? cam.deliveryAspect : 16 / 9;
       if (formats.includes('png')) step(`rendering still of shot ${shot.number}`);
       const png = await renderers.still({ project, sceneId, shotId, frame: shot.in, width, height: 2 * Math.round(width / aspect / 2), allowedLayerIds: allowed, labels });
+      stills.set(shotId, png);
       for (const l of layers) if (!thumbs[l.id] && (!l.frameRange || (l.frameRange.start <= shot.in && shot.in < l.frameRange.end))) thumbs[l.id] = png;
       if (formats.includes('png')) {
         const frames = layerFramesInCut(layers, [{ in: shot.in, out: shot.in + 1 }]);
@@ -146,15 +176,45 @@ export async function runExport(req: ExportRequest): Promise<ExportOutcome> {
     step('exporting scene (GLB)');
     await add(`${safe(scene.name)}.glb`, 'model/gltf-binary', await projectToGlb(project, { sceneId, allowedLayerIds: allowed, frame: project.settings.frameIn }));
   }
+  if (formats.includes('pdf')) {
+    check();
+    step('writing storyboard PDF');
+    const rows = shotRows(project, sceneId).filter((r) => shotIds.includes(r.shotId));
+    const panels: StoryboardPdfPanel[] = [];
+    for (const row of rows) panels.push({ row, image: await decodePng(stills.get(row.shotId)!), frame: row.in });
+    const { storyboardPdf } = await import('../../core/export/pdf');
+    const pdf = await storyboardPdf(panels, { title: `${project.name} — ${scene.name}`, subtitle: `${rows.length} shots · ${project.settings.fps} fps`, creationDate: new Date() }, await loadSheetFonts());
+    for (const [c] of pdf.substitutions) progress(`storyboard PDF: no glyph for "${c}", printed as ?`, done / Math.max(1, steps));
+    // a PDF carries the disclosure in its sidecar
+    await add('storyboard.pdf', 'application/pdf', pdf.bytes, layerFramesInCut(layers, rows.map((r) => ({ in: r.in, out: r.in + 1 }))), false);
+  }
+  if (formats.includes('edl')) {
+    check();
+    step('writing EDL');
+    // the EDL lists the whole cut (record timecodes are cut positions); --shots does not renumber it
+    await add(`${safe(scene.name)}.edl`, 'text/plain', utf8(projectToEdl(project, sceneId)), undefined, false);
+  }
   if (formats.includes('report')) {
     check();
     step('writing review report');
     const bundle = await buildDisclosureBundle(project, allowed);
-    const inspection = await inspectBundle(bundle, { unsigned: true });
-    const summary = await exportSummary(bundle, { purpose: req.purpose, software: SOFTWARE });
+    const inspection = await inspectBundle(bundle, { unsigned: true, trust });
+    const summary = await exportSummary(bundle, { purpose: req.purpose, software: SOFTWARE, trust });
     const listed = await Promise.all(files.filter((f) => !f.name.endsWith('.disclosure.json')).map(async (f) => ({ name: f.name, sha256: await sha256Hex(f.bytes) })));
     const html = reviewReportHtml({ projectName: project.name, purpose: req.purpose, exportedAt: new Date().toISOString(), software: SOFTWARE, inspection, summary, thumbnails: thumbs, files: listed });
     await add('review-report.html', 'text/html', utf8(html), undefined, false);
+  }
+  if (req.purpose === 'deliverable') {
+    // a deliverable travels with the signed consent documents of the likeness layers it shows, so whoever
+    // receives it can check each document's hash (previs-verify looks in consent-documents/ beside the files)
+    const seen = new Set<string>();
+    for (const a of gate.allowed) {
+      const c = a.consent?.record;
+      if (!c || seen.has(c.documentSha256)) continue;
+      seen.add(c.documentSha256);
+      const bytes = await getAssetBytes(c.documentSha256);
+      if (bytes) files.push({ name: `consent-documents/${c.documentSha256.slice(0, 16)}-${safe(c.document?.name ?? 'consent')}`, mime: c.document?.mediaType ?? 'application/octet-stream', bytes });
+    }
   }
   progress('done', 1);
   return { ok: true, files, excluded: gate.refusals };

@@ -3,6 +3,7 @@ import type { ComponentType } from 'react';
 import type { ObjectType, SceneObject } from '../../core/document';
 import { SetPieceSection, BuildingSection, ActorSection, LightSection, EffectLayerSection } from './basicSections';
 import { CameraSection } from '../camera';
+import { ShotDesignerSection } from '../shotdesigner';
 import { PoseSection } from '../build/PoseSection';
 import { SetPieceShapeSection, BuildingStructureSection, LightSettingsSection } from '../build/BuildSections';
 import { LayerDisclosureSection, PlateRightsSection } from '../review/InspectorSections';
@@ -26,6 +27,7 @@ export const inspectorSections: InspectorSection[] = [
   { id: 'lightSettings', title: 'Light settings', types: ['light'], Component: LightSettingsSection },
   { id: 'light', title: 'Light', types: ['light'], Component: LightSection as InspectorSection['Component'] },
   { id: 'camera', title: 'Camera', types: ['camera'], Component: CameraSection as InspectorSection['Component'] },
+  { id: 'shotDesigner', title: 'Shot Designer', types: ['camera'], Component: ShotDesignerSection },
   { id: 'effectLayer', title: 'Effect layer', types: ['effectLayer'], Component: EffectLayerSection as InspectorSection['Component'] },
   { id: 'disclosure', title: 'Disclosure', types: ['effectLayer'], Component: LayerDisclosureSection },
   { id: 'plateRights', title: 'Rights & person', types: ['plate'], Component: PlateRightsSection as InspectorSection['Component'] },

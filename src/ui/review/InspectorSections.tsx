@@ -1,6 +1,7 @@
 // Inspector sections for what the disclosure policy reads: a generated layer's declarations and review
 // status, and a plate's rights and the person it shows. Declarations are signed into the record at the next
 // run, so a change made afterwards needs a re-run before a deliverable may carry the layer.
+import { useAuthority } from '../../store/studioAuthority';
 import { useMemo } from 'react';
 import type { EffectLayer, Plate, SceneObject } from '../../core/document';
 import { patchObject } from '../../core/document';
@@ -16,7 +17,8 @@ export function LayerDisclosureSection({ object, sceneId }: { object: SceneObjec
   const o = object as EffectLayer;
   const ledger = useProject((s) => s.project.ledger);
   const projectId = useProject((s) => s.project.id);
-  const d = useMemo(() => discloseLayer(layerFacts(sceneId, o), readLedger(ledger), { projectId, now: new Date(), integrityProblems: [] }), [o, sceneId, ledger, projectId]);
+  const authority = useAuthority();
+  const d = useMemo(() => discloseLayer(layerFacts(sceneId, o), readLedger(ledger, authority), { projectId, now: new Date(), integrityProblems: [] }), [o, sceneId, ledger, projectId, authority]);
   const state = d.current && d.review ? d.review.state : 'undisclosed';
   return (
     <div data-testid="inspector-disclosure">

@@ -36,7 +36,28 @@ export function LayerCard({ project, d, state, checked, onCheck }: Props) {
   const [note, setNote] = useState('');
   const [conditions, setConditions] = useState('');
   const [busy, setBusy] = useState(false);
-  const role = useIdentity((s) => s.role);
+  const member = useIdentity((s) => s.member);
+  const standing = useIdentity((s) => s.standing);
+  const mine = (member?.roles ?? []).filter((r) => APPROVER_ROLES.includes(r));
+  // act in the role the layer still awaits, when the certificate grants it
+  const role = mine.find((r) => d.awaiting.includes(r)) ?? mine[0] ?? null;
+  const rs = d.record ? state.records.get(d.record.recordId) : undefined;
+  const judgeBlock = !member
+    ? 'you are not an enrolled studio member (Studio panel → Enrol)'
+    : !standing?.ok
+      ? `your member certificate does not count: ${standing?.reason ?? 'not checked yet'}`
+      : !role
+        ? `your certificate grants ${member.roles.join(', ')}; approving needs ${APPROVER_ROLES.join(', ')}`
+        : null;
+  const approveBlock =
+    judgeBlock ??
+    (rs && member && rs.author === member.person
+      ? 'you made this layer: someone else must approve it'
+      : rs && member && rs.submitters.includes(member.person)
+        ? 'you submitted this layer: someone else must approve it'
+        : d.review?.approvals.some((a) => a.person === member?.person)
+          ? 'you already approved this layer; each required role needs a different person'
+          : null);
   const st = stateOf(d);
   const flags = d.record ? Object.entries(d.record.policy.flags).filter(([k, v]) => v && k !== 'aiGenerated') : [];
   const history = state.history.get(d.facts.layerId) ?? [];
@@ -45,7 +66,7 @@ export function LayerCard({ project, d, state, checked, onCheck }: Props) {
 
   const act = async (action: ReviewAction) => {
     setBusy(true);
-    const n = await runReview([d.facts.layerId], action, note, action === 'approve-with-conditions' ? conditions : null);
+    const n = await runReview([d.facts.layerId], action, note, action === 'approve-with-conditions' ? conditions : null, role ?? undefined);
     if (n) setNote('');
     setBusy(false);
   };
@@ -84,7 +105,9 @@ export function LayerCard({ project, d, state, checked, onCheck }: Props) {
         <div className="dim">awaiting approval by {d.awaiting.join(', ')}</div>
       ) : null}
       {d.review?.approvals.length ? (
-        <div className="dim">approved by {d.review.approvals.map((a) => `${a.name} (${a.role})${a.conditions ? ` — ${a.conditions}` : ''}`).join(', ')}</div>
+        <div className="dim" data-testid="approvals">
+          approved by {d.review.approvals.map((a) => `${a.name} (${a.role}${a.serial ? `, certificate ${a.serial.slice(0, 8)}…` : ''})${a.conditions ? ` — ${a.conditions}` : ''}`).join(', ')}
+        </div>
       ) : null}
       {d.consentRequired ? (
         <div className="row consent-row" data-testid="consent-status" data-consent={d.consent?.status ?? 'missing'}>
@@ -120,23 +143,25 @@ export function LayerCard({ project, d, state, checked, onCheck }: Props) {
       )}
       {allowed.length ? (
         <div className="review-actions">
-          <input placeholder={`note (as ${role})`} value={note} onChange={(e) => setNote(e.target.value)} aria-label="review note" />
+          <input placeholder={role ? `note (as ${role})` : 'note'} value={note} onChange={(e) => setNote(e.target.value)} aria-label="review note" />
           {allowed.includes('approve-with-conditions') ? (
             <input placeholder="conditions" value={conditions} onChange={(e) => setConditions(e.target.value)} aria-label="conditions" />
           ) : null}
           <div className="buttons">
-            {allowed.map((a) => (
-              <button
-                key={a}
-                data-action={a}
-                disabled={busy || (a.startsWith('approve') && !APPROVER_ROLES.includes(role))}
-                title={a.startsWith('approve') && !APPROVER_ROLES.includes(role) ? `the ${role} role cannot approve; switch role above` : undefined}
-                onClick={() => void act(a)}
-              >
-                {ACTION_LABELS[a]}
-              </button>
-            ))}
+            {allowed.map((a) => {
+              const why = a.startsWith('approve') ? approveBlock : a === 'reject' || a === 'request-changes' ? judgeBlock : null;
+              return (
+                <button key={a} data-action={a} disabled={busy || !!why} title={why ?? undefined} onClick={() => void act(a)}>
+                  {ACTION_LABELS[a]}
+                </button>
+              );
+            })}
           </div>
+          {approveBlock && allowed.some((a) => a.startsWith('approve')) ? (
+            <div className="dim" data-testid="approve-blocked">
+              cannot approve: {approveBlock}
+            </div>
+          ) : null}
         </div>
       ) : null}
       <details className="review-history">

@@ -4,7 +4,7 @@ import { useMemo, useState } from 'react';
 import { useProject, projectStore } from '../../store/projectStore';
 import { exportGate, type GateResult, type ReviewAction } from '../../core/disclosure';
 import { editorStore } from '../../store/editorStore';
-import { useIdentity } from '../../store/signingKeys';
+import { currentTrust } from '../../store/signingKeys';
 import { useDisclosures } from './useDisclosures';
 import { LayerCard, stateOf } from './LayerCard';
 import { IdentityBar } from './IdentityBar';
@@ -18,8 +18,7 @@ const BULK: ReviewAction[] = ['submit', 'approve', 'request-changes', 'reject'];
 
 export function ReviewPanel() {
   const project = useProject((s) => s.project);
-  const { layers, state, chain, pinned } = useDisclosures();
-  const trustedCount = useIdentity((s) => s.trustedKeys.length);
+  const { layers, state, chain } = useDisclosures();
   const [stateFilter, setStateFilter] = useState<(typeof STATES)[number]>('all');
   const [flagFilter, setFlagFilter] = useState<(typeof FLAGS)[number]>('any');
   const [text, setText] = useState('');
@@ -49,7 +48,7 @@ export function ReviewPanel() {
     setBusy(false);
   };
   const checkDeliverable = async () => {
-    const r = await exportGate(projectStore.getState().project, 'deliverable', { trustedKeys: undefined });
+    const r = await exportGate(projectStore.getState().project, 'deliverable', { trust: currentTrust() });
     setGate(r);
     if (!r.ok) editorStore.getState().notify('warning', `A deliverable export would be refused: ${r.refusals.length} layer(s) block it`);
   };
@@ -64,7 +63,6 @@ export function ReviewPanel() {
             ? `Ledger: ${project.ledger.length} signed entries, chain verified`
             : `Ledger fails verification: ${chain.problems[0]}`
           : 'Verifying ledger…'}
-        {pinned && trustedCount ? (pinned.ok ? ' · all signers trusted' : ` · ${pinned.problems.length} entries by keys you have not trusted`) : null}
       </div>
       <div className="filters">
         <select aria-label="filter by state" value={stateFilter} onChange={(e) => setStateFilter(e.target.value as (typeof STATES)[number])}>

@@ -1,11 +1,10 @@
 // UI wrappers around the signed store actions: errors become notices, never silent.
 import { editorStore } from '../../store/editorStore';
-import { identityStore } from '../../store/signingKeys';
 import { reviewLayer } from '../../store/effectRuns';
-import type { ReviewAction } from '../../core/disclosure';
+import type { ReviewAction, ReviewRole } from '../../core/disclosure';
 
-export async function runReview(layerIds: string[], action: ReviewAction, note: string, conditions: string | null): Promise<number> {
-  const role = identityStore.getState().role;
+/** `role`: the certificate role to act in; absent, the first approving role the certificate grants. */
+export async function runReview(layerIds: string[], action: ReviewAction, note: string, conditions: string | null, role?: ReviewRole): Promise<number> {
   let done = 0;
   for (const id of layerIds) {
     try {

@@ -3,7 +3,7 @@ import { useRef, useState } from 'react';
 import { projectStore } from '../../store/projectStore';
 import { editorStore } from '../../store/editorStore';
 import { registerTestHook } from '../../testHook';
-import { download, exportAnimatic, exportOtio, exportShotListCsv, exportShotListJson, exportStoryboard, type ExportFile, type JobHooks } from './shotExports';
+import { download, exportAnimatic, exportEdl, exportOtio, exportShotListCsv, exportShotListJson, exportStoryboard, type ExportFile, type JobHooks } from './shotExports';
 import { exportStoryboardPdf } from './storyboardPdf';
 
 type Job = (hooks: JobHooks) => Promise<ExportFile> | ExportFile;
@@ -59,7 +59,7 @@ export function ShotExports() {
               const r = await exportStoryboardPdf(ctx().p, ctx().sceneId, hk);
               if (r.substitutions.size) {
                 const list = [...r.substitutions].map(([c, as]) => `${c}→${as}`).join(' ');
-                editorStore.getState().notify('warning', `Storyboard PDF: the PDF's standard font cannot print some characters; printed instead: ${list}`);
+                editorStore.getState().notify('warning', `Storyboard PDF: the embedded Noto Sans has no glyph for some characters (CJK needs a CJK font; see README); printed instead: ${list}`);
               }
               return r.file;
             })
@@ -70,6 +70,7 @@ export function ShotExports() {
         <button disabled={busy} onClick={() => start('Shot list CSV', () => exportShotListCsv(ctx().p, ctx().sceneId))}>CSV</button>
         <button disabled={busy} onClick={() => start('Shot list JSON', () => exportShotListJson(ctx().p, ctx().sceneId))}>JSON</button>
         <button disabled={busy} data-testid="export-otio" onClick={() => start('OpenTimelineIO', () => exportOtio(ctx().p, ctx().sceneId))}>OTIO</button>
+        <button disabled={busy} data-testid="export-edl" title="CMX 3600 edit decision list of the cut" onClick={() => start('EDL', () => exportEdl(ctx().p, ctx().sceneId))}>EDL</button>
       </div>
       <div className="row">
         <button

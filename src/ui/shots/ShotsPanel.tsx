@@ -3,12 +3,14 @@
 // each shot's look-through and overhead plan; and the shot exports.
 import { useState } from 'react';
 import { useActiveScene, useProject } from '../../store/projectStore';
-import { SHOT_ANGLES, SHOT_SIZES, SHOT_SIZE_NAMES, orderedShots, frameToTimecode, supportsDropFrame } from '../../core/timeline';
+import { SHOT_ANGLES, SHOT_SIZES, SHOT_SIZE_NAMES, orderedShots, frameToTimecode, usesDropFrame } from '../../core/timeline';
 import type { Shot } from '../../core/document';
 import { registerTestHook } from '../../testHook';
 import { renderAnimatic, renderAnimaticFile, renderShotStill } from '../../export/animatic';
 import { addShot, deleteShot, duplicate, gotoShot, renumber, reorder, updateShot } from './shotActions';
 import { useShotThumbnails } from './thumbnails';
+import { useEditor } from '../../store/editorStore';
+import { applyWords, suggestedLine } from '../shotdesigner/shotWords';
 import { ShotExports } from './ShotExports';
 import './shots.css';
 
@@ -37,7 +39,8 @@ function ShotRowEditor({ shot, index, count, thumb }: { shot: Shot; index: numbe
   const scene = useActiveScene();
   const fps = useProject((s) => s.project.settings.fps);
   const cams = Object.values(scene.objects).filter((o) => o.type === 'camera');
-  const tc = (f: number) => frameToTimecode(f, fps, { dropFrame: supportsDropFrame(fps) });
+  const dropFrame = useProject((s) => usesDropFrame(s.project.settings));
+  const tc = (f: number) => frameToTimecode(f, fps, { dropFrame });
   const up = (patch: Partial<Shot>) => updateShot(shot.id, patch);
   return (
     <div className="shot" data-testid="shot-row" data-shot={shot.id}>
@@ -80,6 +83,7 @@ function ShotRowEditor({ shot, index, count, thumb }: { shot: Shot; index: numbe
           <button title="Duplicate" onClick={() => duplicate(shot.id)}>Dup</button>
           <button title="Delete shot" onClick={() => deleteShot(shot.id)}>✕</button>
         </div>
+        {shot.description ? <div className="shot-words" data-testid="shot-words" title="the shot in words">“{shot.description}”</div> : null}
         <textarea aria-label="Notes" placeholder="notes" key={`t${shot.notes}`} defaultValue={shot.notes} rows={1} onBlur={(e) => e.target.value !== shot.notes && up({ notes: e.target.value.slice(0, 10_000) })} />
       </div>
     </div>
@@ -91,11 +95,14 @@ export function ShotsPanel() {
   const shots = orderedShots(scene);
   const thumbs = useShotThumbnails();
   const [strip, setStrip] = useState(false);
+  useEditor((e) => e.selection);
+  const coverLine = suggestedLine();
   return (
     <div className="shots" data-testid="shots">
       <div className="row">
         <button data-testid="add-shot" onClick={() => addShot()}>+ Shot</button>
         <button onClick={() => renumber()} disabled={!shots.length}>Renumber</button>
+        <button data-testid="cover-selection" disabled={!coverLine?.startsWith('cover ')} title="Master, two singles and two over-the-shoulders of the two selected actors (one undo step)" onClick={() => coverLine && applyWords(coverLine)}>Cover selection</button>
         <label><input type="checkbox" checked={strip} onChange={(e) => setStrip(e.target.checked)} /> storyboard strip</label>
       </div>
       <ShotExports />
@@ -105,7 +112,7 @@ export function ShotsPanel() {
           {shots.map((s) => (
             <figure key={s.id} onClick={() => gotoShot(s.id)}>
               {thumbs[s.id] ? <img src={thumbs[s.id]} alt={`Shot ${s.number}`} /> : <div className="shot-thumb" />}
-              <figcaption>{s.number} · {s.size ?? ''} {s.out - s.in}fr</figcaption>
+              <figcaption>{s.number} · {s.size ?? ''} {s.out - s.in}fr{s.description ? <div className="shot-words">“{s.description}”</div> : null}</figcaption>
             </figure>
           ))}
         </div>

@@ -1,9 +1,10 @@
 // The shot exports as jobs with progress and cancel: storyboard (PNG per panel + printable HTML, zipped),
-// shot list CSV and JSON, OpenTimelineIO, and the animatic. Each returns the file to save.
+// shot list CSV and JSON, OpenTimelineIO, CMX 3600 EDL, and the animatic. Each returns the file to save.
 import { zipSync, strToU8 } from 'fflate';
 import type { Project } from '../../core/document';
 import { shotRows, shotListCsv, shotListJson } from '../../core/export/shotlist';
 import { otioJson } from '../../core/export/otio';
+import { projectToEdl } from '../../core/export/edl';
 import { storyboardHtml, panelFileName, type StoryboardPanel } from '../../core/export/storyboard';
 import { renderShotStill } from '../../export/animatic/renderShotStill';
 import { renderAnimaticFile, type AnimaticOptions } from '../../export/animatic/renderAnimatic';
@@ -53,6 +54,10 @@ export function exportShotListJson(p: Project, sceneId: string): ExportFile {
 
 export function exportOtio(p: Project, sceneId: string, animaticName?: string): ExportFile {
   return { name: `${slug(p.name)}.otio`, mime: 'application/json', bytes: strToU8(otioJson(p, sceneId, animaticName ? { animaticUrl: animaticName } : {})) };
+}
+
+export function exportEdl(p: Project, sceneId: string): ExportFile {
+  return { name: `${slug(p.name)}.edl`, mime: 'text/plain', bytes: strToU8(projectToEdl(p, sceneId)) };
 }
 
 export async function exportAnimatic(p: Project, sceneId: string, opts: AnimaticOptions, hooks: JobHooks): Promise<ExportFile> {

@@ -2,8 +2,9 @@
 // pixels and laid out by core/export/pdf/storyboardSheet (number, lens, camera height, notes per panel).
 import type { Project } from '../../core/document';
 import { shotRows } from '../../core/export/shotlist';
-import { storyboardPdf, type PaperName, type PdfImage, type StoryboardPdfPanel } from '../../core/export/pdf';
+import type { PaperName, PdfImage, StoryboardPdfPanel } from '../../core/export/pdf';
 import { renderShotStill } from '../../export/animatic/renderShotStill';
+import { loadSheetFonts } from '../../export/sheets/sheetFonts';
 import type { ExportFile, JobHooks } from './shotExports';
 
 const slug = (s: string) => s.replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^_+|_+$/g, '') || 'project';
@@ -25,7 +26,7 @@ export async function decodePng(png: Uint8Array): Promise<PdfImage> {
 
 export interface StoryboardPdfJob {
   file: ExportFile;
-  /** characters the PDF's standard font could not print, and what was printed instead */
+  /** characters the PDF's fonts could not print, and what was printed instead */
   substitutions: Map<string, string>;
 }
 
@@ -42,12 +43,14 @@ export async function exportStoryboardPdf(p: Project, sceneId: string, hooks: Jo
   }
   hooks.onProgress(1, 'writing PDF');
   const scene = p.scenes[sceneId]!;
-  const out = storyboardPdf(panels, {
+  // pdf-lib and fontkit (~500 KB gzip) load when a PDF is first asked for, not with the page
+  const { storyboardPdf } = await import('../../core/export/pdf');
+  const out = await storyboardPdf(panels, {
     title: `${p.name} — ${scene.name}`,
     subtitle: `${rows.length} shots · ${p.settings.fps} fps · ${new Date().toISOString().slice(0, 10)}${p.settings.author ? ` · ${p.settings.author}` : ''}`,
     paper,
     orientation: 'landscape',
     creationDate: new Date(),
-  });
+  }, await loadSheetFonts());
   return { file: { name: `${slug(p.name)}_storyboard.pdf`, mime: 'application/pdf', bytes: out.bytes }, substitutions: out.substitutions };
 }

@@ -1,69 +1,245 @@
-// Connect to a studio server: address, connect / leave, connection state, who else is in the project.
+// The Studio panel: enrol this browser's person (request → certificate, by file exchange with the
+// administrator), see and set the project's studio, and — on the administrator's machine — make the studio
+// root, issue member certificates from requests, revoke members and hand out the root and revocation list.
 import { useState } from 'react';
-import { useStore } from 'zustand';
-import { useProject } from '../../store/projectStore';
-import { connectToStudio, leaveStudio, studioStatus } from '../../sync/studioSession';
-import { ConnectionBadge } from './ConnectionBadge';
+import { STUDIO_ROLES, ROLE_TITLES, type StudioRole } from '../../core/studio/roles';
+import { editorStore } from '../../store/editorStore';
+import { projectStore, useProject } from '../../store/projectStore';
+import { downloadBytes } from '../../store/projectFile';
+import { importMemberCertificate, importRevocationList, importStudioRoot, startEnrolment, useIdentity } from '../../store/signingKeys';
+import { createStudio, issueMember, revokeMember, useAdmin } from '../../store/studioAdmin';
+import { IdentityBar } from '../review/IdentityBar';
+import './studio.css';
 
-const LAST_SERVER = 'previs.studioServer';
+const notify = (kind: 'info' | 'error', text: string) => editorStore.getState().notify(kind, text);
+const fileText = (f: File | undefined | null) => (f ? f.text() : Promise.resolve(null));
+const pemName = (s: string) => s.replace(/[^\w.-]+/g, '_').slice(0, 60) || 'member';
+const download = (name: string, text: string) => downloadBytes(name, new TextEncoder().encode(text), 'application/x-pem-file');
 
-export function StudioPanel() {
-  const status = useStore(studioStatus);
-  const projectId = useProject((s) => s.project.id);
-  const [server, setServer] = useState(() => globalThis.localStorage?.getItem(LAST_SERVER) ?? 'ws://127.0.0.1:8787');
-  const [join, setJoin] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const connected = status.state !== 'closed' && status.state !== 'refused';
-  const go = async (id?: string) => {
-    setBusy(true);
-    setError(null);
-    try {
-      globalThis.localStorage?.setItem(LAST_SERVER, server);
-      await connectToStudio(server, id);
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  };
+async function attempt(what: string, fn: () => Promise<string | void>): Promise<void> {
+  try {
+    const ok = await fn();
+    if (ok) notify('info', ok);
+  } catch (e) {
+    notify('error', `${what}: ${(e as Error).message}`);
+  }
+}
+
+function Enrol() {
+  const enrolment = useIdentity((s) => s.enrolment);
+  const member = useIdentity((s) => s.member);
+  const [name, setName] = useState('');
+  const [email, setEmail] = useState('');
+  const [cert, setCert] = useState<File | null>(null);
+  const [root, setRoot] = useState<File | null>(null);
   return (
-    <div className="studio-panel" data-testid="studio-panel">
-      <label>
-        Studio server{' '}
-        <input data-testid="studio-server" value={server} disabled={connected} onChange={(e) => setServer(e.target.value)} placeholder="ws://host:8787" />
-      </label>
-      {!connected ? (
-        <div>
-          <button data-testid="studio-connect" disabled={busy} onClick={() => void go()} title="Shares this project on the server (or opens the server's copy of it)">
-            Share this project
-          </button>
+    <section className="studio-section" data-testid="studio-enrol">
+      <h4>You</h4>
+      <IdentityBar />
+      {!member ? (
+        <div className="studio-form">
           <label>
-            or join project id <input data-testid="studio-join-id" value={join} onChange={(e) => setJoin(e.target.value)} placeholder="proj_…" />
+            Name <input aria-label="enrol name" value={name} onChange={(e) => setName(e.target.value)} maxLength={64} />
           </label>
-          <button data-testid="studio-join" disabled={busy || !join.trim()} onClick={() => void go(join.trim())}>Join</button>
+          <label>
+            E-mail <input aria-label="enrol email" type="email" value={email} onChange={(e) => setEmail(e.target.value)} />
+          </label>
+          <button
+            disabled={!name.trim() || !email.trim()}
+            onClick={() =>
+              void attempt('Enrolment request not made', async () => {
+                const pem = await startEnrolment(name, email);
+                download(`${pemName(name)}.request.pem`, pem);
+                return 'Enrolment request saved: send it to your studio administrator';
+              })
+            }
+          >
+            Make enrolment request
+          </button>
+          {enrolment ? (
+            <button className="link" onClick={() => download(`${pemName(enrolment.name)}.request.pem`, enrolment.requestPem)}>
+              download my request again
+            </button>
+          ) : null}
+        </div>
+      ) : null}
+      <div className="studio-form">
+        <label>
+          Member certificate <input type="file" accept=".pem,.crt,.cer" data-testid="studio-cert-file" onChange={(e) => setCert(e.target.files?.[0] ?? null)} />
+        </label>
+        <label>
+          Studio root <input type="file" accept=".pem,.crt,.cer" data-testid="studio-root-file" onChange={(e) => setRoot(e.target.files?.[0] ?? null)} />
+        </label>
+        <button
+          disabled={!cert && !root}
+          onClick={() =>
+            void attempt('Not imported', async () => {
+              const r = await fileText(root);
+              const c = await fileText(cert);
+              if (c) {
+                const check = await importMemberCertificate(c, r ?? undefined);
+                return check.ok ? `Enrolled: ${check.member.name}, ${check.member.roles.join(', ')}` : `Certificate imported, but it does not count: ${check.reason}`;
+              }
+              if (r) await importStudioRoot(r);
+              return 'Studio root imported';
+            })
+          }
+        >
+          Import
+        </button>
+        <label>
+          Revocation list{' '}
+          <input
+            type="file"
+            accept=".pem,.crl"
+            data-testid="studio-crl-file"
+            onChange={(e) =>
+              void attempt('Revocation list refused', async () => {
+                const t = await fileText(e.target.files?.[0]);
+                if (t) return `Revocation list #${await importRevocationList(t)} in use`;
+              })
+            }
+          />
+        </label>
+      </div>
+    </section>
+  );
+}
+
+function ProjectStudio() {
+  const pin = useProject((s) => s.project.studio ?? null);
+  const studio = useIdentity((s) => s.studio);
+  const matches = !!pin && !!studio && pin.rootFingerprint === studio.fingerprint;
+  return (
+    <section className="studio-section" data-testid="studio-project" data-pinned={pin ? pin.rootFingerprint : ''}>
+      <h4>This project</h4>
+      {pin ? (
+        <div className={matches ? 'ok' : 'bad'}>
+          In studio {pin.name} (root {pin.rootFingerprint.slice(0, 16)}…){studio && !matches ? ` — not the studio you trust (${studio.name}): no approval in it counts for you` : ''}
         </div>
       ) : (
-        <div>
-          <p>
-            Project id <code data-testid="studio-project-id">{projectId}</code> (others join with it)
-          </p>
-          <button data-testid="studio-leave" onClick={() => void leaveStudio()} title="Keeps the project here, as it is, to work alone">Leave (keep working alone)</button>
+        <div className="dim">Not in a studio: approvals in it count only once it is moved into one.</div>
+      )}
+      {studio && !matches ? (
+        <button onClick={() => projectStore.getState().execute(`Move project into ${studio.name}`, (p) => ({ ...p, studio: { name: studio.name, rootFingerprint: studio.fingerprint } }))}>
+          Move project into {studio.name}
+        </button>
+      ) : null}
+    </section>
+  );
+}
+
+function Administer() {
+  const studio = useAdmin((s) => s.studio);
+  const [name, setName] = useState('');
+  const [req, setReq] = useState<File | null>(null);
+  const [roles, setRoles] = useState<StudioRole[]>(['artist']);
+  const [days, setDays] = useState(365);
+  return (
+    <details className="studio-section" data-testid="studio-admin" open={!!studio}>
+      <summary>Administer the studio</summary>
+      {!studio ? (
+        <div className="studio-form">
+          <label>
+            Studio name <input aria-label="studio name" value={name} onChange={(e) => setName(e.target.value)} maxLength={64} />
+          </label>
+          <button
+            disabled={!name.trim()}
+            onClick={() =>
+              void attempt('Studio root not made', async () => {
+                const r = await createStudio(name);
+                return `Studio root made (fingerprint ${r.fingerprint.slice(0, 16)}…); its key never leaves this browser`;
+              })
+            }
+          >
+            Create studio root
+          </button>
         </div>
+      ) : (
+        <>
+          <div className="mono dim">
+            {studio.name} · root {studio.fingerprint.slice(0, 24)}… · revocation list #{studio.crlNumber}
+          </div>
+          <div className="row">
+            <button onClick={() => download('studio-root.pem', studio.rootPem)}>Export root certificate</button>
+            <button onClick={() => download(`studio-crl-${studio.crlNumber}.pem`, studio.crlPem)}>Export revocation list</button>
+          </div>
+          <div className="studio-form">
+            <label>
+              Enrolment request <input type="file" accept=".pem,.csr" data-testid="studio-request-file" onChange={(e) => setReq(e.target.files?.[0] ?? null)} />
+            </label>
+            <fieldset className="roles">
+              <legend>Roles</legend>
+              {STUDIO_ROLES.map((r) => (
+                <label key={r}>
+                  <input
+                    type="checkbox"
+                    data-role={r}
+                    checked={roles.includes(r)}
+                    onChange={(e) => setRoles(e.target.checked ? [...roles, r] : roles.filter((x) => x !== r))}
+                  />{' '}
+                  {ROLE_TITLES[r]}
+                </label>
+              ))}
+            </fieldset>
+            <label>
+              Valid for <input type="number" min={1} max={3650} value={days} onChange={(e) => setDays(Number(e.target.value))} aria-label="days" /> days
+            </label>
+            <button
+              disabled={!req || !roles.length}
+              onClick={() =>
+                void attempt('Certificate not issued', async () => {
+                  const m = await issueMember((await fileText(req))!, roles, days);
+                  download(`${pemName(m.name)}.cert.pem`, m.certificatePem);
+                  return `Issued ${m.name} <${m.email}> as ${m.roles.join(', ')} (serial ${m.serial.slice(0, 12)}…)`;
+                })
+              }
+            >
+              Issue certificate
+            </button>
+          </div>
+          <table className="members" data-testid="studio-members">
+            <tbody>
+              {studio.issued.map((m) => {
+                const revoked = studio.revoked.some((r) => r.serial === m.serial);
+                return (
+                  <tr key={m.serial} data-serial={m.serial} className={revoked ? 'revoked' : ''}>
+                    <td>{m.name}</td>
+                    <td className="dim">{m.email}</td>
+                    <td>{m.roles.join(', ')}</td>
+                    <td className="mono dim">{m.serial.slice(0, 10)}…</td>
+                    <td className="dim">{revoked ? 'revoked' : `until ${m.notAfter.slice(0, 10)}`}</td>
+                    <td>
+                      {revoked ? null : (
+                        <button
+                          onClick={() =>
+                            void attempt('Not revoked', async () => {
+                              await revokeMember(m.serial);
+                              return `${m.name} revoked: export the revocation list and hand it to everyone`;
+                            })
+                          }
+                        >
+                          Revoke
+                        </button>
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </>
       )}
-      <ConnectionBadge />
-      {(error ?? status.error) && <p className="bad" data-testid="studio-error">{error ?? status.error}</p>}
-      {status.peers.length > 0 && (
-        <ul className="studio-peers" data-testid="studio-peers">
-          {status.peers.map((p) => (
-            <li key={p.clientId}>
-              <span style={{ color: p.colour }}>●</span> {p.name}
-              {p.selection.length ? ` — ${p.selection.length} selected` : ''}
-              {p.lookThrough ? ` — looking through ${p.lookThrough}` : ''}
-            </li>
-          ))}
-        </ul>
-      )}
+    </details>
+  );
+}
+
+export function StudioPanel() {
+  return (
+    <div className="studio-panel" data-testid="studio-panel">
+      <Enrol />
+      <ProjectStudio />
+      <Administer />
     </div>
   );
 }

@@ -13,6 +13,7 @@ import {
   deleteKey,
   dragKeyEdit,
   frameAll,
+  keyMarkers,
   numericChannels,
   presetOf,
   sampleChannel,
@@ -235,7 +236,7 @@ export function CurveEditor({ selectedKey, onSelectKey, picked, onPick }: Props)
             </g>
           ))}
           <path className="curves-line" d={d} data-testid="curve-path" />
-          {track.keys.map((k) => (
+          {keyMarkers(track.keys, view.f0, view.f1).map((k) => (
             <circle
               key={k.frame}
               className={`curves-key ${k.interp}${k.frame === selFrame ? ' sel' : ''}`}

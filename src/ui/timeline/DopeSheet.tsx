@@ -5,7 +5,7 @@ import { useEffect, useRef, useState, type PointerEvent as RPointerEvent, type R
 import { playhead } from '../../store/playhead';
 import { projectStore, useActiveScene, useProject } from '../../store/projectStore';
 import { editorStore, useEditor } from '../../store/editorStore';
-import { ANIMATABLE, timelineRows, keyCurrentValue, moveKey, deleteKey, orderedShots } from '../../core/timeline';
+import { ANIMATABLE, timelineRows, keyCurrentValue, moveKey, deleteKey, orderedShots, keyMarkers } from '../../core/timeline';
 import type { Edit } from '../../core/document';
 import { transport } from './transport';
 import { animationStats } from '../../viewport/render/ViewportAnimation';
@@ -116,7 +116,7 @@ export function DopeSheet({
       );
       laneEls.push(
         <div key={r.trackId} className="dope-lane" data-track={r.trackId} onPointerDown={scrub}>
-          {(track?.keys ?? []).map((k) => {
+          {keyMarkers(track?.keys ?? [], frameIn, frameOut).map((k) => {
             const dragging = drag && drag.trackId === r.trackId && drag.from === k.frame;
             const f = dragging ? drag.to : k.frame;
             const sel = selectedKey?.trackId === r.trackId && selectedKey.frame === k.frame;

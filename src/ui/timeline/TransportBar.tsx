@@ -4,8 +4,8 @@ import { useEffect, useRef, useState } from 'react';
 import { playhead } from '../../store/playhead';
 import { projectStore, useProject } from '../../store/projectStore';
 import { editorStore } from '../../store/editorStore';
-import { setSettings, FrameRate as FrameRateSchema, type FrameRate } from '../../core/document';
-import { FRAME_RATES, frameToTimecode, supportsDropFrame } from '../../core/timeline';
+import { setSettings } from '../../core/document';
+import { RATE_CHOICES, frameToTimecode, rateChoiceOf, usesDropFrame } from '../../core/timeline';
 import { transport, playRange, type TransportState } from './transport';
 
 export function useTransportState(): TransportState {
@@ -18,17 +18,18 @@ function Readout() {
   const tcRef = useRef<HTMLSpanElement>(null);
   const frameRef = useRef<HTMLInputElement>(null);
   const fps = useProject((s) => s.project.settings.fps);
+  const dropFrame = useProject((s) => usesDropFrame(s.project.settings));
   useEffect(() => {
     const write = (f: number) => {
-      if (tcRef.current) tcRef.current.textContent = frameToTimecode(f, fps, { dropFrame: supportsDropFrame(fps) });
+      if (tcRef.current) tcRef.current.textContent = frameToTimecode(f, fps, { dropFrame });
       if (frameRef.current && document.activeElement !== frameRef.current) frameRef.current.value = String(f);
     };
     write(playhead.frame);
     return playhead.subscribe(write);
-  }, [fps]);
+  }, [fps, dropFrame]);
   return (
     <>
-      <span className="tc" data-testid="timecode" ref={tcRef} title={supportsDropFrame(fps) ? 'drop-frame timecode' : 'non-drop timecode'} />
+      <span className="tc" data-testid="timecode" ref={tcRef} title={dropFrame ? 'drop-frame timecode' : 'non-drop timecode'} />
       <input
         ref={frameRef}
         type="number"
@@ -71,7 +72,7 @@ function RangeField({ label, field }: { label: string; field: 'frameIn' | 'frame
 
 export function TransportBar() {
   const s = useTransportState();
-  const fps = useProject((st) => st.project.settings.fps);
+  const choice = useProject((st) => rateChoiceOf(st.project.settings));
   const speed = s.playing ? `${s.rate > 0 ? '' : '−'}${Math.abs(s.rate)}×` : '';
   return (
     <div className="transport">
@@ -88,15 +89,16 @@ export function TransportBar() {
       <label>
         fps
         <select
-          value={String(fps)}
+          value={choice.key}
           data-testid="fps"
+          title="Project frame rate; DF / NDF: drop-frame or non-drop timecode"
           onChange={(e) => {
-            const parsed = FrameRateSchema.safeParse(Number(e.target.value));
-            if (parsed.success) projectStore.getState().execute('Set frame rate', setSettings({ fps: parsed.data as FrameRate }));
+            const c = RATE_CHOICES.find((r) => r.key === e.target.value);
+            if (c) projectStore.getState().execute('Set frame rate', setSettings({ fps: c.fps, dropFrame: c.dropFrame }));
           }}
         >
-          {FRAME_RATES.map((r) => (
-            <option key={r} value={r}>{r}</option>
+          {RATE_CHOICES.map((r) => (
+            <option key={r.key} value={r.key}>{r.label}</option>
           ))}
         </select>
       </label>

@@ -2,9 +2,10 @@
 // what it alters: "AI-GENERATED · PENDING REVIEW". The label follows the live object every frame.
 import { useMemo, useRef } from 'react';
 import { useFrame } from '@react-three/fiber';
-import { Html } from '@react-three/drei';
+import { Html } from '@react-three/drei/web/Html';
 import { Vector3, type Group } from 'three';
 import { useProject } from '../../store/projectStore';
+import { useAuthority } from '../../store/studioAuthority';
 import { labelsAtFrame, anchorPoint, type FrameLabel } from './burnIn';
 import { readLedger } from '../../core/disclosure';
 import type { SceneObject } from '../../core/document';
@@ -36,7 +37,8 @@ export function DisclosureLabels() {
   const project = useProject((s) => s.project);
   const sceneId = useProject((s) => s.activeSceneId);
   // labels show for every frame of the layer's range: the viewport is for judging, not for a single frame
-  const state = useMemo(() => readLedger(project.ledger), [project.ledger]);
+  const authority = useAuthority();
+  const state = useMemo(() => readLedger(project.ledger, authority), [project.ledger, authority]);
   const labels = useMemo(() => labelsAtFrame(project, sceneId, null, state), [state, project.scenes, sceneId]); // eslint-disable-line react-hooks/exhaustive-deps
   const objects = project.scenes[sceneId]?.objects ?? {};
   return (

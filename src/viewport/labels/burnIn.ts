@@ -4,6 +4,8 @@
 import { Box3, Vector3, type Camera } from 'three';
 import type { Project, SceneObject } from '../../core/document';
 import { discloseProject, readLedger, type LedgerState } from '../../core/disclosure';
+import { NO_AUTHORITY } from '../../core/studio/authority';
+import { authorityStore } from '../../store/studioAuthority';
 import { objectRefs } from '../objectRefs';
 
 export interface BurnLabel {
@@ -21,7 +23,7 @@ export interface FrameLabel {
 }
 
 /** Labels of the generated layers of a scene that are live at a frame and not approved. */
-export function labelsAtFrame(project: Project, sceneId: string, frame: number | null = null, state: LedgerState = readLedger(project.ledger)): FrameLabel[] {
+export function labelsAtFrame(project: Project, sceneId: string, frame: number | null = null, state: LedgerState = readLedger(project.ledger, NO_AUTHORITY)): FrameLabel[] {
   const scene = project.scenes[sceneId];
   if (!scene) return [];
   const out: FrameLabel[] = [];
@@ -72,7 +74,8 @@ export function anchorLabels(labels: readonly FrameLabel[], objects: Record<stri
  */
 export function previewLabeller(project: Project, sceneId: string, hiddenIds: readonly string[] = []) {
   const hidden = new Set(hiddenIds);
-  const all = labelsAtFrame(project, sceneId, null).filter((l) => !hidden.has(l.layerId));
+  // approvals count only as the studio authority reads them (without a studio root: none do, labels stay)
+  const all = labelsAtFrame(project, sceneId, null, readLedger(project.ledger, authorityStore.getState().authority)).filter((l) => !hidden.has(l.layerId));
   const objects = project.scenes[sceneId]?.objects ?? {};
   return (activeLayerIds: readonly string[], camera: Camera, rect: { x: number; y: number; width: number; height: number }): BurnLabel[] => {
     if (!all.length) return [];

@@ -4,7 +4,7 @@
 // playhead, and a keyed pose gets a key there (auto-key, as the inspector's pose controls do).
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useFrame } from '@react-three/fiber';
-import { TransformControls } from '@react-three/drei';
+import { TransformControls } from '@react-three/drei/core/TransformControls';
 import { Matrix4, Object3D, Vector3 } from 'three';
 import { useStore } from 'zustand';
 import { projectStore } from '../../store/projectStore';

@@ -1,5 +1,5 @@
 // glTF/GLB parsing with three's GLTFLoader, from bytes in memory (the project's asset store), never a URL.
-import { Box3, Vector3, type Object3D } from 'three';
+import { Box3, Group, Vector3, type Object3D } from 'three';
 import { GLTFLoader } from 'three/examples/jsm/loaders/GLTFLoader.js';
 import { getAssetBytes } from '../../store/assets';
 
@@ -13,8 +13,9 @@ export interface ParsedModel {
 }
 
 /** Parses GLB (or self-contained glTF JSON) bytes. Rejects with the loader's message on malformed input. */
-export function parseModel(bytes: Uint8Array): Promise<ParsedModel> {
+export function parseModel(file: Uint8Array): Promise<ParsedModel> {
   const loader = new GLTFLoader();
+  const bytes = glbProper(file);
   // the loader wants an ArrayBuffer of exactly the file (a view into a larger buffer would read past it)
   const buffer = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? (bytes.buffer as ArrayBuffer) : bytes.slice().buffer;
   return new Promise((resolve, reject) => {
@@ -23,23 +24,34 @@ export function parseModel(bytes: Uint8Array): Promise<ParsedModel> {
         buffer,
         '',
         (gltf) => {
-          const scene = gltf.scene;
-          scene.updateMatrixWorld(true);
-          const box = new Box3().setFromObject(scene);
-          let meshCount = 0;
-          let triangleCount = 0;
-          scene.traverse((o) => {
-            const m = o as Object3D & { isMesh?: boolean; geometry?: { index: { count: number } | null; attributes: { position?: { count: number } } } };
-            if (m.isMesh && m.geometry) {
-              meshCount++;
-              triangleCount += (m.geometry.index?.count ?? m.geometry.attributes.position?.count ?? 0) / 3;
+          void sceneOf(gltf).then((scene) => {
+            // cameras and lights of the file are left out (the import notes them): the set has its own
+            const strays: Object3D[] = [];
+            scene.traverse((o) => {
+              if ((o as { isLight?: boolean }).isLight || (o as { isCamera?: boolean }).isCamera) strays.push(o);
+            });
+            for (const o of strays) o.removeFromParent();
+            scene.updateMatrixWorld(true);
+            const box = new Box3().setFromObject(scene);
+            let meshCount = 0;
+            let triangleCount = 0;
+            scene.traverse((o) => {
+              const m = o as Object3D & { isMesh?: boolean; geometry?: { index: { count: number } | null; attributes: { position?: { count: number } } } };
+              if (m.isMesh && m.geometry) {
+                meshCount++;
+                triangleCount += (m.geometry.index?.count ?? m.geometry.attributes.position?.count ?? 0) / 3;
+              }
+            });
+            if (box.isEmpty()) {
+              reject(new Error('the file holds no visible geometry'));
+              return;
             }
-          });
-          if (box.isEmpty()) {
-            reject(new Error('the file holds no visible geometry'));
-            return;
-          }
-          resolve({ scene, min: box.min.toArray() as ParsedModel['min'], max: box.max.toArray() as ParsedModel['max'], meshCount, triangleCount });
+            if (![...box.min.toArray(), ...box.max.toArray()].every(Number.isFinite)) {
+              reject(new Error('its node transforms place geometry at infinity'));
+              return;
+            }
+            resolve({ scene, min: box.min.toArray() as ParsedModel['min'], max: box.max.toArray() as ParsedModel['max'], meshCount, triangleCount });
+          }, reject);
         },
         (err) => reject(new Error(err instanceof Error ? err.message : String((err as { message?: string })?.message ?? err))),
       );
@@ -47,6 +59,32 @@ export function parseModel(bytes: Uint8Array): Promise<ParsedModel> {
       reject(e instanceof Error ? e : new Error(String(e)));
     }
   });
+}
+
+/** A GLB cut to the length its header declares (some writers pad past it; the loader would read the padding). */
+function glbProper(bytes: Uint8Array): Uint8Array {
+  if (bytes.byteLength < 12) return bytes;
+  const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (dv.getUint32(0, true) !== 0x46546c67) return bytes;
+  const declared = dv.getUint32(8, true);
+  return declared >= 12 && declared < bytes.byteLength ? bytes.subarray(0, declared) : bytes;
+}
+
+interface LoadedGltf {
+  scene?: Object3D;
+  scenes: Object3D[];
+  parser: { json: { nodes?: { children?: number[] }[] }; getDependency(type: 'node', index: number): Promise<Object3D> };
+}
+
+/** The file's default scene; a file without scenes (the specification allows it) shows all its root nodes. */
+async function sceneOf(gltf: LoadedGltf): Promise<Object3D> {
+  if (gltf.scene) return gltf.scene;
+  const nodes = gltf.parser.json.nodes ?? [];
+  const child = new Set<number>();
+  for (const n of nodes) for (const c of n.children ?? []) child.add(c);
+  const group = new Group();
+  for (let i = 0; i < nodes.length; i++) if (!child.has(i)) group.add(await gltf.parser.getDependency('node', i));
+  return group;
 }
 
 const models = new Map<string, Promise<ParsedModel>>();

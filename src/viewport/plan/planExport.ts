@@ -1,7 +1,8 @@
 // Printable plan: the top view as rendered, the plan marks at print weight, and a title block, as PNG;
 // or as a PDF floor-plan sheet (core/export/pdf/planSheet) with vector scale bars and a title block.
 import type { WebGLRenderer } from 'three';
-import { planSheetPdf, type Orientation, type PaperName, type PlanSheetInput } from '../../core/export/pdf';
+import { loadSheetFonts } from '../../export/sheets/sheetFonts';
+import type { Orientation, PaperName, PlanSheetInput } from '../../core/export/pdf';
 import { drawPlan } from './drawPlan';
 import type { PlanModel, PlanView } from './planGeometry';
 import type { Measurement } from './planState';
@@ -76,7 +77,9 @@ export async function renderPlanPdf(gl: WebGLRenderer, view: PlanView, model: Pl
   g.drawImage(src, 0, 0);
   drawPlan(g, { ...view, width: src.width, height: src.height, metresPerPx: view.metresPerPx / scale }, model, measurement, scale, false);
   const px = g.getImageData(0, 0, sheet.width, sheet.height);
-  const out = planSheetPdf({
+  // pdf-lib and fontkit load with the first PDF, not with the page
+  const { planSheetPdf } = await import('../../core/export/pdf');
+  const out = await planSheetPdf({
     image: { width: px.width, height: px.height, rgba: px.data },
     metresPerPx: view.metresPerPx / scale,
     title: opts.title,
@@ -84,7 +87,7 @@ export async function renderPlanPdf(gl: WebGLRenderer, view: PlanView, model: Pl
     paper: opts.paper,
     orientation: opts.orientation ?? 'landscape',
     creationDate: new Date(),
-  });
+  }, await loadSheetFonts());
   return { blob: new Blob([out.bytes as BlobPart], { type: 'application/pdf' }), substitutions: out.substitutions, scaleDenominator: out.scaleDenominator };
 }
 

@@ -57,7 +57,7 @@ export async function exportPlanPdfToFile(): Promise<void> {
     downloadBlob(pdf.blob, `${projectStore.getState().project.name || 'plan'} — plan.pdf`);
     if (pdf.substitutions.size) {
       const list = [...pdf.substitutions].map(([c, as]) => `${c}→${as}`).join(' ');
-      editorStore.getState().notify('warning', `Plan PDF: the PDF's standard font cannot print some characters; printed instead: ${list}`);
+      editorStore.getState().notify('warning', `Plan PDF: the embedded Noto Sans has no glyph for some characters (CJK needs a CJK font; see README); printed instead: ${list}`);
     }
   } catch (e) {
     editorStore.getState().notify('error', `Plan PDF export: ${(e as Error).message}`);

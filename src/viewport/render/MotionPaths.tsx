@@ -4,7 +4,7 @@
 import { useLayoutEffect, useMemo, useRef } from 'react';
 import { BufferGeometry, Float32BufferAttribute, type Group } from 'three';
 import { useProject } from '../../store/projectStore';
-import { evaluateObject } from '../../core/timeline';
+import { evaluateObject, keyMarkers } from '../../core/timeline';
 import { EDITOR_ONLY_LAYER } from '../camera/layers';
 
 const MAX_SAMPLES = 2000;
@@ -30,8 +30,12 @@ export function MotionPaths() {
       const o = scene.objects[t.targetId];
       if (t.property !== 'transform.position' || !o || t.keys.length < 2) continue;
       const pts: number[] = [];
-      const first = Math.max(frameIn, Math.min(...t.keys.map((k) => k.frame)));
-      const last = Math.min(frameOut - 1, Math.max(...t.keys.map((k) => k.frame)));
+      // a loop, not Math.min(...frames): spreading 100,000 keys as arguments can overflow the stack
+      let lo = Infinity;
+      let hi = -Infinity;
+      for (const k of t.keys) [lo, hi] = [Math.min(lo, k.frame), Math.max(hi, k.frame)];
+      const first = Math.max(frameIn, lo);
+      const last = Math.min(frameOut - 1, hi);
       for (let f = first; f <= last; f += step) {
         const e = evaluateObject(project, sceneId, o.id, f);
         if (e) pts.push(...e.transform.position);
@@ -40,7 +44,7 @@ export function MotionPaths() {
       if (e) pts.push(...e.transform.position);
       const line = new BufferGeometry();
       line.setAttribute('position', new Float32BufferAttribute(pts, 3));
-      const keys = t.keys
+      const keys = keyMarkers(t.keys, frameIn, frameOut)
         .map((k) => evaluateObject(project, sceneId, o.id, k.frame)?.transform.position)
         .filter((p): p is [number, number, number] => !!p);
       out.push({ id: t.id, colour: o.type === 'camera' ? '#ffd166' : '#ef476f', line, keys });

@@ -24,8 +24,8 @@ const fmts = ['png', ...(hasFfmpeg ? ['mp4'] : [])] as const;
 const src: Record<string, Uint8Array> = {};
 
 async function seal(bytes: Uint8Array, name: string, withC2pa = true) {
-  const gate = await exportGate(tp.project, 'deliverable');
-  return sealExport({ project: tp.project, gate, bytes, fileName: name, signer: tp.artist, software: 'Previs Sandbox 0.1.0', c2pa: withC2pa ? c2pa : null });
+  const gate = await exportGate(tp.project, 'deliverable', { trust: { rootPem: tp.studio.rootPem } });
+  return sealExport({ project: tp.project, trust: { rootPem: tp.studio.rootPem }, gate, bytes, fileName: name, signer: tp.artist, software: 'Previs Sandbox 0.1.0', c2pa: withC2pa ? c2pa : null });
 }
 
 function c2paUnit(bytes: Uint8Array): { start: number; size: number } {

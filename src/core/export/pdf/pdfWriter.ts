@@ -1,12 +1,38 @@
-// A small PDF writer for printable sheets (floor plans, storyboards): pages of a paper size, RGB images,
-// text in the standard Helvetica fonts, lines, rectangles and polygons. PDF 1.4 (ISO 32000-1 subset):
-// a classic cross-reference table, FlateDecode (zlib) streams, no fonts embedded (Helvetica is one of the
-// 14 fonts every reader has). Page coordinates are points from the TOP-LEFT corner, y growing down, as a
-// layout is drawn; the writer turns them into PDF's bottom-left user space.
+// Printable sheets (floor plans, storyboards) through pdf-lib: pages of a paper size, RGB images, text in an
+// embedded, subset Unicode font (Noto Sans, given as bytes: the core reads no files), lines, rectangles and
+// polygons. Text is real text (Type0/CIDFont with a ToUnicode map), so readers select and search it in any
+// script the font covers. Page coordinates are points from the TOP-LEFT corner, y growing down, as a layout
+// is drawn; the writer turns them into PDF's bottom-left user space.
+import fontkit from '@pdf-lib/fontkit';
+import {
+  PDFDocument,
+  PDFName,
+  type PDFFont,
+  type PDFPage,
+  beginText,
+  closePath,
+  concatTransformationMatrix,
+  drawObject,
+  endText,
+  fill,
+  fillAndStroke,
+  lineTo,
+  moveTo,
+  popGraphicsState,
+  pushGraphicsState,
+  rectangle,
+  setDashPattern,
+  setFillingRgbColor,
+  setFontAndSize,
+  setLineWidth,
+  setStrokingRgbColor,
+  setTextMatrix,
+  showText,
+  stroke,
+  type PDFOperator,
+} from 'pdf-lib';
 import { zlibSync } from 'fflate';
-import { concatBytes } from '../bindBytes';
-import { BASE_FONT, bytesWidth, type PdfFont } from './helvetica';
-import { encodeWinAnsi, pdfLiteral, pdfTextString } from './winAnsi';
+import type { SheetFonts, PdfFont } from './sheetFonts';
 
 export type PaperName = 'A4' | 'Letter';
 export type Orientation = 'portrait' | 'landscape';
@@ -63,11 +89,11 @@ export interface DocumentInfo {
   creationDate?: Date;
 }
 
-/** A number as PDF writes it: finite, at most 3 decimals, no exponent. */
-export function num(v: number): string {
+/** A number rounded to 3 decimals: content streams stay short and diffable. */
+export function num(v: number): number {
   if (!Number.isFinite(v)) throw new Error(`pdf: a coordinate or size is not a finite number (${v})`);
-  const s = (Math.round(v * 1000) / 1000).toFixed(3).replace(/\.?0+$/, '');
-  return s === '-0' ? '0' : s;
+  const r = Math.round(v * 1000) / 1000;
+  return r === 0 ? 0 : r;
 }
 
 function rgb(c: Colour): [number, number, number] {
@@ -78,14 +104,8 @@ function rgb(c: Colour): [number, number, number] {
   return [((n >> 16) & 255) / 255, ((n >> 8) & 255) / 255, (n & 255) / 255];
 }
 
-const colourOp = (c: Colour, op: 'rg' | 'RG') => `${rgb(c).map(num).join(' ')} ${op}`;
-
-interface ImageEntry {
-  name: string;
-  width: number;
-  height: number;
-  data: Uint8Array;
-}
+const fillColour = (c: Colour) => setFillingRgbColor(...(rgb(c).map(num) as [number, number, number]));
+const strokeColour = (c: Colour) => setStrokingRgbColor(...(rgb(c).map(num) as [number, number, number]));
 
 export interface PdfImageRef {
   readonly name: string;
@@ -93,90 +113,141 @@ export interface PdfImageRef {
   readonly height: number;
 }
 
+/** A face the document can set text in, with the code points it has glyphs for. */
+interface Face {
+  pdf: PDFFont;
+  has(cp: number): boolean;
+}
+
+/** What prints when no embedded font has a character (documented in README: CJK needs the optional font). */
+export const MISSING_GLYPH = '?';
+
 export class PdfPage {
-  /** content stream operators, one per line */
-  readonly ops: string[] = [];
-  readonly images = new Set<string>();
+  private readonly fontNames = new Map<PDFFont, PDFName>();
 
   constructor(
     readonly width: number,
     readonly height: number,
     private readonly doc: PdfDocument,
+    private readonly page: PDFPage,
   ) {}
 
   private y(top: number): number {
-    return this.height - top;
+    return num(this.height - top);
+  }
+
+  private push(...ops: PDFOperator[]): void {
+    this.page.pushOperators(...ops);
   }
 
   /** Draws an image into the box whose top-left corner is (x, y), w × h points. */
   image(ref: PdfImageRef, x: number, y: number, w: number, h: number): void {
-    this.images.add(ref.name);
-    this.ops.push(`q ${num(w)} 0 0 ${num(h)} ${num(x)} ${num(this.y(y + h))} cm /${ref.name} Do Q`);
+    this.page.node.setXObject(PDFName.of(ref.name), this.doc.imageRef(ref.name));
+    this.push(pushGraphicsState(), concatTransformationMatrix(num(w), 0, 0, num(h), num(x), this.y(y + h)), drawObject(ref.name), popGraphicsState());
   }
 
   /** One line of text with its baseline at y. Returns the width it took, in points. */
   text(text: string, x: number, y: number, style: TextStyle = {}): number {
     const size = style.size ?? 10;
-    const font = style.font ?? 'regular';
-    const enc = this.doc.encode(text);
-    const w = (bytesWidth(enc, font) * size) / 1000;
-    const left = style.align === 'right' ? x - w : style.align === 'center' ? x - w / 2 : x;
-    const fontName = font === 'bold' ? 'F2' : 'F1';
-    this.ops.push(`BT /${fontName} ${num(size)} Tf ${colourOp(style.colour ?? '#000000', 'rg')} 1 0 0 1 ${num(left)} ${num(this.y(y))} Tm ${pdfLiteral(enc)} Tj ET`);
+    const runs = this.doc.runs(text, style.font ?? 'regular');
+    const w = runs.reduce((s, r) => s + r.face.pdf.widthOfTextAtSize(r.text, size), 0);
+    let left = style.align === 'right' ? x - w : style.align === 'center' ? x - w / 2 : x;
+    this.push(beginText(), fillColour(style.colour ?? '#000000'));
+    for (const r of runs) {
+      this.push(setFontAndSize(this.fontName(r.face.pdf), num(size)), setTextMatrix(1, 0, 0, 1, num(left), this.y(y)), showText(r.face.pdf.encodeText(r.text)));
+      left += r.face.pdf.widthOfTextAtSize(r.text, size);
+    }
+    this.push(endText());
     return w;
   }
 
   line(x1: number, y1: number, x2: number, y2: number, style: StrokeStyle = {}): void {
-    this.ops.push(
-      `q ${this.strokeState(style)} ${num(x1)} ${num(this.y(y1))} m ${num(x2)} ${num(this.y(y2))} l S Q`,
-    );
+    this.push(pushGraphicsState(), ...this.strokeState(style), moveTo(num(x1), this.y(y1)), lineTo(num(x2), this.y(y2)), stroke(), popGraphicsState());
   }
 
   rect(x: number, y: number, w: number, h: number, style: ShapeStyle): void {
-    this.path(`${num(x)} ${num(this.y(y + h))} ${num(w)} ${num(h)} re`, style);
+    this.path([rectangle(num(x), this.y(y + h), num(w), num(h))], style);
   }
 
   /** A closed polygon through the points (top-left coordinates). */
   polygon(points: ReadonlyArray<readonly [number, number]>, style: ShapeStyle): void {
     if (points.length < 2) return;
     const [first, ...rest] = points;
-    const d = [`${num(first![0])} ${num(this.y(first![1]))} m`, ...rest.map((p) => `${num(p[0])} ${num(this.y(p[1]))} l`), 'h'];
-    this.path(d.join(' '), style);
+    this.path([moveTo(num(first![0]), this.y(first![1])), ...rest.map((p) => lineTo(num(p[0]), this.y(p[1]))), closePath()], style);
   }
 
-  private strokeState(s: StrokeStyle): string {
-    const dash = s.dash?.length ? `[${s.dash.map(num).join(' ')}] 0 d` : '[] 0 d';
-    return `${num(s.width ?? 1)} w ${colourOp(s.colour ?? '#000000', 'RG')} ${dash}`;
+  private fontName(f: PDFFont): PDFName {
+    let n = this.fontNames.get(f);
+    if (!n) {
+      n = this.page.node.newFontDictionary(f.name, f.ref);
+      this.fontNames.set(f, n);
+    }
+    return n;
   }
 
-  private path(d: string, s: ShapeStyle): void {
+  private strokeState(s: StrokeStyle): PDFOperator[] {
+    return [setLineWidth(num(s.width ?? 1)), strokeColour(s.colour ?? '#000000'), setDashPattern(s.dash?.length ? s.dash.map(num) : [], 0)];
+  }
+
+  private path(d: PDFOperator[], s: ShapeStyle): void {
     if (!s.fill && !s.stroke) return;
-    const state = [s.fill ? colourOp(s.fill, 'rg') : '', s.stroke ? this.strokeState({ width: s.lineWidth, colour: s.stroke }) : ''].filter(Boolean).join(' ');
-    const paint = s.fill && s.stroke ? 'B' : s.fill ? 'f' : 'S';
-    this.ops.push(`q ${state} ${d} ${paint} Q`);
+    const state = [...(s.fill ? [fillColour(s.fill)] : []), ...(s.stroke ? this.strokeState({ width: s.lineWidth, colour: s.stroke }) : [])];
+    const paint = s.fill && s.stroke ? fillAndStroke() : s.fill ? fill() : stroke();
+    this.push(pushGraphicsState(), ...state, ...d, paint, popGraphicsState());
   }
 }
 
-const enc = new TextEncoder();
-
 export class PdfDocument {
   readonly pages: PdfPage[] = [];
-  private readonly imageList: ImageEntry[] = [];
-  /** characters the standard fonts cannot print, and what was printed instead (first occurrence of each) */
+  /** characters no embedded font can print, and what was printed instead (first occurrence of each) */
   readonly substitutions = new Map<string, string>();
+  private readonly images = new Map<string, ReturnType<PDFDocument['context']['register']>>();
 
-  constructor(private readonly info: DocumentInfo = {}) {}
+  private constructor(
+    private readonly pdf: PDFDocument,
+    private readonly faces: Record<PdfFont, Face>,
+    private readonly fallback: Face | null,
+  ) {}
+
+  /** A document whose text is set in the given fonts (subset on save: only the glyphs used are embedded). */
+  static async create(fonts: SheetFonts, info: DocumentInfo = {}): Promise<PdfDocument> {
+    const pdf = await PDFDocument.create({ updateMetadata: false });
+    pdf.registerFontkit(fontkit);
+    let tags = 0;
+    const face = async (bytes: Uint8Array): Promise<Face> => {
+      // the same parse pdf-lib makes, asked which code points it maps (fontkit's cmap lookup)
+      const fk = fontkit.create(bytes as unknown as Buffer);
+      // a subset's BaseFont is "six capitals + PostScript name" (ISO 32000-1 §9.6.4), which is how readers
+      // (pdffonts "sub yes") know not to look for the full face on the system; unique per face in the file
+      const tag = `PRV${String.fromCharCode(65 + Math.floor(tags / 26 / 26) % 26, 65 + Math.floor(tags / 26) % 26, 65 + (tags % 26))}`;
+      tags++;
+      const pdfFont = await pdf.embedFont(bytes, { subset: true, customName: `${tag}+${fk.postscriptName}` });
+      return { pdf: pdfFont, has: (cp) => fk.hasGlyphForCodePoint(cp) };
+    };
+    const faces = { regular: await face(fonts.regular), bold: await face(fonts.bold) };
+    const fallback = fonts.fallback ? await face(fonts.fallback) : null;
+    pdf.setTitle(info.title ?? '', { showInWindowTitleBar: Boolean(info.title) });
+    if (info.author) pdf.setAuthor(info.author);
+    if (info.subject) pdf.setSubject(info.subject);
+    pdf.setCreator(info.creator ?? 'Previs Sandbox');
+    pdf.setProducer('Previs Sandbox (pdf-lib)');
+    if (info.creationDate) {
+      pdf.setCreationDate(info.creationDate);
+      pdf.setModificationDate(info.creationDate);
+    }
+    return new PdfDocument(pdf, faces, fallback);
+  }
 
   addPage(size: { width: number; height: number }): PdfPage {
     if (!(size.width > 0 && size.height > 0 && size.width <= 14400 && size.height <= 14400)) {
       throw new Error(`pdf: page size ${size.width} × ${size.height} pt is outside 1–14400 pt`);
     }
-    const p = new PdfPage(size.width, size.height, this);
+    const p = new PdfPage(size.width, size.height, this, this.pdf.addPage([size.width, size.height]));
     this.pages.push(p);
     return p;
   }
 
-  /** Adds an image once (pages may draw it any number of times): RGB, alpha composited onto white. */
+  /** Adds an image once (pages may draw it any number of times): RGB, alpha composited onto white, Flate. */
   addImage(img: PdfImage): PdfImageRef {
     const { width, height, rgba } = img;
     if (!Number.isInteger(width) || !Number.isInteger(height) || width < 1 || height < 1) {
@@ -193,85 +264,69 @@ export class PdfDocument {
       rgbBytes[j + 1] = Math.round((rgba[i + 1]! * a + 255 * (255 - a)) / 255);
       rgbBytes[j + 2] = Math.round((rgba[i + 2]! * a + 255 * (255 - a)) / 255);
     }
-    const entry: ImageEntry = { name: `Im${this.imageList.length + 1}`, width, height, data: zlibSync(rgbBytes, { level: 6 }) };
-    this.imageList.push(entry);
-    return { name: entry.name, width, height };
-  }
-
-  /** WinAnsi bytes of `text`, recording what had to be substituted. */
-  encode(text: string): Uint8Array {
-    const r = encodeWinAnsi(text);
-    for (const s of r.substituted) if (!this.substitutions.has(s.char)) this.substitutions.set(s.char, s.as);
-    return r.bytes;
-  }
-
-  toBytes(): Uint8Array {
-    if (!this.pages.length) throw new Error('pdf: a document needs at least one page');
-    // object numbers: 1 catalog, 2 page tree, 3 info, 4–5 fonts, then images, then page + content per page
-    const imageNum = new Map<string, number>();
-    this.imageList.forEach((im, i) => imageNum.set(im.name, 6 + i));
-    const firstPage = 6 + this.imageList.length;
-    const pageNum = (i: number) => firstPage + 2 * i;
-    const bodies: Array<Uint8Array[]> = [];
-    const dict = (s: string) => [enc.encode(s)];
-    const stream = (head: string, data: Uint8Array) => [
-      enc.encode(`<< ${head} /Length ${data.length} >>\nstream\n`),
-      data,
-      enc.encode('\nendstream'),
-    ];
-    bodies.push(dict('<< /Type /Catalog /Pages 2 0 R >>'));
-    bodies.push(dict(`<< /Type /Pages /Kids [${this.pages.map((_, i) => `${pageNum(i)} 0 R`).join(' ')}] /Count ${this.pages.length} >>`));
-    bodies.push(dict(this.infoDict()));
-    for (const f of ['regular', 'bold'] as const) {
-      bodies.push(dict(`<< /Type /Font /Subtype /Type1 /BaseFont /${BASE_FONT[f]} /Encoding /WinAnsiEncoding >>`));
-    }
-    for (const im of this.imageList) {
-      bodies.push(stream(`/Type /XObject /Subtype /Image /Width ${im.width} /Height ${im.height} /ColorSpace /DeviceRGB /BitsPerComponent 8 /Filter /FlateDecode`, im.data));
-    }
-    this.pages.forEach((p, i) => {
-      const xobjects = [...p.images].map((n) => `/${n} ${imageNum.get(n)} 0 R`).join(' ');
-      bodies.push(
-        dict(
-          `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${num(p.width)} ${num(p.height)}] ` +
-            `/Resources << /ProcSet [/PDF /Text /ImageC] /Font << /F1 4 0 R /F2 5 0 R >>${xobjects ? ` /XObject << ${xobjects} >>` : ''} >> ` +
-            `/Contents ${pageNum(i) + 1} 0 R >>`,
-        ),
-      );
-      bodies.push(stream('/Filter /FlateDecode', zlibSync(enc.encode(p.ops.join('\n') + '\n'), { level: 6 })));
+    // raw pixels as an image XObject: pdf-lib's embedPng would only decode a PNG we would have to encode first
+    const stream = this.pdf.context.stream(zlibSync(rgbBytes, { level: 6 }), {
+      Type: 'XObject',
+      Subtype: 'Image',
+      Width: width,
+      Height: height,
+      ColorSpace: 'DeviceRGB',
+      BitsPerComponent: 8,
+      Filter: 'FlateDecode',
     });
-    // header: the binary comment line tells transfer tools the file is binary (§7.5.2)
-    const parts: Uint8Array[] = [enc.encode('%PDF-1.4\n'), new Uint8Array([0x25, 0xe2, 0xe3, 0xcf, 0xd3, 0x0a])];
-    let offset = parts.reduce((n, b) => n + b.length, 0);
-    const offsets: number[] = [];
-    bodies.forEach((b, i) => {
-      offsets.push(offset);
-      const chunk = [enc.encode(`${i + 1} 0 obj\n`), ...b, enc.encode('\nendobj\n')];
-      for (const c of chunk) {
-        parts.push(c);
-        offset += c.length;
+    const name = `Im${this.images.size + 1}`;
+    this.images.set(name, this.pdf.context.register(stream));
+    return { name, width, height };
+  }
+
+  /** @internal the object an image name refers to */
+  imageRef(name: string) {
+    const r = this.images.get(name);
+    if (!r) throw new Error(`pdf: no image ${name} in this document`);
+    return r;
+  }
+
+  /** Width of `text` at `size` points, as `text()` would set it. */
+  widthOf(text: string, size: number, font: PdfFont = 'regular'): number {
+    return this.runs(text, font).reduce((s, r) => s + r.face.pdf.widthOfTextAtSize(r.text, size), 0);
+  }
+
+  /** Splits text into runs by the face that has each character: the sheet font, then the fallback, else "?". */
+  runs(text: string, font: PdfFont): Array<{ face: Face; text: string }> {
+    const primary = this.faces[font];
+    const out: Array<{ face: Face; text: string }> = [];
+    for (const ch of text) {
+      const cp = ch.codePointAt(0)!;
+      let face = primary;
+      let t = ch;
+      if (!primary.has(cp)) {
+        if (this.fallback?.has(cp)) face = this.fallback;
+        else {
+          t = MISSING_GLYPH;
+          if (!this.substitutions.has(ch)) this.substitutions.set(ch, MISSING_GLYPH);
+        }
       }
-    });
-    // each cross-reference entry is exactly 20 bytes: 10-digit offset, 5-digit generation, n/f, space + LF (§7.5.4)
-    const xref = [`xref\n0 ${bodies.length + 1}\n`, '0000000000 65535 f \n', ...offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`)].join('');
-    parts.push(enc.encode(`${xref}trailer\n<< /Size ${bodies.length + 1} /Root 1 0 R /Info 3 0 R >>\nstartxref\n${offset}\n%%EOF\n`));
-    return concatBytes(parts);
+      const last = out.at(-1);
+      if (last && last.face === face) last.text += t;
+      else out.push({ face, text: t });
+    }
+    return out;
   }
 
-  private infoDict(): string {
-    const i = this.info;
-    const fields: string[] = [];
-    if (i.title) fields.push(`/Title ${pdfTextString(i.title)}`);
-    if (i.author) fields.push(`/Author ${pdfTextString(i.author)}`);
-    if (i.subject) fields.push(`/Subject ${pdfTextString(i.subject)}`);
-    fields.push(`/Creator ${pdfTextString(i.creator ?? 'Previs Sandbox')}`);
-    fields.push(`/Producer ${pdfTextString('Previs Sandbox PDF writer')}`);
-    if (i.creationDate) fields.push(`/CreationDate (${pdfDate(i.creationDate)})`);
-    return `<< ${fields.join(' ')} >>`;
+  /**
+   * When some characters had no glyph, says so on every page in a line above the bottom edge, so a reader of
+   * the printout knows a "?" is not in the project (the app warns too). Call after everything is drawn.
+   */
+  noteMissingGlyphs(bottomMargin: number): void {
+    if (!this.substitutions.size) return;
+    const chars = [...this.substitutions.keys()].slice(0, 12).join(' ');
+    const note = `Printed as ${MISSING_GLYPH}: ${[...chars].map((c) => (c === ' ' ? ' ' : `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`)).join('').trim()} (no glyph in the embedded Noto Sans; CJK needs a CJK font, see Previs Sandbox README)`;
+    for (const p of this.pages) p.text(note, 6, p.height - Math.max(4, bottomMargin / 3), { size: 6, colour: '#aa0000' });
   }
-}
 
-/** D:YYYYMMDDHHmmSSZ (§7.9.4), in UTC. */
-export function pdfDate(d: Date): string {
-  const p = (n: number, w = 2) => String(n).padStart(w, '0');
-  return `D:${p(d.getUTCFullYear(), 4)}${p(d.getUTCMonth() + 1)}${p(d.getUTCDate())}${p(d.getUTCHours())}${p(d.getUTCMinutes())}${p(d.getUTCSeconds())}Z`;
+  async toBytes(): Promise<Uint8Array> {
+    if (!this.pages.length) throw new Error('pdf: a document needs at least one page');
+    // classic xref table, no object streams: the widest range of readers (and poppler) read it plainly
+    return this.pdf.save({ useObjectStreams: false });
+  }
 }

@@ -2,7 +2,8 @@
 // fitted to the paper, a scale bar in metres and one in feet drawn as vectors from the plan's true scale,
 // a north arrow, a camera legend and a title block (project, scene, shot, date, scale).
 import { PdfDocument, paperSize, MM_PER_PT, type Orientation, type PaperName, type PdfImage, type PdfPage } from './pdfWriter';
-import { fitText } from './helvetica';
+import { fitText, type MeasureText } from './textFit';
+import type { SheetFonts } from './sheetFonts';
 
 export interface PlanSheetTitle {
   project: string;
@@ -74,15 +75,16 @@ export function printScale(metresPerPt: number): number {
   return Math.round(n / p) * p;
 }
 
-export function planSheetPdf(input: PlanSheetInput): PlanSheet {
+export async function planSheetPdf(input: PlanSheetInput, fonts: SheetFonts): Promise<PlanSheet> {
   const { image, metresPerPx, title } = input;
   if (!(metresPerPx > 0)) throw new Error('plan sheet: metres per pixel must be positive');
-  const doc = new PdfDocument({
+  const doc = await PdfDocument.create(fonts, {
     title: `${title.project} — ${title.scene} — floor plan`,
     subject: `Shot ${title.shot}`,
     author: title.author,
     creationDate: input.creationDate,
   });
+  const measure: MeasureText = doc.widthOf.bind(doc);
   const size = paperSize(input.paper ?? 'A4', input.orientation ?? 'landscape');
   const page = doc.addPage(size);
   const ref = doc.addImage(image);
@@ -101,9 +103,10 @@ export function planSheetPdf(input: PlanSheetInput): PlanSheet {
   drawScaleBars(page, box.x + 10, box.y + box.h - 12, metreBar, footBar);
   drawNorth(page, box.x + box.w - 22, box.y + 12);
   const scaleDenominator = printScale(metresPerPt);
-  drawLegend(page, size.width - MARGIN - LEGEND_W, MARGIN, LEGEND_W, area.h, input.cameras);
-  drawTitleBlock(page, MARGIN, size.height - MARGIN - TITLE_H, size.width - 2 * MARGIN, TITLE_H, title, scaleDenominator, input.paper ?? 'A4');
-  return { bytes: doc.toBytes(), substitutions: doc.substitutions, metresPerPt, scaleDenominator, imageBox: box, metreBar, footBar };
+  drawLegend(page, measure, size.width - MARGIN - LEGEND_W, MARGIN, LEGEND_W, area.h, input.cameras);
+  drawTitleBlock(page, measure, MARGIN, size.height - MARGIN - TITLE_H, size.width - 2 * MARGIN, TITLE_H, title, scaleDenominator, input.paper ?? 'A4');
+  doc.noteMissingGlyphs(MARGIN);
+  return { bytes: await doc.toBytes(), substitutions: doc.substitutions, metresPerPt, scaleDenominator, imageBox: box, metreBar, footBar };
 }
 
 /** Two bars, metres over feet, each in alternating black and white quarters, on a white card. */
@@ -129,7 +132,7 @@ function drawNorth(page: PdfPage, x: number, y: number): void {
   page.text('N', x, y + 29, { size: 9, font: 'bold', align: 'center' });
 }
 
-function drawLegend(page: PdfPage, x: number, y: number, w: number, h: number, cameras: PlanSheetCamera[]): void {
+function drawLegend(page: PdfPage, measure: MeasureText, x: number, y: number, w: number, h: number, cameras: PlanSheetCamera[]): void {
   page.rect(x, y, w, h, { stroke: '#000000', lineWidth: 0.75 });
   page.text('Cameras', x + 8, y + 16, { size: 10, font: 'bold' });
   let cy = y + 32;
@@ -139,8 +142,8 @@ function drawLegend(page: PdfPage, x: number, y: number, w: number, h: number, c
       break;
     }
     page.rect(x + 8, cy - 7, 7, 7, { fill: c.shot ? '#ff9a00' : '#5cc8ff' });
-    page.text(fitText(c.shot ? `Shot ${c.shot} — ${c.camera}` : c.camera, w - 28, 8.5, 'bold'), x + 20, cy, { size: 8.5, font: 'bold' });
-    page.text(fitText(c.lens, w - 28, 8), x + 20, cy + 11, { size: 8 });
+    page.text(fitText(measure, c.shot ? `Shot ${c.shot} — ${c.camera}` : c.camera, w - 28, 8.5, 'bold'), x + 20, cy, { size: 8.5, font: 'bold' });
+    page.text(fitText(measure, c.lens, w - 28, 8), x + 20, cy + 11, { size: 8 });
     page.text(`${c.horizontalFovDeg.toFixed(1)}° H · height ${c.heightM.toFixed(2)} m`, x + 20, cy + 21, { size: 8, colour: '#333333' });
     cy += 34;
   }
@@ -148,7 +151,7 @@ function drawLegend(page: PdfPage, x: number, y: number, w: number, h: number, c
   page.text('view; dashed chord: focus distance', x + 8, y + h - 11, { size: 7, colour: '#555555' });
 }
 
-function drawTitleBlock(page: PdfPage, x: number, y: number, w: number, h: number, t: PlanSheetTitle, scale: number, paper: PaperName): void {
+function drawTitleBlock(page: PdfPage, measure: MeasureText, x: number, y: number, w: number, h: number, t: PlanSheetTitle, scale: number, paper: PaperName): void {
   page.rect(x, y, w, h, { stroke: '#000000', lineWidth: 1 });
   const cells: Array<[string, string, number]> = [
     ['PROJECT', t.project, 0.28],
@@ -162,13 +165,13 @@ function drawTitleBlock(page: PdfPage, x: number, y: number, w: number, h: numbe
   for (const [label, value, frac] of cells) {
     const cw = w * frac;
     if (cx > x) page.line(cx, y, cx, y + 40, { width: 0.5 });
-    page.text(fitText(label, cw - 12, 6.5), cx + 6, y + 13, { size: 6.5, colour: '#555555' });
-    page.text(fitText(value, cw - 12, 11, 'bold'), cx + 6, y + 31, { size: 11, font: 'bold' });
+    page.text(fitText(measure, label, cw - 12, 6.5), cx + 6, y + 13, { size: 6.5, colour: '#555555' });
+    page.text(fitText(measure, value, cw - 12, 11, 'bold'), cx + 6, y + 31, { size: 11, font: 'bold' });
     cx += cw;
   }
   page.line(x, y + 40, x + w, y + 40, { width: 0.5 });
   page.text(
-    fitText(`${t.author ? `${t.author} · ` : ''}Previs Sandbox · print at 100 % (no "fit to page") for the stated scale · north (−Z) up`, w - 12, 7),
+    fitText(measure, `${t.author ? `${t.author} · ` : ''}Previs Sandbox · print at 100 % (no "fit to page") for the stated scale · north (−Z) up`, w - 12, 7),
     x + 6,
     y + 51,
     { size: 7, colour: '#333333' },

@@ -1,0 +1,54 @@
+// Names a file may use as ids and keys. Lookups such as `scene.objects[id]` go through the prototype chain, so an
+// id that every JavaScript object already answers to ("toString", "constructor", "__proto__") would pass a
+// "does it exist" test and then break whatever reads it; such names are refused when a file is read, and core
+// lookups use own properties only.
+
+/** Every name a plain object answers to without owning it, plus `__proto__`, whose assignment swaps prototypes. */
+const INHERITED = new Set<string>([...Object.getOwnPropertyNames(Object.prototype), '__proto__', 'prototype']);
+
+export function isReservedName(name: string): boolean {
+  return INHERITED.has(name);
+}
+
+/** The record's own entry for key, never an inherited one. */
+export function own<T>(record: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
+}
+
+export function hasOwn(record: object, key: string): boolean {
+  return Object.prototype.hasOwnProperty.call(record, key);
+}
+
+/**
+ * The path of the first object key `__proto__` anywhere in a parsed JSON value, or null. JSON.parse keeps such a
+ * key as an own property, but any later copy by assignment would replace the copy's prototype instead, so the
+ * entry would silently vanish or, worse, change what every lookup on that object finds. Iterative: no depth limit.
+ */
+export function findProtoKey(root: unknown): string | null {
+  const values: unknown[] = [root];
+  const parents: number[] = [-1];
+  const keys: string[] = [''];
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (typeof v !== 'object' || v === null) continue;
+    if (Array.isArray(v)) {
+      for (let k = 0; k < v.length; k++) {
+        values.push(v[k]);
+        parents.push(i);
+        keys.push(String(k));
+      }
+      continue;
+    }
+    for (const k of Object.keys(v)) {
+      if (k === '__proto__') {
+        const path: string[] = [];
+        for (let j = i; j > 0; j = parents[j]!) path.push(keys[j]!);
+        return path.reverse().join('.') || 'file';
+      }
+      values.push((v as Record<string, unknown>)[k]);
+      parents.push(i);
+      keys.push(k);
+    }
+  }
+  return null;
+}

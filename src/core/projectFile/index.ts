@@ -1,0 +1,2 @@
+export * from './admit';
+export * from './read';

@@ -1,0 +1,14 @@
+// Reading a project file off the main thread: a 100,000-key track or a hostile bundle is parsed, checked and
+// dry-evaluated here while the page keeps drawing; only an admitted project (or the refusal) comes back.
+import { readProjectFile } from '../core/projectFile';
+
+import { serializeProject } from '../core/document';
+
+// The admitted project goes back as its canonical text: one string copies in a blink, where a structured clone of
+// 100,000 key objects would hold the page for seconds; the page parses it (plain JSON, already checked) and saves
+// the same text.
+self.onmessage = async (e: MessageEvent<{ name: string; bytes: Uint8Array }>) => {
+  const r = await readProjectFile(e.data.name, e.data.bytes);
+  if (!r.ok) (self as unknown as Worker).postMessage(r);
+  else (self as unknown as Worker).postMessage({ ok: true, text: serializeProject(r.project), assets: r.assets });
+};

@@ -1,0 +1,4 @@
+import { registerShotDesigner } from './register';
+export { ShotDesignerSection } from './ShotDesignerSection';
+
+registerShotDesigner();
