@@ -4,7 +4,7 @@
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { projectStore } from '../store/projectStore';
 import { editorStore } from '../store/editorStore';
-import { identityStore } from '../store/signingKeys';
+import { currentCertificate, currentSigner, identityStore } from '../store/signingKeys';
 import { connectStudio, newConnectionStatus, type StudioConnection } from './studioConnection';
 import { assetTicket, studioToken, type MemberCredential } from './studioSignIn';
 import { fetchAsset, uploadMissing, type AssetRemote } from './assetSync';
@@ -12,8 +12,15 @@ import { getLocalAssetBytes, remoteAssets } from '../store/assets';
 
 export const studioStatus = newConnectionStatus();
 
-/** Filled by the studio identity feature: the signed-in member's certificate and device-key signer. */
-export const studioCredentials: { current: (() => Promise<MemberCredential | null>) | null } = { current: null };
+/** The enrolled member's certificate and device-key signer (none before enrolment: open servers only). */
+export const studioCredentials: { current: (() => Promise<MemberCredential | null>) | null } = {
+  async current() {
+    const certificatePem = await currentCertificate();
+    if (!certificatePem) return null;
+    const signer = await currentSigner();
+    return { certificatePem, sign: (b) => signer.sign(b) };
+  },
+};
 
 let active: StudioConnection | null = null;
 let stopPresence: (() => void) | null = null;
