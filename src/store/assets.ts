@@ -10,6 +10,9 @@ interface StoredAsset {
 
 const memory = new Map<string, Uint8Array>();
 
+/** Where bytes missing here can come from (the studio server while a project is shared; checked there by hash). */
+export const remoteAssets: { fetch: ((hash: string) => Promise<Uint8Array | null>) | null } = { fetch: null };
+
 /** Stores the bytes (if new) and returns their hash. */
 export async function putAsset(bytes: Uint8Array, mime: string): Promise<string> {
   const hash = await sha256Hex(bytes);
@@ -21,7 +24,8 @@ export async function putAsset(bytes: Uint8Array, mime: string): Promise<string>
   return hash;
 }
 
-export async function getAssetBytes(hash: string): Promise<Uint8Array | null> {
+/** The bytes held in this browser only (never fetched). */
+export async function getLocalAssetBytes(hash: string): Promise<Uint8Array | null> {
   const cached = memory.get(hash);
   if (cached) return cached;
   const stored = await idbGet<StoredAsset>('assets', hash);
@@ -29,4 +33,14 @@ export async function getAssetBytes(hash: string): Promise<Uint8Array | null> {
   const bytes = new Uint8Array(stored.bytes);
   memory.set(hash, bytes);
   return bytes;
+}
+
+export async function getAssetBytes(hash: string): Promise<Uint8Array | null> {
+  const local = await getLocalAssetBytes(hash);
+  if (local) return local;
+  const remote = await remoteAssets.fetch?.(hash);
+  if (!remote) return null;
+  await idbPut('assets', hash, { hash, mime: 'application/octet-stream', bytes: remote.slice().buffer } satisfies StoredAsset);
+  memory.set(hash, remote);
+  return remote;
 }

@@ -7,6 +7,20 @@ import { newProject } from '../core/document';
 import type { Edit } from '../core/document';
 import { emptyHistory, openMark, record, redoStep, squashMark, undoStep, type HistoryState } from './history';
 
+/**
+ * Undo shared with other people (a studio server): the shared document's per-person undo does the work and
+ * this store's history keeps only the step labels. Steps are bracketed so each execute or gesture is one step.
+ */
+export interface SharedHistory {
+  beginStep(): void;
+  endStep(): void;
+  /** false when there was nothing of mine to undo / redo */
+  undo(): boolean;
+  redo(): boolean;
+  /** reverts the open gesture's changes (mine only) */
+  cancel(): void;
+}
+
 export interface ProjectState {
   project: Project;
   activeSceneId: string;
@@ -25,6 +39,11 @@ export interface ProjectState {
   /** Replaces the document (open, new, restore). Not an undo step; clears history. */
   load(project: Project): void;
   setActiveScene(id: string): void;
+  /** set while the project is bound to a shared document (studio server) */
+  shared: SharedHistory | null;
+  attachShared(h: SharedHistory | null): void;
+  /** Someone else's edit (or my shared undo) arriving from the shared document: not a step of my history. */
+  applyShared(project: Project): void;
 }
 
 function touch(p: Project): Project {
@@ -47,11 +66,15 @@ export function createProjectStore(initial: Project = newProject()) {
       const next = edit(project);
       if (next === project) return;
       const after = touch(next);
+      const shared = get().shared;
+      shared?.beginStep();
       set({ project: after, history: record(history, label, project, after), revision: get().revision + 1 });
+      shared?.endStep();
     },
     beginGesture(label) {
       const { history, project } = get();
       if (history.mark) get().endGesture();
+      get().shared?.beginStep();
       set({ history: openMark(get().history, label, project) });
     },
     updateGesture(edit) {
@@ -67,18 +90,40 @@ export function createProjectStore(initial: Project = newProject()) {
       const { history, project } = get();
       if (!history.mark) return;
       set({ history: squashMark(history, project) });
+      get().shared?.endStep();
     },
     cancelGesture() {
       const { history } = get();
       if (!history.mark) return;
+      const shared = get().shared;
+      if (shared) {
+        // going back to the snapshot would also take back what others did meanwhile: revert only mine
+        set({ history: { ...history, mark: null } });
+        shared.cancel();
+        return;
+      }
       set({ project: history.mark.before, history: { ...history, mark: null }, revision: get().revision + 1 });
     },
     undo() {
       if (get().history.mark) get().endGesture();
+      const shared = get().shared;
+      if (shared) {
+        const h = get().history;
+        const step = h.past[h.past.length - 1];
+        if (shared.undo() && step) set({ history: { past: h.past.slice(0, -1), future: [step, ...h.future], mark: null } });
+        return;
+      }
       const r = undoStep(get().history);
       if (r) set({ project: r.project, history: r.history, revision: get().revision + 1, ...keepScene(get(), r.project) });
     },
     redo() {
+      const shared = get().shared;
+      if (shared) {
+        const h = get().history;
+        const step = h.future[0];
+        if (shared.redo() && step) set({ history: { past: [...h.past, step], future: h.future.slice(1), mark: null } });
+        return;
+      }
       const r = redoStep(get().history);
       if (r) set({ project: r.project, history: r.history, revision: get().revision + 1, ...keepScene(get(), r.project) });
     },
@@ -87,6 +132,15 @@ export function createProjectStore(initial: Project = newProject()) {
     },
     setActiveScene(id) {
       if (get().project.scenes[id]) set({ activeSceneId: id });
+    },
+    shared: null,
+    attachShared(h) {
+      // the snapshots recorded so far do not know about other people's edits: start a fresh history
+      set({ shared: h, history: emptyHistory() });
+    },
+    applyShared(project) {
+      if (project === get().project) return;
+      set({ project, revision: get().revision + 1, ...keepScene(get(), project) });
     },
   }));
 }

@@ -5,8 +5,9 @@ import { frameStats } from '../viewport/frameStats';
 import { saveStatus } from '../store/autosave';
 import { useActiveScene, useProject } from '../store/projectStore';
 import { useEditor } from '../store/editorStore';
+import { ConnectionBadge } from './studio/ConnectionBadge';
 
-export const statusItems: { id: string; Component: ComponentType }[] = [];
+export const statusItems: { id: string; Component: ComponentType }[] = [{ id: 'studio', Component: ConnectionBadge }];
 
 export function StatusBar() {
   const [, tick] = useState(0);

@@ -13,6 +13,7 @@ import { ConsentPanel } from './consent/ConsentPanel';
 import { CollapsePanel } from '../effects/collapse/view/CollapsePanel';
 import { EnvironmentPanel } from './build/EnvironmentPanel';
 import { StudioPanel } from './studio/StudioPanel';
+import { StudioServerPanel } from './studio/StudioServerPanel';
 
 export interface PanelDef {
   id: string;
@@ -34,6 +35,7 @@ export const panels: PanelDef[] = [
   { id: 'consent', title: 'Consent', area: 'right', order: 55, Component: ConsentPanel },
   { id: 'studio', title: 'Studio', area: 'right', order: 58, Component: StudioPanel },
   { id: 'collapse', title: 'Collapse', area: 'right', order: 45, Component: CollapsePanel },
+  { id: 'studio-server', title: 'Studio server', area: 'right', order: 90, Component: StudioServerPanel },
   { id: 'timeline', title: 'Timeline', area: 'bottom', order: 0, Component: TimelinePanel },
   { id: 'shots', title: 'Shots', area: 'bottom', order: 1, Component: ShotsPanel },
 ];

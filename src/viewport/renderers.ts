@@ -18,6 +18,7 @@ import { ViewportAnimation } from './render/ViewportAnimation';
 import { MotionPaths } from './render/MotionPaths';
 import { DisclosureLabels } from './labels/DisclosureLabels';
 import { CollapseLayer } from '../effects/collapse/view/CollapseLayer';
+import { PeerCameras } from './PeerCameras';
 
 export type ObjectRenderer = ComponentType<{ object: SceneObject; selected: boolean }>;
 
@@ -49,6 +50,7 @@ export const viewportExtensions: { id: string; Component: ComponentType }[] = [
   { id: 'editor-layers', Component: EditorLayers },
   { id: 'look-through', Component: LookThroughView },
   { id: 'plan-view', Component: PlanViewExtension },
+  { id: 'peer-presence', Component: PeerCameras },
   { id: 'pose-gizmo', Component: PoseGizmo },
   { id: 'disclosure-labels', Component: DisclosureLabels },
 ];

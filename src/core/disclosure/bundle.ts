@@ -18,7 +18,7 @@ import { BUNDLE_TYPE, DISCLOSURE_SCHEMA_VERSION } from './vocab';
 const Sha = z.string().regex(/^[0-9a-f]{64}$/);
 const BundleEntry = z.strictObject({
   seq: z.number().int().min(0),
-  kind: z.enum(['disclosure', 'review', 'consent', 'consent-revocation', 'key', 'member']),
+  kind: z.enum(['disclosure', 'review', 'consent', 'consent-revocation', 'key', 'member', 'merge']),
   payload: z.record(z.string(), z.unknown()).nullable(),
   payloadHash: Sha,
   prevHash: z.string().max(64),
@@ -98,6 +98,7 @@ export async function buildDisclosureBundle(project: Project, layerIds: readonly
     const p = e.payload ?? {};
     switch (e.kind) {
       case 'key':
+      case 'merge': // its parents are how the verifier follows a merged ledger
       case 'member':
         return true;
       case 'disclosure':

@@ -5,6 +5,7 @@ import type { LedgerEntry } from '../document/schema';
 import { fromHex, hashCanonical, isPublicKeyJwk, keyIdOf, verifySignature, type PublicKeyJwk, type Signer } from './crypto';
 import { describeCertificate } from '../studio/member';
 import { DISCLOSURE_SCHEMA_VERSION, KEY_TYPE, MEMBER_TYPE } from './vocab';
+import { ledgerHeads, linkProblem, mergePayload, mergeTail } from '../document/ledgerOrder';
 
 export type LedgerKind = LedgerEntry['kind'];
 export const GENESIS_HASH = '0'.repeat(64);
@@ -103,8 +104,9 @@ export async function sealAfter(
   /** the signer's member certificate (PEM): entered before the items when the ledger does not hold it yet */
   certificatePem: string | null = null,
 ): Promise<LedgerEntry[]> {
-  const last = ledger[ledger.length - 1];
-  let tail: { seq: number; hash: string } | null = last ? { seq: last.seq, hash: last.hash } : null;
+  // a fork (entries sealed apart on two machines) is joined by a merge entry before anything else is added;
+  // the signer's key or member entry comes first, so the merge is signed by a key the ledger already knows
+  let heads: { seq: number; hash: string }[] = ledgerHeads(ledger);
   const pre: { kind: LedgerKind; payload: Record<string, unknown> }[] = [];
   if (certificatePem) {
     const known = lastMemberCertificate(ledger, signer.keyId);
@@ -114,13 +116,19 @@ export async function sealAfter(
   } else if (!isKeyRegistered(ledger, signer.keyId)) {
     pre.push({ kind: 'key', payload: keyPayload(signer, holderName, now) as unknown as Record<string, unknown> });
   }
-  const all = [...pre, ...items];
   const out: LedgerEntry[] = [];
-  for (const it of all) {
-    const e = await sealEntry(tail, it.kind, it.payload, signer);
+  const seal = async (tail: { seq: number; hash: string } | null, kind: LedgerKind, payload: Record<string, unknown>) => {
+    const e = await sealEntry(tail, kind, payload, signer);
     out.push(e);
-    tail = e;
+    return e;
+  };
+  for (const it of pre) {
+    const tail = heads.length ? mergeTail(heads) : null;
+    const e = await seal(tail, it.kind, it.payload);
+    heads = [...heads.filter((h) => h !== tail), e];
   }
+  if (heads.length > 1) heads = [await seal(mergeTail(heads), 'merge', mergePayload(heads) as unknown as Record<string, unknown>)];
+  for (const it of items) heads = [await seal(heads[0] ?? null, it.kind, it.payload)];
   return out;
 }
 
@@ -168,18 +176,17 @@ export async function verifyChain(entries: readonly ChainEntry[], opts: VerifyOp
     keys[keyId] = { keyId, jwk, holder: null, seq: null, trusted: true };
   }
   const report: ChainReport['entries'] = [];
+  const byHash = new Map<string, ChainEntry>();
   for (let i = 0; i < entries.length; i++) {
     const e = entries[i]!;
     const fail = (status: EntryStatus, detail: string) => report.push({ seq: e.seq, kind: e.kind, status, detail });
-    if (e.seq !== i) {
-      fail('bad-seq', `entry at position ${i} says seq ${e.seq}: entries were removed, inserted or reordered`);
+    // linear or merged (ledgerMerge.ts): order, seq and links; a failed entry is not linked to afterwards
+    const linkError = linkProblem(entries, i, byHash);
+    if (linkError) {
+      fail(linkError.includes('out of order') ? 'bad-seq' : 'bad-link', linkError);
       continue;
     }
-    const expectedPrev = i === 0 ? GENESIS_HASH : entries[i - 1]!.hash;
-    if (e.prevHash !== expectedPrev) {
-      fail('bad-link', `entry ${i} does not follow entry ${i - 1} (prevHash mismatch)`);
-      continue;
-    }
+    byHash.set(e.hash, e);
     let payloadHash: string;
     if (e.payload !== null) {
       try {

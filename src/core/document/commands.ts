@@ -2,6 +2,7 @@
 // The store runs them through history, so every one of them is undoable.
 import type { Project, Scene, SceneObject, Shot, Track, Transform, AssetMeta, LedgerEntry } from './schema';
 import { newId } from './ids';
+import { linkProblem } from './ledgerOrder';
 import { own } from './names';
 
 export type Edit = (p: Project) => Project;
@@ -122,8 +123,10 @@ export const addAsset = (meta: AssetMeta): Edit => (p) =>
   p.assets[meta.id] ? p : { ...p, assets: { ...p.assets, [meta.id]: meta } };
 
 export const appendLedger = (entry: LedgerEntry): Edit => (p) => {
-  if (entry.seq !== p.ledger.length) throw new Error(`ledger entry seq ${entry.seq} but ledger has ${p.ledger.length}`);
-  return { ...p, ledger: [...p.ledger, entry] };
+  const ledger = [...p.ledger, entry];
+  const problem = linkProblem(ledger, ledger.length - 1, new Map(p.ledger.map((e) => [e.hash, e])));
+  if (problem) throw new Error(`ledger entry seq ${entry.seq} cannot be appended: ${problem}`);
+  return { ...p, ledger };
 };
 
 export const setSettings = (patch: Partial<Project['settings']>): Edit => (p) => ({

@@ -2,6 +2,7 @@
 // form a forest no deeper than the viewport can nest. Every lookup is an own-property lookup, and the whole check
 // is linear in the size of the document (each parent link is followed once).
 import type { Project } from './schema';
+import { linkProblem, type LinkedEntry } from './ledgerOrder';
 import { own } from './names';
 
 /** Deeper parent chains than this are refused: the scene graph is drawn by nesting, one level per link. */
@@ -44,8 +45,12 @@ export function checkReferences(p: Project): string | null {
     }
   }
   for (const [aid, a] of Object.entries(p.assets)) if (a.id !== aid) return `assets.${aid}.id: does not match its key`;
+  const byHash = new Map<string, LinkedEntry>();
   for (let i = 0; i < p.ledger.length; i++) {
-    if (p.ledger[i]!.seq !== i) return `ledger.${i}.seq: expected ${i}, found ${p.ledger[i]!.seq}`;
+    // linear, or merged after a fork (ledgerOrder.ts): signatures are the verifier's job
+    const problem = linkProblem(p.ledger, i, byHash);
+    if (problem) return `ledger.${i}: ${problem}`;
+    byHash.set(p.ledger[i]!.hash, p.ledger[i]!);
   }
   if (p.settings.frameOut <= p.settings.frameIn) return 'settings.frameOut: must be after frameIn';
   return null;

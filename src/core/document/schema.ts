@@ -297,7 +297,7 @@ export type AssetMeta = z.infer<typeof AssetMeta>;
 /** One signed entry of the project's hash chain; its payload is interpreted by core/disclosure. */
 export const LedgerEntry = z.object({
   seq: z.number().int().min(0),
-  kind: z.enum(['disclosure', 'review', 'consent', 'consent-revocation', 'key', 'member']),
+  kind: z.enum(['disclosure', 'review', 'consent', 'consent-revocation', 'key', 'member', 'merge']),
   payload: z.record(z.string(), z.unknown()),
   prevHash: z.string().max(64),
   hash: Sha256,

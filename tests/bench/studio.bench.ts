@@ -1,0 +1,75 @@
+// Studio server: edit → other client latency with 20 clients (2 clients as the baseline), server memory per
+// open project, and the time for a client to join the demo project (against opening its file locally).
+// Everything runs in this one process on this machine, clients included, so latency here includes every
+// client's own work on a shared CPU: an upper bound for clients on their own machines.
+import { readFileSync } from 'node:fs';
+import { newProject, loadProjectText } from '../../src/core/document';
+import { buildDemoProject } from '../../src/core/document/demo';
+import { createProjectStore } from '../../src/store/projectStore';
+import { runLoad } from '../../src/server/loadTest';
+import { startStudioServer } from '../../src/server/studioServer';
+import { nodeClient, tempDir } from '../../src/server/testServer.testutil';
+import { writeProjectDiff } from '../../src/sync/projectDoc';
+import type { BenchContext, BenchRow } from './types';
+
+const heap = () => {
+  (globalThis as { gc?: () => void }).gc?.();
+  return process.memoryUsage().heapUsed;
+};
+
+export default async function studioBench(ctx: BenchContext): Promise<BenchRow[]> {
+  const rows: BenchRow[] = [];
+  const edits = ctx.quick ? 5 : 15;
+  const two = await runLoad({ clients: 2, editsPerClient: edits, intervalMs: 200, restart: false, cut: false });
+  const twenty = await runLoad({ clients: 20, editsPerClient: edits, intervalMs: 200, restart: false, cut: false });
+  for (const [v, r] of [['2 clients', two], ['20 clients', twenty]] as const) {
+    for (const q of ['p50', 'p95'] as const) {
+      rows.push({
+        variant: v,
+        metric: `edit → other client ${q}`,
+        value: r.latencyMs[q],
+        unit: 'ms',
+        ratio: r.latencyMs[q] / two.latencyMs[q],
+        goal: q === 'p95' ? '≤ 50 ms' : undefined,
+        note: `${r.latencyMs.samples} samples, 5 edits/s per client; all clients in this process`,
+      });
+    }
+  }
+
+  const data = tempDir('previs-bench-');
+  const server = await startStudioServer({ port: 0, dataDir: data.path });
+  try {
+    // memory: open K copies of the demo project on the server (no clients), measure the heap it grows by
+    const K = ctx.quick ? 5 : 20;
+    const before = heap();
+    const conns = [];
+    for (let i = 0; i < K; i++) {
+      const c = await server.server.hocuspocus.openDirectConnection(`bench-${i}`, {});
+      await c.transact((doc) => writeProjectDiff(doc, null, { ...buildDemoProject(), id: `bench-${i}` }));
+      conns.push(c);
+    }
+    const perProject = (heap() - before) / K;
+    rows.push({ variant: 'server', metric: 'memory per open project (demo set)', value: perProject / 1024, unit: 'KiB', note: `${K} open, heap growth${(globalThis as { gc?: unknown }).gc ? ' after GC' : ' (no --expose-gc: includes garbage)'}` });
+
+    // join: a client that opens the demo project already on the server, against opening the file locally
+    const text = readFileSync('public/demo/street.previs.json', 'utf8');
+    const demoId = 'bench-0';
+    const n = ctx.quick ? 3 : 7;
+    const local = await ctx.median(() => {
+      const r = loadProjectText(text);
+      if (!r.ok) throw new Error(r.error);
+      createProjectStore(r.project);
+    }, n);
+    const join = await ctx.median(async () => {
+      const c = await nodeClient(server.wsUrl, createProjectStore(newProject()), { projectId: demoId });
+      await c.close();
+    }, n);
+    rows.push({ variant: 'open the file locally', metric: 'demo project ready', value: local, unit: 'ms', ratio: 1 });
+    rows.push({ variant: 'join on the server', metric: 'demo project ready', value: join, unit: 'ms', ratio: join / local, note: 'WebSocket connect, Yjs sync, validation, store' });
+    for (const c of conns) await c.disconnect();
+  } finally {
+    await server.close();
+    data.remove();
+  }
+  return rows;
+}
