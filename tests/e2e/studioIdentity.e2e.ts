@@ -71,6 +71,12 @@ async function enrol(app: App, name: string, email: string, roles: string[], roo
 }
 
 /** The project as the app saves it, opened on another profile. */
+/** Clicks as a person would: first closing the notices that sit over the panels. */
+async function press(p: Page, selector: string): Promise<void> {
+  await dismissNotices(p);
+  await p.click(selector);
+}
+
 async function handOver(from: App, to: App): Promise<void> {
   const f = await from.page.evaluate(() => (globalThis as any).__previs.exporter.saveProject());
   const r = await to.page.evaluate(([n, b]) => (globalThis as any).__previs.exporter.openProject(n, b), [f.name, f.b64] as const);
@@ -143,30 +149,27 @@ describe('studio identity across four profiles', { timeout: 900_000 }, () => {
 
   it('the supervisor and legal approve on their own profiles; legal records consent with the signed document', async () => {
     await handOver(artist, sup);
-    sup.page.setDefaultTimeout(30_000);
-    await sup.page.screenshot({ path: join(dir, 'sup.png') });
-    console.log('SUPSHOT', join(dir, 'sup.png'));
-    await sup.page.click('button[data-panel=review]');
+    await press(sup.page, 'button[data-panel=review]');
     await sup.page.waitForSelector(`${card}[data-state=submitted]`);
     const blocked = await sup.page.$eval(`${card}`, (el) => el.querySelector('[data-testid=approve-blocked]')?.textContent ?? '');
     expect(blocked).toBe('');
-    await sup.page.click(`${card} [data-action=approve]:not([disabled])`);
+    await press(sup.page, `${card} [data-action=approve]:not([disabled])`);
     await sup.page.waitForSelector(`${card} >> text=awaiting approval by legal`);
     await handOver(sup, legal);
     const p = legal.page;
-    await p.click('button[data-panel=review]');
-    await p.click(`${card} [data-action=approve]:not([disabled])`);
+    await press(p, 'button[data-panel=review]');
+    await press(p, `${card} [data-action=approve]:not([disabled])`);
     await p.waitForSelector(`${card}[data-state=approved]`);
-    await p.click('button[data-panel=consent]');
-    await p.click('text=New consent record…');
+    await press(p, 'button[data-panel=consent]');
+    await press(p, 'text=New consent record…');
     await p.fill('[aria-label="intended use"]', 'De-age Jo by about fifteen years for the flashback shots of this film');
     await p.fill('[aria-label="signed date"]', '2026-11-01');
     await p.setInputFiles('[aria-label="signed document"]', { name: 'jo-consent.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 Jo Performer consents (signed)') });
     await p.waitForSelector('text=attached jo-consent.pdf');
-    await p.click('[data-testid=record-consent]');
+    await press(p, '[data-testid=record-consent]');
     await p.waitForSelector('[data-testid=consent-item]');
-    await p.click('button[data-panel=review]');
-    await p.click('[data-testid=check-deliverable]');
+    await press(p, 'button[data-panel=review]');
+    await press(p, '[data-testid=check-deliverable]');
     await p.waitForSelector('[data-testid=gate-result][data-ok=true]');
   });
 
