@@ -128,7 +128,10 @@ describe('plan view', () => {
     const v = await view(page);
     const rect = await page.locator('[data-testid=viewport] canvas').first().boundingBox();
     const at = (x: number, z: number) => ({ x: rect!.x + (x - v.centre[0]) / v.metresPerPx + v.width / 2, y: rect!.y + (z - v.centre[1]) / v.metresPerPx + v.height / 2 });
-    // click a few pixels off each mark: the tool snaps onto them
+    // click a few pixels off each mark: the tool snaps onto them (notices from earlier steps are closed first,
+    // as a person would, so none sits over a mark)
+    await page.$$eval('.notices .notice button', (bs) => bs.forEach((x) => (x as HTMLButtonElement).click()));
+    await page.waitForFunction(() => !document.querySelector('.notices .notice'));
     const a = at(cam[0]!, cam[2]!), b = at(actor[0]!, actor[2]!);
     await page.mouse.click(a.x + 4, a.y - 3);
     await page.mouse.click(b.x - 3, b.y + 4);
