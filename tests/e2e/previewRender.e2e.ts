@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { openApp, type App } from './harness';
+import { enrolRenderNode } from './renderNode';
 import { buildTestProject } from '../../src/core/export/bindProject.testutil';
 import type { Project } from '../../src/core/document';
 
@@ -68,6 +69,8 @@ async function loadProject(p: Project): Promise<void> {
     const h = (globalThis as any).__previs;
     return !!h.viewport.get().scene.getObjectByName('bldg-1');
   }, undefined, { timeout: 60_000 });
+  // labels follow the approvals as the studio authority reads them for this ledger
+  await app.page.evaluate(() => (globalThis as any).__previs.disclosure.authorityReady());
 }
 
 const SELECTION_EMISSIVE = 0x7a4a00;
@@ -137,8 +140,13 @@ describe('disclosure labels in preview renders', () => {
   let pending: Project;
   let approved: Project;
   beforeAll(async () => {
-    pending = (await buildTestProject({ approved: false })).project;
-    approved = (await buildTestProject({ approved: true })).project;
+    const t = await buildTestProject({ approved: false });
+    pending = t.project;
+    approved = (await buildTestProject({ approved: true, studio: t.studio })).project;
+    // approvals count only for a page that holds the studio root: this one signs as an enrolled render node
+    const node = await enrolRenderNode(t.studio, OUT);
+    const adopted = await app.page.evaluate(([k, c, r]) => (globalThis as any).__previs.exporter.adoptMember(k, c, r, []), [node.pkcs8B64, node.certificatePem, t.studio.rootPem] as const);
+    expect(adopted).toMatchObject({ ok: true });
   });
 
   it('a still burns in the labels of unapproved layers, next to the layer, and none once approved', async () => {

@@ -4,7 +4,7 @@ import { registerTestHook } from '../../testHook';
 import { commitEffectRun, linkConsent, registerConsent, reviewLayer, revokeConsent } from '../../store/effectRuns';
 import { currentTrust, identityStore, importMemberCertificate, importRevocationList, importStudioRoot, startEnrolment } from '../../store/signingKeys';
 import { adminStore, createStudio, issueMember, revokeMember } from '../../store/studioAdmin';
-import { authorityStore } from '../../store/studioAuthority';
+import { authorityNow, authorityStore } from '../../store/studioAuthority';
 import { projectStore } from '../../store/projectStore';
 import { discloseProject, exportGate, readLedger, verifyChain } from '../../core/disclosure';
 import type { StudioRole } from '../../core/studio/roles';
@@ -39,6 +39,8 @@ registerTestHook('disclosure', {
     }
     return { serial, rootPem: admin.rootPem };
   },
+  /** resolves once the studio authority is computed for the open project's ledger (renders read it) */
+  authorityReady: async () => (await authorityNow(), true),
   studio: { createStudio, issueMember, revokeMember, startEnrolment, importMemberCertificate, importStudioRoot, importRevocationList, admin: () => adminStore.getState().studio, identity: () => identityStore.getState() },
   gate: (purpose: 'previs' | 'deliverable') => exportGate(projectStore.getState().project, purpose, { trust: currentTrust() }),
   verify: () => verifyChain(projectStore.getState().project.ledger),
