@@ -3,7 +3,7 @@
 // exports through the disclosure gate, writes every file with its sidecar. Progress goes to stdout; failure
 // (including a refused deliverable) exits non-zero with the reason.
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { createPrivateKey } from 'node:crypto';
+import { decryptPkcs8, readPassphrase } from './memberKey';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
@@ -179,12 +179,12 @@ async function exportWithBrowser(a: Args): Promise<number> {
       trust = { rootPem: await readFile(a.studioRoot, 'utf8'), crlPems: await Promise.all(a.crls.map((c) => readFile(c, 'utf8'))) };
     }
     if (a.memberCert && a.memberKey && trust) {
-      const pass = a.passphraseFile ? (await readFile(a.passphraseFile, 'utf8')).replace(/\r?\n$/, '') : process.env.STUDIO_PASSPHRASE;
+      const pass = await readPassphrase(a.passphraseFile);
       if (!pass) {
         console.error('export: no passphrase for --member-key: give --passphrase-file FILE or set STUDIO_PASSPHRASE');
         return 2;
       }
-      const pkcs8 = createPrivateKey({ key: await readFile(a.memberKey, 'utf8'), format: 'pem', passphrase: pass }).export({ format: 'der', type: 'pkcs8' }) as Buffer;
+      const pkcs8 = decryptPkcs8(await readFile(a.memberKey, 'utf8'), pass);
       const m = (await page.evaluate(
         ([k, c, r, l]) => (globalThis as any).__previs.exporter.adoptMember(k, c, r, l),
         [pkcs8.toString('base64'), await readFile(a.memberCert, 'utf8'), trust.rootPem, trust.crlPems] as const,

@@ -8,6 +8,7 @@ import { ECDSA_P256, createMemberRequest, createRevocationList, createStudioRoot
 import { describeCertificate } from '../core/studio/member';
 import { STUDIO_ROLES, type StudioRole } from '../core/studio/roles';
 import { escapeTerminal } from './verifyFormat';
+import { decryptPkcs8, readPassphrase } from './memberKey';
 
 const HELP = `Usage: npm run studio -- COMMAND [options]
 
@@ -67,8 +68,7 @@ const one = (o: Opts, k: string): string => {
 };
 
 async function passphrase(o: Opts): Promise<string> {
-  const file = o['passphrase-file']?.[0];
-  const p = file ? (await readFile(file, 'utf8')).replace(/\r?\n$/, '') : process.env.STUDIO_PASSPHRASE;
+  const p = await readPassphrase(o['passphrase-file']?.[0]);
   if (!p) throw new Usage('no passphrase: give --passphrase-file FILE or set STUDIO_PASSPHRASE');
   if (p.length < 8) throw new Usage('the passphrase must be at least 8 characters');
   return p;
@@ -81,12 +81,7 @@ async function exportEncrypted(key: CryptoKey, pass: string): Promise<string> {
 
 /** Decrypts an encrypted PKCS#8 key into a non-extractable WebCrypto signing key. */
 export async function importEncryptedKey(pem: string, pass: string): Promise<CryptoKey> {
-  let der: Buffer;
-  try {
-    der = createPrivateKey({ key: pem, format: 'pem', passphrase: pass }).export({ format: 'der', type: 'pkcs8' }) as Buffer;
-  } catch {
-    throw new Error('the key cannot be opened: wrong passphrase, or not an encrypted PKCS#8 key');
-  }
+  const der = decryptPkcs8(pem, pass);
   return webcrypto.subtle.importKey('pkcs8', der, ECDSA_P256, false, ['sign']) as Promise<CryptoKey>;
 }
 

@@ -1,7 +1,6 @@
 // One call for every exporter: take what the gate allowed, build and sign the bundle, embed it with the XMP
 // summary into the rendered bytes, and write the sidecar. A deliverable the gate refused never gets here.
-import type { StudioTrust } from '../studio/member';
-import { newestList, readRevocationList } from '../studio/certificates';
+import { prepareTrust, type StudioTrust } from '../studio/member';
 import type { Project } from '../document/schema';
 import { buildDisclosureBundle } from '../disclosure/bundle';
 import type { Signer } from '../disclosure/crypto';
@@ -43,10 +42,7 @@ export interface SealInput {
 }
 
 async function newestCrl(trust: StudioTrust | null | undefined): Promise<string | null> {
-  if (!trust) return null;
-  const lists = [];
-  for (const pem of [trust.crlPem, ...(trust.crlPems ?? [])]) if (pem) lists.push(await readRevocationList(pem, trust.rootPem));
-  return newestList(lists)?.pem ?? null;
+  return trust ? ((await prepareTrust(trust)).crl?.pem ?? null) : null;
 }
 
 export interface SealedExport {

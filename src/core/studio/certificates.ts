@@ -5,6 +5,7 @@
 // the same certificate signs a member's C2PA manifests and a C2PA validator given the studio root trusts them.
 import * as asn1js from 'asn1js';
 import { x509 } from './x509';
+import { toHex } from '../disclosure/crypto';
 import { encodeRoles, ROLES_EXTENSION_OID, type StudioRole, STUDIO_ROLES } from './roles';
 
 
@@ -17,9 +18,7 @@ const CRL_NUMBER_OID = '2.5.29.20';
 
 export class CertificateError extends Error {}
 
-function hex(buf: ArrayBuffer | Uint8Array): string {
-  return [...new Uint8Array(buf)].map((b) => b.toString(16).padStart(2, '0')).join('');
-}
+const hex = (buf: ArrayBuffer | Uint8Array): string => toHex(new Uint8Array(buf));
 
 /** A positive 16-byte serial (RFC 5280 allows up to 20), lower-case hex as @peculiar/x509 reports serials. */
 export function randomSerial(): string {
