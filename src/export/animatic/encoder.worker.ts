@@ -23,6 +23,7 @@ let size = { width: 0, height: 0 };
 let picture: Uint8ClampedArray<ArrayBuffer> | null = null;
 let composer: { canvas: OffscreenCanvas; g: OffscreenCanvasRenderingContext2D } | null = null;
 const stats = { encodeMs: 0, composeMs: 0 };
+let captureIndices = new Set<number>();
 // hand-over times of frames not yet out of the encoder, in order (H.264/VP9 here have no reordering)
 const handedOver: number[] = [];
 let lastPacketAt = 0;
@@ -35,6 +36,7 @@ const fail = (e: unknown) => post({ type: 'error', message: e instanceof Error ?
 async function start(m: Extract<ToEncoder, { type: 'start' }>) {
   const sz = { width: m.width, height: m.height, bitrate: m.bitrate };
   size = { width: m.width, height: m.height };
+  captureIndices = new Set(m.captureIndices ?? []);
   let codec: 'avc' | 'vp9';
   if (m.prefer !== 'vp9' && (await canEncodeVideo('avc', sz))) codec = 'avc';
   else if (m.prefer !== 'avc' && (await canEncodeVideo('vp9', sz))) codec = 'vp9';
@@ -66,6 +68,12 @@ async function addFrame(index: number, frame: VideoFrame) {
   if (!source || cancelled) {
     frame.close();
     return;
+  }
+  if (captureIndices.has(index)) {
+    // what the encoder gets, in one layout whichever way the frame was made (canvas or pixels)
+    const rgba = new ArrayBuffer(size.width * size.height * 4);
+    await frame.copyTo(rgba, { format: 'RGBA', colorSpace: 'srgb' });
+    post({ type: 'captured', index, rgba }, [rgba]);
   }
   const sample = new VideoSample(frame, { timestamp: index * frameSeconds, duration: frameSeconds });
   try {

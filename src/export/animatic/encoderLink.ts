@@ -11,6 +11,8 @@ export class EncoderLink {
   started: { container: 'mp4' | 'webm'; codec: 'avc' | 'vp9' } | null = null;
   done: { bytes: ArrayBuffer; mime: string; frames: number; stats: EncoderStats } | null = null;
   private cancelled = false;
+  /** frames asked for with captureIndices, as handed to the encoder (RGBA) */
+  readonly captured = new Map<number, Uint8Array>();
   private waiter: (() => void) | null = null;
   /** read-back buffers the worker has handed back, for the next frames */
   private readonly buffers: ArrayBuffer[] = [];
@@ -21,6 +23,7 @@ export class EncoderLink {
       if (m.type === 'started') this.started = m;
       else if (m.type === 'encoded') this.encoded++;
       else if (m.type === 'buffer') this.buffers.push(m.buffer);
+      else if (m.type === 'captured') this.captured.set(m.index, new Uint8Array(m.rgba));
       else if (m.type === 'done') this.done = m;
       else if (m.type === 'cancelled') this.cancelled = true;
       else if (m.type === 'error') this.failure = new Error(`encoder: ${m.message}`);

@@ -24,6 +24,8 @@ export type ToEncoder =
       keyFrameIntervalS: number;
       /** file metadata (title, comment), e.g. to mark a draft */
       tags?: { title?: string; comment?: string };
+      /** testing: copy these frames (indices) as handed to the encoder, as RGBA, back to the main thread */
+      captureIndices?: number[];
     }
   /** a finished frame (the serial pipeline: rendered, composed and captured on the main thread) */
   | { type: 'frame'; index: number; frame: VideoFrame }
@@ -49,6 +51,8 @@ export type FromEncoder =
   | { type: 'encoded'; index: number }
   /** a pixels buffer handed back once copied */
   | { type: 'buffer'; buffer: ArrayBuffer }
+  /** a frame as handed to the encoder (RGBA, top row first), when the start message asked for it */
+  | { type: 'captured'; index: number; rgba: ArrayBuffer }
   | { type: 'done'; bytes: ArrayBuffer; mime: string; frames: number; stats: EncoderStats }
   | { type: 'cancelled' }
   | { type: 'error'; message: string };

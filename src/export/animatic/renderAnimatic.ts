@@ -59,6 +59,8 @@ export interface AnimaticOptions {
   context?: 'viewport' | 'own';
   /** frames rendered ahead of the encoder (default 4); 1 renders and encodes strictly in turn */
   maxInFlight?: number;
+  /** testing: keep these frames (indices) as handed to the encoder, RGBA top row first (AnimaticFile.captured) */
+  captureFrames?: number[];
   /** profiling: wait for the GL to finish each frame before capturing it, to time the two apart (slower) */
   syncTimings?: boolean;
 }
@@ -105,6 +107,8 @@ export interface AnimaticFile {
   fps: { num: number; den: number };
   draft: boolean;
   timings: AnimaticTimings;
+  /** the frames asked for with captureFrames, as handed to the encoder (RGBA, width × height) */
+  captured: Record<number, Uint8Array>;
 }
 
 const DEFAULT_IN_FLIGHT = 4;
@@ -167,7 +171,7 @@ export async function renderAnimaticFile(project: Project, opts: AnimaticOptions
     const tags = draft
       ? { title: `DRAFT animatic — ${project.name}`, comment: `DRAFT: half resolution (${width}×${height}) for quick cuts; not for review or delivery` }
       : undefined;
-    link.send({ type: 'start', width, height, fpsNum: fps.num, fpsDen: fps.den, prefer: opts.prefer ?? 'auto', bitrate, keyFrameIntervalS: 2, tags });
+    link.send({ type: 'start', width, height, fpsNum: fps.num, fpsDen: fps.den, prefer: opts.prefer ?? 'auto', bitrate, keyFrameIntervalS: 2, tags, captureIndices: opts.captureFrames });
     if (pipeline === 'serial') await serialFrames(job, opts.capture ?? 'canvas2d');
     else await overlappedFrames(job);
     onProgress?.({ phase: 'finalize', rendered: plan.length, encoded: link.encoded, total: plan.length });
@@ -189,6 +193,7 @@ export async function renderAnimaticFile(project: Project, opts: AnimaticOptions
       height,
       fps,
       draft,
+      captured: Object.fromEntries(link.captured),
       timings: {
         ...t,
         renderMs: t.evaluateMs + t.submitMs + t.captureMs + t.readbackMs,
