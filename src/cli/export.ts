@@ -35,6 +35,9 @@ Options:
                        (a .previs.json carries only their hashes); written to
                        OUT/consent-documents/ with a deliverable
   --width PX           render width of stills and animatic                (default 1280)
+  --draft              the animatic as a draft: half the width and height, DRAFT in
+                       its slate and file title, written as animatic_DRAFT.mp4
+                       (for quick cuts; refused with --deliverable)
   --dist DIR           the built app                                      (default: dist)
   --chromium PATH      browser executable                 (default: /usr/bin/chromium)
   --timeout S          give up after S seconds                            (default 900)
@@ -51,6 +54,7 @@ interface Args {
   shots: string[];
   deliverable: boolean;
   width: number;
+  draft: boolean;
   dist: string;
   chromium: string;
   timeoutS: number;
@@ -64,7 +68,7 @@ interface Args {
 
 function parseArgs(argv: string[]): Args | string {
   const a: Partial<Args> = {
-    formats: FORMATS, shots: [], deliverable: false, width: 1280, dist: 'dist', chromium: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', timeoutS: 900,
+    formats: FORMATS, shots: [], deliverable: false, width: 1280, draft: false, dist: 'dist', chromium: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', timeoutS: 900,
     studioRoot: null, crls: [], memberCert: null, memberKey: null, passphraseFile: null, consentDocs: null,
   };
   const value = (i: number, flag: string) => {
@@ -81,6 +85,7 @@ function parseArgs(argv: string[]): Args | string {
       else if (x === '--shots') a.shots = value(i++, x).split(',').map((s) => s.trim()).filter(Boolean);
       else if (x === '--deliverable') a.deliverable = true;
       else if (x === '--width') a.width = Number(value(i++, x));
+      else if (x === '--draft') a.draft = true;
       else if (x === '--dist') a.dist = value(i++, x);
       else if (x === '--chromium') a.chromium = value(i++, x);
       else if (x === '--timeout') a.timeoutS = Number(value(i++, x));
@@ -103,6 +108,7 @@ function parseArgs(argv: string[]): Args | string {
   const bad = a.formats!.filter((f) => !FORMATS.includes(f));
   if (bad.length) return `unknown format ${bad.join(', ')} (use ${FORMATS.join(',')})`;
   if (!a.formats!.length) return '--format is empty';
+  if (a.draft && a.deliverable) return '--draft cannot go with --deliverable: a draft animatic is for quick cuts, not delivery';
   if (!Number.isInteger(a.width) || a.width! < 16 || a.width! > 8192) return '--width must be a whole number of pixels, 16–8192';
   if (!(a.timeoutS! > 0)) return '--timeout must be positive';
   if (!!a.memberCert !== !!a.memberKey) return '--member-cert and --member-key go together';
@@ -218,7 +224,7 @@ async function exportWithBrowser(a: Args): Promise<number> {
         })
         .catch(() => {});
     }, 300);
-    const req = { formats: a.formats, shots: a.shots, purpose: a.deliverable ? 'deliverable' : 'previs', width: a.width, trust };
+    const req = { formats: a.formats, shots: a.shots, purpose: a.deliverable ? 'deliverable' : 'previs', width: a.width, draft: a.draft, trust };
     const r = (await page.evaluate((q) => (globalThis as any).__previs.exporter.run(q), req)) as RunResult;
     clearInterval(poll);
     if (!r.ok) {

@@ -8,16 +8,18 @@ import type { BenchRow, BenchContext } from './types';
 const here = dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
 if (args.includes('--help') || args.includes('-h')) {
-  console.log(`usage: npm run bench [-- --only NAME[,NAME…]] [--quick]
+  console.log(`usage: npm run bench [-- [NAME…] [--only NAME[,NAME…]] [--quick]]
 Runs each tests/bench/NAME.bench.ts and prints a table of variants side by side with ratios.
 Browser benches need a built app (npm run build) and /usr/bin/chromium.
-  --only NAME   run only these benches (file names without .bench.ts)
+  NAME          run only these benches (file names without .bench.ts),
+  --only NAME   e.g. npm run bench -- animatic --quick
   --quick       fewer repetitions (for a smoke run)
 Writes .bench/results.json.`);
   process.exit(0);
 }
 const onlyArg = args.find((a, i) => args[i - 1] === '--only') ?? args.find((a) => a.startsWith('--only='))?.slice(7);
-const only = onlyArg ? new Set(onlyArg.split(',')) : null;
+const named = args.filter((a, i) => !a.startsWith('-') && args[i - 1] !== '--only');
+const only = onlyArg || named.length ? new Set([...(onlyArg ? onlyArg.split(',') : []), ...named]) : null;
 const ctx: BenchContext = {
   quick: args.includes('--quick'),
   async median(fn, n) {
@@ -33,6 +35,11 @@ const ctx: BenchContext = {
 };
 
 const files = readdirSync(here).filter((f) => f.endsWith('.bench.ts')).sort();
+const unknown = [...(only ?? [])].filter((n) => !files.includes(`${n}.bench.ts`));
+if (unknown.length) {
+  console.error(`no bench named ${unknown.join(', ')} (there are: ${files.map((f) => f.replace(/\.bench\.ts$/, '')).join(', ')})`);
+  process.exit(2);
+}
 const rows: BenchRow[] = [];
 const failures: string[] = [];
 for (const f of files) {

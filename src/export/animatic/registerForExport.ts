@@ -29,6 +29,7 @@ registerExportRenderers({
         shotIds: [...r.shotIds],
         width: r.width,
         height: r.height,
+        draft: r.draft,
         hiddenObjectIds: hiddenLayers(r.project, r.sceneId, r.allowedLayerIds),
       },
       { signal: r.signal, onProgress: (p) => r.onProgress?.(p.total ? (p.rendered + p.encoded) / (2 * p.total) : 0) },

@@ -1,19 +1,20 @@
-// The animatic: renders every frame of the cut through its shot camera (main thread, the viewport's
-// scene graph) and streams the frames to the encoder worker (WebCodecs + mediabunny), which encodes frame N
-// while frame N+1 renders (a bounded queue of frames in flight). Progress is reported per frame; aborting
-// the signal stops rendering, cancels the encoder and rejects with AbortError. Editor feedback (selection
-// tint, gizmo) is kept out of the frames by the frame renderer, so the selection is left alone.
+// The animatic: renders every frame of the cut through its shot camera (main thread, the viewport's scene
+// graph) and streams the frames to the encoder worker (WebCodecs + mediabunny). Two pipelines: 'overlapped'
+// (default; overlappedFrames.ts: held frames reused, asynchronous read-back, burn-ins in the worker) and
+// 'serial' (serialFrames.ts, the pipeline before issue 18, kept so the bench and a test can compare them).
+// Progress is reported per frame; aborting the signal stops rendering, cancels the encoder and rejects with
+// AbortError. Editor feedback (selection tint, gizmo) is kept out of the frames by the frame renderer.
 import type { Project } from '../../core/document';
-import { rateRational, frameToTimecode, usesDropFrame } from '../../core/timeline';
+import { rateRational } from '../../core/timeline';
 import { projectStore } from '../../store/projectStore';
 import { FrameRenderer } from '../../viewport/render/frameRenderer';
 import { whenViewportReady } from '../../viewport/render/liveViewport';
-import { seekPlates } from '../../viewport/plates/plateScreen';
-import { poseFramesAt } from '../../viewport/render/framePosers';
-import { drawSlate } from '../../viewport/render/slate';
-import { burnDisclosureLabels, previewLabeller } from '../../viewport/labels/burnIn';
-import { planAnimatic, type PlannedFrame } from './plan';
-import type { FromEncoder, ToEncoder } from './protocol';
+import { previewLabeller } from '../../viewport/labels/burnIn';
+import { planAnimatic } from './plan';
+import { EncoderLink, abortError } from './encoderLink';
+import { slateMaker, type FrameJob, type StageTimings } from './frameJob';
+import { serialFrames } from './serialFrames';
+import { overlappedFrames } from './overlappedFrames';
 
 export interface AnimaticOptions {
   /** default: the scene open in the viewport */
@@ -22,6 +23,17 @@ export interface AnimaticOptions {
   height?: number;
   /** burn in shot, take, lens and timecode */
   burnIn?: boolean;
+  /**
+   * a draft for quick cuts: half the width and height (a quarter of the pixels to draw), the slate always
+   * burnt in with DRAFT in its middle, and DRAFT in the file's title and comment
+   */
+  draft?: boolean;
+  /**
+   * 'overlapped' (default): held frames are not redrawn, frames are read back asynchronously while the next
+   * one draws, burn-ins are drawn by the encoder worker. 'serial': the pipeline before issue 18 (every frame
+   * drawn, then copied on the main thread), kept to compare against
+   */
+  pipeline?: 'overlapped' | 'serial';
   prefer?: 'auto' | 'avc' | 'vp9';
   /** bits per second; default scales with picture size and rate (8 Mbit/s at 1080p24) */
   bitrate?: number;
@@ -35,9 +47,9 @@ export interface AnimaticOptions {
   /** redraw shadow maps only in frames where a light or a caster moved (default true; same pixels) */
   reuseShadows?: boolean;
   /**
-   * how a rendered frame reaches the encoder: 'canvas2d' copies it onto a 2D canvas first (where burn-ins
-   * are drawn anyway), 'direct' makes the VideoFrame from the WebGL canvas when nothing is burnt in.
-   * Default 'canvas2d' (measured faster on software GL; see tests/bench/animatic.bench.ts)
+   * the serial pipeline only: how a rendered frame reaches the encoder: 'canvas2d' copies it onto a 2D canvas
+   * first (where burn-ins are drawn anyway), 'direct' makes the VideoFrame from the WebGL canvas when nothing
+   * is burnt in. Default 'canvas2d' (measured faster on software GL)
    */
   capture?: 'canvas2d' | 'direct';
   /**
@@ -47,6 +59,8 @@ export interface AnimaticOptions {
   context?: 'viewport' | 'own';
   /** frames rendered ahead of the encoder (default 4); 1 renders and encodes strictly in turn */
   maxInFlight?: number;
+  /** testing: keep these frames (indices) as handed to the encoder, RGBA top row first (AnimaticFile.captured) */
+  captureFrames?: number[];
   /** profiling: wait for the GL to finish each frame before capturing it, to time the two apart (slower) */
   syncTimings?: boolean;
 }
@@ -64,22 +78,19 @@ export interface AnimaticHooks {
   signal?: AbortSignal;
 }
 
-export interface AnimaticTimings {
-  /** main thread: posing the scene and issuing the GL draw calls */
-  submitMs: number;
-  /** main thread: waiting for the GL frame and copying it into a VideoFrame (burn-ins included) */
-  captureMs: number;
-  /** of captureMs, with syncTimings: waiting for the GL to finish drawing the frame */
-  gpuMs: number;
-  /** wall time of the first frame (context start-up and shader compilation show here) */
-  firstFrameMs: number;
-  /** main thread: waiting on the encoder (its queue was full) and finalising the file */
-  encoderWaitMs: number;
-  /** submit + capture: the render share */
+export interface AnimaticTimings extends StageTimings {
+  /** evaluate + submit + capture + read-back: the main thread's render share */
   renderMs: number;
+  /** encoder worker: encoder busy time, and time turning read-back rows up and burning in */
+  encodeMs: number;
+  composeMs: number;
   totalMs: number;
   /** frames whose shadow maps were redrawn (the rest reused the previous frame's) */
   shadowRedraws: number;
+  /** frames drawn, and frames whose picture repeated the previous one (not drawn, not read back) */
+  drawnFrames: number;
+  reusedFrames: number;
+  pipeline: 'overlapped' | 'serial';
   antialias: boolean;
   /** drawn with the viewport's renderer rather than a fresh context */
   viewportContext: boolean;
@@ -94,26 +105,20 @@ export interface AnimaticFile {
   width: number;
   height: number;
   fps: { num: number; den: number };
+  draft: boolean;
   timings: AnimaticTimings;
+  /** the frames asked for with captureFrames, as handed to the encoder (RGBA, width × height) */
+  captured: Record<number, Uint8Array>;
 }
 
 const DEFAULT_IN_FLIGHT = 4;
-const abortError = () => new DOMException('animatic export cancelled', 'AbortError');
-// a task boundary without setTimeout's 4 ms clamp (nested timers are clamped after five levels, which at
-// 1080p would be a fifth of the frame budget)
-const yieldChannel = new MessageChannel();
-const yieldQueue: (() => void)[] = [];
-yieldChannel.port1.onmessage = () => yieldQueue.shift()?.();
-const yieldTask = () =>
-  new Promise<void>((r) => {
-    yieldQueue.push(r);
-    yieldChannel.port2.postMessage(0);
-  });
 
-function lensLabel(p: Project, sceneId: string, f: PlannedFrame, focal: number): string {
-  const cam = p.scenes[sceneId]?.objects[f.cameraId];
-  const ana = cam?.type === 'camera' && cam.lens.kind === 'anamorphic' ? ` ${cam.lens.squeeze}×A` : '';
-  return `${Math.round(focal * 10) / 10}mm${ana}`;
+/** The picture size of an export: as asked (default 1920×1080), halved and kept even for a draft. */
+export function animaticSize(opts: Pick<AnimaticOptions, 'width' | 'height' | 'draft'>): { width: number; height: number } {
+  const w = opts.width ?? 1920;
+  const h = opts.height ?? 1080;
+  if (!opts.draft) return { width: w, height: h };
+  return { width: Math.max(16, 2 * Math.round(w / 4)), height: Math.max(16, 2 * Math.round(h / 4)) };
 }
 
 /** Renders and encodes the animatic; resolves with the file and what it holds. */
@@ -122,9 +127,11 @@ export async function renderAnimaticFile(project: Project, opts: AnimaticOptions
   const { signal, onProgress } = hooks;
   if (signal?.aborted) throw abortError();
   const sceneId = opts.sceneId ?? projectStore.getState().activeSceneId;
-  const width = opts.width ?? 1920;
-  const height = opts.height ?? 1080;
+  const draft = !!opts.draft;
+  const { width, height } = animaticSize(opts);
   if (width % 2 || height % 2) throw new Error(`animatic size ${width}×${height}: width and height must be even for H.264/VP9`);
+  const pipeline = opts.pipeline ?? 'overlapped';
+  if (pipeline !== 'overlapped' && pipeline !== 'serial') throw new Error(`unknown animatic pipeline "${pipeline as string}" (use overlapped or serial)`);
   const maxInFlight = Math.max(1, Math.floor(opts.maxInFlight ?? DEFAULT_IN_FLIGHT));
   const plan = planAnimatic(project, sceneId, { shotIds: opts.shotIds, cameraId: opts.cameraId });
   const fps = rateRational(project.settings.fps);
@@ -135,115 +142,47 @@ export async function renderAnimaticFile(project: Project, opts: AnimaticOptions
   const savedLoop = live.frameloop;
   live.setFrameloop('never');
 
-  const worker = new Worker(new URL('./encoder.worker.ts', import.meta.url), { type: 'module' });
+  const link = new EncoderLink(signal);
   const renderer = new FrameRenderer(width, height, { antialias: opts.antialias, reuseShadows: opts.reuseShadows, borrowViewport: opts.context !== 'own' });
-  // every preview render carries the disclosure label of each unapproved generated layer it shows
-  const labelsFor = previewLabeller(project, sceneId, opts.hiddenObjectIds);
-  const capture = opts.capture ?? 'canvas2d';
-  let encoded = 0;
-  let failure: Error | null = null;
-  let waiter: (() => void) | null = null;
-  let started: { container: 'mp4' | 'webm'; codec: 'avc' | 'vp9' } | null = null;
-  let done: { bytes: ArrayBuffer; mime: string; frames: number } | null = null;
-  let cancelled = false;
-  const wake = () => {
-    const w = waiter;
-    waiter = null;
-    w?.();
+  const t: StageTimings = { evaluateMs: 0, submitMs: 0, captureMs: 0, gpuMs: 0, readbackMs: 0, encoderWaitMs: 0, firstFrameMs: 0 };
+  const slate = slateMaker(project, sceneId, draft ? 'DRAFT' : undefined);
+  const job: FrameJob = {
+    project,
+    sceneId,
+    plan,
+    width,
+    height,
+    usPerFrame: (1e6 * fps.den) / fps.num,
+    renderer,
+    link,
+    hiddenObjectIds: opts.hiddenObjectIds,
+    maxInFlight,
+    syncTimings: !!opts.syncTimings,
+    // every preview render carries the disclosure label of each unapproved generated layer it shows
+    labelsFor: previewLabeller(project, sceneId, opts.hiddenObjectIds),
+    // a draft always says so on every frame
+    slateFor: opts.burnIn || draft ? slate : () => null,
+    signal,
+    t,
+    t0,
+    report: (rendered) => onProgress?.({ phase: 'render', rendered, encoded: link.encoded, total: plan.length }),
   };
-  worker.onmessage = (e: MessageEvent<FromEncoder>) => {
-    const m = e.data;
-    if (m.type === 'started') started = m;
-    else if (m.type === 'encoded') encoded++;
-    else if (m.type === 'done') done = m;
-    else if (m.type === 'cancelled') cancelled = true;
-    else if (m.type === 'error') failure = new Error(`encoder: ${m.message}`);
-    wake();
-  };
-  worker.onerror = (e) => {
-    failure = new Error(`encoder worker failed: ${e.message}`);
-    wake();
-  };
-  signal?.addEventListener('abort', wake);
-  const send = (m: ToEncoder, transfer: Transferable[] = []) => worker.postMessage(m, transfer);
-  const waitFor = async (cond: () => boolean) => {
-    while (!cond()) {
-      if (failure) throw failure;
-      if (signal?.aborted) throw abortError();
-      await new Promise<void>((r) => (waiter = r));
-    }
-    if (failure) throw failure;
-  };
-  const report = (phase: AnimaticProgress['phase'], rendered: number) => onProgress?.({ phase, rendered, encoded, total: plan.length });
-
-  const t = { submitMs: 0, captureMs: 0, gpuMs: 0, encoderWaitMs: 0, firstFrameMs: 0 };
-  const gl = renderer.renderer.getContext();
-  const px = new Uint8Array(4);
   try {
-    send({ type: 'start', width, height, fpsNum: fps.num, fpsDen: fps.den, prefer: opts.prefer ?? 'auto', bitrate, keyFrameIntervalS: 2 });
-    // the first frame renders while the encoder starts
-    let startWait = 0;
-    const usPerFrame = (1e6 * fps.den) / fps.num;
-    const dropFrame = usesDropFrame(project.settings);
-    for (const f of plan) {
-      if (signal?.aborted) throw abortError();
-      // video plates put this frame's picture on their screens before it is drawn
-      await seekPlates(project, sceneId, f.sceneFrame);
-      // baked effect layers (collapse fragments, debris) pose for this frame, not the playhead's
-      await poseFramesAt(f.sceneFrame, opts.hiddenObjectIds);
-      const r0 = performance.now();
-      const { camera, evaluated, rect } = renderer.render(project, sceneId, f.sceneFrame, f.cameraId, opts.hiddenObjectIds);
-      const labels = labelsFor(evaluated.activeLayerIds, renderer.camera, rect);
-      const r1 = performance.now();
-      if (opts.syncTimings) {
-        // one pixel read back waits for every queued draw of the frame
-        gl.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, px);
-        t.gpuMs += performance.now() - r1;
-      }
-      let source: OffscreenCanvas | HTMLCanvasElement = renderer.canvas;
-      if (capture === 'canvas2d' || labels.length || opts.burnIn) {
-        source = renderer.compose((g) => {
-          if (labels.length) burnDisclosureLabels(g, width, height, labels);
-          if (opts.burnIn) {
-            drawSlate(g, width, height, {
-              shot: f.shot?.number ?? '—',
-              take: f.shot?.take ?? 1,
-              lens: lensLabel(project, sceneId, f, camera.lens.focalLengthMm),
-              timecode: frameToTimecode(f.sceneFrame, project.settings.fps, { dropFrame }),
-              shotFrame: f.shotFrame,
-              shotLength: f.shotLength,
-            });
-          }
-        });
-      }
-      const frame = new VideoFrame(source, { timestamp: Math.round(f.index * usPerFrame), duration: Math.round(usPerFrame) });
-      const r2 = performance.now();
-      t.submitMs += r1 - r0;
-      t.captureMs += r2 - r1;
-      if (f.index === 0) {
-        const w0 = performance.now();
-        await waitFor(() => started !== null);
-        startWait = performance.now() - w0;
-      }
-      send({ type: 'frame', index: f.index, frame }, [frame]);
-      report('render', f.index + 1);
-      // let the UI breathe (progress bar, Cancel) between frames, and respect encoder backpressure
-      const w0 = performance.now();
-      await yieldTask();
-      await waitFor(() => f.index + 1 - encoded < maxInFlight);
-      t.encoderWaitMs += performance.now() - w0;
-      if (f.index === 0) t.firstFrameMs = performance.now() - t0;
-    }
-    t.encoderWaitMs += startWait;
-    report('finalize', plan.length);
+    const tags = draft
+      ? { title: `DRAFT animatic — ${project.name}`, comment: `DRAFT: half resolution (${width}×${height}) for quick cuts; not for review or delivery` }
+      : undefined;
+    link.send({ type: 'start', width, height, fpsNum: fps.num, fpsDen: fps.den, prefer: opts.prefer ?? 'auto', bitrate, keyFrameIntervalS: 2, tags, captureIndices: opts.captureFrames });
+    if (pipeline === 'serial') await serialFrames(job, opts.capture ?? 'canvas2d');
+    else await overlappedFrames(job);
+    onProgress?.({ phase: 'finalize', rendered: plan.length, encoded: link.encoded, total: plan.length });
     const w0 = performance.now();
-    await waitFor(() => encoded === plan.length);
-    send({ type: 'finish' });
-    await waitFor(() => done !== null);
+    await link.waitFor(() => link.encoded === plan.length);
+    link.send({ type: 'finish' });
+    await link.waitFor(() => link.done !== null);
     t.encoderWaitMs += performance.now() - w0;
-    const d = done as unknown as { bytes: ArrayBuffer; mime: string; frames: number };
-    const s = started as unknown as { container: 'mp4' | 'webm'; codec: 'avc' | 'vp9' };
-    report('finalize', plan.length);
+    const d = link.done!;
+    const s = link.started!;
+    onProgress?.({ phase: 'finalize', rendered: plan.length, encoded: link.encoded, total: plan.length });
     return {
       bytes: new Uint8Array(d.bytes),
       mime: d.mime,
@@ -253,25 +192,28 @@ export async function renderAnimaticFile(project: Project, opts: AnimaticOptions
       width,
       height,
       fps,
+      draft,
+      captured: Object.fromEntries(link.captured),
       timings: {
         ...t,
-        renderMs: t.submitMs + t.captureMs,
+        renderMs: t.evaluateMs + t.submitMs + t.captureMs + t.readbackMs,
+        encodeMs: d.stats.encodeMs,
+        composeMs: d.stats.composeMs,
         totalMs: performance.now() - t0,
         shadowRedraws: renderer.stats.shadowRedraws,
+        drawnFrames: renderer.stats.frames,
+        reusedFrames: renderer.stats.reused,
+        pipeline,
         antialias: renderer.antialias,
         viewportContext: renderer.borrowsViewport,
       },
     };
   } catch (err) {
-    if ((err as Error).name === 'AbortError' && !failure) {
-      send({ type: 'cancel' });
-      // give the worker a moment to drop its encoder cleanly; terminate regardless below
-      await Promise.race([waitFor(() => cancelled).catch(() => undefined), new Promise((r) => setTimeout(r, 500))]);
-    }
+    // give the worker a moment to drop its encoder cleanly; terminated regardless below
+    if ((err as Error).name === 'AbortError' && !link.failure) await link.cancel();
     throw err;
   } finally {
-    signal?.removeEventListener('abort', wake);
-    worker.terminate();
+    link.close();
     renderer.dispose();
     FrameRenderer.restoreViewport();
     live.setFrameloop(savedLoop);

@@ -12,6 +12,7 @@ export function ExportPanel() {
   const [formats, setFormats] = useState<ExportFormat[]>(['png', 'glb', 'report']);
   const [purpose, setPurpose] = useState<'previs' | 'deliverable'>('previs');
   const [shots, setShots] = useState('');
+  const [draft, setDraft] = useState(false);
   const [progress, setProgress] = useState<{ text: string; fraction: number } | null>(null);
   const [files, setFiles] = useState<ExportFile[]>([]);
   const [refused, setRefused] = useState<string | null>(null);
@@ -26,6 +27,7 @@ export function ExportPanel() {
       const r = await runExport({
         formats,
         purpose,
+        draft: formats.includes('mp4') && draft,
         shots: shots.split(/[\s,]+/).filter(Boolean),
         signal: abort.current.signal,
         onProgress: (text, fraction) => setProgress({ text, fraction }),
@@ -69,6 +71,11 @@ export function ExportPanel() {
           <input type="radio" name="purpose" data-testid="purpose-deliverable" checked={purpose === 'deliverable'} onChange={() => setPurpose('deliverable')} /> deliverable
         </label>
       </fieldset>
+      {formats.includes('mp4') && (
+        <label title="Half size, DRAFT in the slate and the file name: for quick cuts, several times faster (not for delivery)">
+          <input type="checkbox" data-testid="export-draft" checked={draft} onChange={(e) => setDraft(e.target.checked)} /> draft animatic (half size)
+        </label>
+      )}
       <label className="export-shots">
         Shots <input value={shots} placeholder="all (or 1, 2A…)" onChange={(e) => setShots(e.target.value)} />
       </label>

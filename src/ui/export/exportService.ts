@@ -39,6 +39,8 @@ export interface ExportRequest {
   shots?: readonly string[];
   purpose: 'previs' | 'deliverable';
   width?: number;
+  /** the animatic as a draft: half size, DRAFT in its slate and title, named animatic_DRAFT (never a deliverable) */
+  draft?: boolean;
   onProgress?: (text: string, fraction: number) => void;
   signal?: AbortSignal;
   /** the studio root and revocation lists to check approvals with; default: the ones this person imported */
@@ -109,6 +111,7 @@ export async function runExport(req: ExportRequest): Promise<ExportOutcome> {
   };
   const formats = [...new Set(req.formats)];
   for (const f of formats) if (!EXPORT_FORMATS.includes(f)) return { ok: false, reason: `unknown format "${f}" (use ${EXPORT_FORMATS.join(', ')})`, refusals: [] };
+  if (req.draft && req.purpose === 'deliverable') return { ok: false, reason: 'a draft animatic is for quick cuts, not delivery: export the deliverable at full quality (without draft)', refusals: [] };
   progress('checking disclosures', 0);
   const signer = await exportSigner();
   const project = projectStore.getState().project;
@@ -165,11 +168,11 @@ export async function runExport(req: ExportRequest): Promise<ExportOutcome> {
     if (!renderers.animatic) return { ok: false, reason: 'the animatic renderer is not available in this build', refusals: [] };
     const cam = scene.objects[scene.shots[shotIds[0]!]!.cameraId];
     const aspect = cam?.type === 'camera' ? cam.deliveryAspect : 16 / 9;
-    const movie = await renderers.animatic({ project, sceneId, shotIds, width, height: 2 * Math.round(width / aspect / 2), allowedLayerIds: allowed, labels, signal: req.signal, onProgress: (f) => progress('rendering animatic', (done - 1 + f) / Math.max(1, steps)) });
+    const movie = await renderers.animatic({ project, sceneId, shotIds, width, height: 2 * Math.round(width / aspect / 2), allowedLayerIds: allowed, labels, draft: !!req.draft, signal: req.signal, onProgress: (f) => progress('rendering animatic', (done - 1 + f) / Math.max(1, steps)) });
     const segments = shotIds.map((id) => scene.shots[id]!);
     const ext = movie.mime.includes('webm') ? 'webm' : 'mp4';
     // a WebM cannot carry our boxes: it travels with its sidecar only
-    await add(`animatic.${ext}`, movie.mime, movie.bytes, layerFramesInCut(layers, segments), ext === 'mp4');
+    await add(`animatic${req.draft ? '_DRAFT' : ''}.${ext}`, movie.mime, movie.bytes, layerFramesInCut(layers, segments), ext === 'mp4');
   }
   if (formats.includes('glb')) {
     check();

@@ -24,6 +24,8 @@ export interface AnimaticRequest {
   height: number;
   allowedLayerIds: readonly string[];
   labels: Readonly<Record<string, string | null>>;
+  /** half size, DRAFT in the slate and the file's title */
+  draft?: boolean;
   onProgress?: (fraction: number) => void;
   signal?: AbortSignal;
 }

@@ -12,12 +12,13 @@ type Job = (hooks: JobHooks) => Promise<ExportFile> | ExportFile;
 export const lastExport: { file: ExportFile | null } = { file: null };
 registerTestHook('lastExport', lastExport);
 
-// the draft size renders a quarter of 1080p's pixels: on software GL about three times as fast
-const SIZES = { '1920×1080': [1920, 1080], '1280×720': [1280, 720], '960×540 (draft)': [960, 540], '3840×2160': [3840, 2160] } as const;
+const SIZES = { '1920×1080': [1920, 1080], '1280×720': [1280, 720], '3840×2160': [3840, 2160] } as const;
 
 export function ShotExports() {
   const [progress, setProgress] = useState<{ label: string; fraction: number; message: string } | null>(null);
   const [burnIn, setBurnIn] = useState(true);
+  // a draft renders half the width and height (a quarter of the pixels) and says DRAFT in its slate
+  const [draft, setDraft] = useState(false);
   const [size, setSize] = useState<keyof typeof SIZES>('1920×1080');
   const abort = useRef<AbortController | null>(null);
 
@@ -76,7 +77,7 @@ export function ShotExports() {
         <button
           disabled={busy}
           data-testid="export-animatic"
-          onClick={() => start('Animatic', (hk) => exportAnimatic(ctx().p, ctx().sceneId, { width: w, height: h, burnIn }, hk))}
+          onClick={() => start('Animatic', (hk) => exportAnimatic(ctx().p, ctx().sceneId, { width: w, height: h, burnIn, draft }, hk))}
         >
           Animatic
         </button>
@@ -86,7 +87,10 @@ export function ShotExports() {
           ))}
         </select>
         <label>
-          <input type="checkbox" checked={burnIn} data-testid="burn-in" onChange={(e) => setBurnIn(e.target.checked)} /> burn-in slate
+          <input type="checkbox" checked={burnIn || draft} disabled={draft} data-testid="burn-in" onChange={(e) => setBurnIn(e.target.checked)} /> burn-in slate
+        </label>
+        <label title="Half size, DRAFT in the slate and the file name: for quick cuts">
+          <input type="checkbox" checked={draft} data-testid="animatic-draft" onChange={(e) => setDraft(e.target.checked)} /> draft
         </label>
       </div>
       {progress ? (

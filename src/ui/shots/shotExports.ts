@@ -65,7 +65,7 @@ export async function exportAnimatic(p: Project, sceneId: string, opts: Animatic
     signal: hooks.signal,
     onProgress: (pr) => hooks.onProgress(pr.total ? (pr.rendered + pr.encoded) / (2 * pr.total) : 0, `${pr.phase} ${pr.encoded}/${pr.total}`),
   });
-  return { name: `${slug(p.name)}_animatic.${file.container}`, mime: file.mime, bytes: file.bytes };
+  return { name: `${slug(p.name)}_animatic${file.draft ? '_DRAFT' : ''}.${file.container}`, mime: file.mime, bytes: file.bytes };
 }
 
 export function download(f: ExportFile): void {

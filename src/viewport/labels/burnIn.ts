@@ -7,13 +7,9 @@ import { discloseProject, readLedger, type LedgerState } from '../../core/disclo
 import { NO_AUTHORITY } from '../../core/studio/authority';
 import { authorityStore } from '../../store/studioAuthority';
 import { objectRefs } from '../objectRefs';
+import type { BurnLabel } from './burnInDraw';
 
-export interface BurnLabel {
-  text: string;
-  /** pixel anchor in the frame: the label's bottom-left sits just above it */
-  x?: number;
-  y?: number;
-}
+export { burnDisclosureLabels, type BurnLabel } from './burnInDraw';
 
 export interface FrameLabel {
   layerId: string;
@@ -82,38 +78,4 @@ export function previewLabeller(project: Project, sceneId: string, hiddenIds: re
     const live = all.filter((l) => activeLayerIds.includes(l.layerId));
     return live.length ? anchorLabels(live, objects, camera, rect.width, rect.height, rect.x, rect.y) : [];
   };
-}
-
-type Ctx2D = CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D;
-
-/** Draws the labels: amber text on a dark box with a red rule, sized to the frame so it survives compression. */
-export function burnDisclosureLabels(ctx: Ctx2D, width: number, height: number, labels: readonly BurnLabel[]): void {
-  if (!labels.length) return;
-  const size = Math.max(12, Math.round(height / 32));
-  const pad = Math.round(size * 0.45);
-  ctx.save();
-  ctx.font = `700 ${size}px system-ui, sans-serif`;
-  ctx.textBaseline = 'top';
-  let stackY = pad;
-  for (const l of labels) {
-    const w = ctx.measureText(l.text).width + pad * 2;
-    const h = size + pad * 2;
-    let x: number;
-    let y: number;
-    if (l.x !== undefined && l.y !== undefined) {
-      x = Math.min(Math.max(l.x - w / 2, 0), width - w);
-      y = Math.min(Math.max(l.y - h - pad, 0), height - h);
-    } else {
-      x = pad;
-      y = stackY;
-      stackY += h + pad;
-    }
-    ctx.fillStyle = 'rgba(12, 12, 12, 0.82)';
-    ctx.fillRect(x, y, w, h);
-    ctx.fillStyle = '#ff4d3d';
-    ctx.fillRect(x, y + h - Math.max(2, size / 8), w, Math.max(2, size / 8));
-    ctx.fillStyle = '#ffc933';
-    ctx.fillText(l.text, x + pad, y + pad);
-  }
-  ctx.restore();
 }

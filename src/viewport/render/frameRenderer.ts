@@ -16,6 +16,7 @@ import { playhead } from '../../store/playhead';
 import { probeGl } from '../glProbe';
 import { suppressEditorFeedback } from './editorFeedback';
 import { ShadowFingerprint } from './shadowCasters';
+import { PictureFingerprint } from './pictureFingerprint';
 import { withBackdrop } from '../plates/backdrop';
 
 export interface FrameRect {
@@ -54,10 +55,11 @@ export class FrameRenderer {
   private borrowed: { pixelRatio: number; width: number; height: number; shadowAutoUpdate: boolean; visibility: string } | null = null;
   readonly antialias: boolean;
   reuseShadows: boolean;
-  /** frames rendered, and how many of them redrew the shadow maps */
-  readonly stats = { frames: 0, shadowRedraws: 0 };
+  /** frames drawn, how many of them redrew the shadow maps, and frames whose picture was reused unchanged */
+  readonly stats = { frames: 0, shadowRedraws: 0, reused: 0 };
   readonly camera = new PerspectiveCamera(40, 16 / 9, 0.05, 5000);
   private readonly shadows = new ShadowFingerprint();
+  private readonly pictureFp = new PictureFingerprint();
 
   constructor(readonly width: number, readonly height: number, opts: FrameRendererOptions = {}) {
     if (!Number.isInteger(width) || !Number.isInteger(height) || width < 16 || height < 16 || width > 8192 || height > 8192) {
@@ -109,7 +111,10 @@ export class FrameRenderer {
     this.renderer.outputColorSpace = gl.outputColorSpace;
     this.renderer.shadowMap.enabled = gl.shadowMap.enabled;
     // a new shadow type recompiles every material and its maps: never reuse the old ones
-    if (this.renderer.shadowMap.type !== gl.shadowMap.type) this.shadows.reset();
+    if (this.renderer.shadowMap.type !== gl.shadowMap.type) {
+      this.shadows.reset();
+      this.pictureFp.reset();
+    }
     this.renderer.shadowMap.type = gl.shadowMap.type;
     return live.scene;
   }
@@ -125,7 +130,9 @@ export class FrameRenderer {
     cameraId: string,
     /** objects (e.g. effect layers an export gate refused) that must not appear in the picture */
     hiddenIds: readonly string[] = [],
-  ): { evaluated: EvaluatedScene; camera: Camera; rect: FrameRect } {
+    opts: { reusePicture?: boolean } = {},
+  ): { evaluated: EvaluatedScene; camera: Camera; rect: FrameRect; drawn: boolean; poseMs: number } {
+    const t0 = performance.now();
     const open = projectStore.getState();
     if (open.activeSceneId !== sceneId) throw new Error(`scene ${sceneId} is not the scene open in the viewport`);
     const scene = this.liveScene();
@@ -144,6 +151,7 @@ export class FrameRenderer {
     scene.updateMatrixWorld();
     applyCameraTransform(this.camera, cam.transform);
     applyLens(this.camera, cam, cam.deliveryAspect, { mode: 'frame' });
+    this.camera.updateMatrixWorld();
     const rect = frameRectPx(cam.deliveryAspect, this.width, this.height);
     const r = this.renderer;
     // a borrowed viewport renderer is resized by R3F when the window changes: hold it at the frame size
@@ -151,30 +159,50 @@ export class FrameRenderer {
       r.setPixelRatio(1);
       r.setSize(this.width, this.height, false);
     }
-    r.setRenderTarget(null);
-    r.setScissorTest(false);
-    r.setViewport(0, 0, this.width, this.height);
-    r.setClearColor(0x000000, 1);
-    r.clear(true, true, true);
-    // WebGL's viewport origin is bottom-left
-    const y = this.height - rect.y - rect.height;
-    r.setViewport(rect.x, y, rect.width, rect.height);
-    r.setScissor(rect.x, y, rect.width, rect.height);
-    r.setScissorTest(true);
-    // the fingerprint walks the scene (about a millisecond for a thousand props); a shadow map is far dearer
-    const redraw = !this.reuseShadows || !r.shadowMap.enabled || this.shadows.changed(scene);
-    r.shadowMap.autoUpdate = false;
-    r.shadowMap.needsUpdate = redraw;
-    this.stats.frames++;
-    if (redraw && r.shadowMap.enabled) this.stats.shadowRedraws++;
+    let drawn = false;
+    let poseMs = 0;
     try {
       // the viewport is the delivery frame here: the camera's background plate fills all of it
-      withBackdrop(scene, project, sceneId, cameraId, cam.deliveryAspect, [-1, -1, 1, 1], () => r.render(scene, this.camera));
+      withBackdrop(scene, project, sceneId, cameraId, cam.deliveryAspect, [-1, -1, 1, 1], () => {
+        // the backdrop is part of the picture, so the fingerprint is taken with it in place
+        if (opts.reusePicture && !this.pictureFp.changed(scene, this.camera, this.pictureSettings(rect))) {
+          poseMs = performance.now() - t0;
+          return;
+        }
+        poseMs = performance.now() - t0;
+        drawn = true;
+        r.setRenderTarget(null);
+        r.setScissorTest(false);
+        r.setViewport(0, 0, this.width, this.height);
+        r.setClearColor(0x000000, 1);
+        r.clear(true, true, true);
+        // WebGL's viewport origin is bottom-left
+        const y = this.height - rect.y - rect.height;
+        r.setViewport(rect.x, y, rect.width, rect.height);
+        r.setScissor(rect.x, y, rect.width, rect.height);
+        r.setScissorTest(true);
+        // the fingerprint walks the scene (about a millisecond for a thousand props); a shadow map is far dearer
+        const redraw = !this.reuseShadows || !r.shadowMap.enabled || this.shadows.changed(scene);
+        r.shadowMap.autoUpdate = false;
+        r.shadowMap.needsUpdate = redraw;
+        this.stats.frames++;
+        if (redraw && r.shadowMap.enabled) this.stats.shadowRedraws++;
+        r.render(scene, this.camera);
+      });
     } finally {
       r.setScissorTest(false);
       restoreFeedback();
     }
-    return { evaluated, camera: cam, rect };
+    if (!drawn) this.stats.reused++;
+    return { evaluated, camera: cam, rect, drawn, poseMs };
+  }
+
+  /** The renderer settings and frame placement a picture depends on besides the scene. */
+  private pictureSettings(rect: FrameRect): number[] {
+    const r = this.renderer;
+    let cs = 0;
+    for (const ch of r.outputColorSpace) cs = (cs * 31 + ch.charCodeAt(0)) | 0;
+    return [this.width, this.height, rect.x, rect.y, rect.width, rect.height, r.toneMapping, r.toneMappingExposure, cs, +r.shadowMap.enabled, r.shadowMap.type];
   }
 
   /** Puts the live objects back to the open project at the playhead (after a render posed them elsewhere). */

@@ -8,6 +8,7 @@ export interface SlateInfo {
   /** frame within the shot, 1-based, and the shot's length */
   shotFrame: number;
   shotLength: number;
+  /** in the middle of the band as an amber badge (a draft says DRAFT here) */
   title?: string;
 }
 
@@ -26,8 +27,12 @@ export function drawSlate(g: OffscreenCanvasRenderingContext2D, w: number, h: nu
   g.textAlign = 'right';
   g.fillText(`${s.timecode}  ${s.shotFrame}/${s.shotLength}`, w - pad, y);
   if (s.title) {
-    g.textAlign = 'center';
+    // a badge, not just text: a draft must read as one at a glance, even at half size and after compression
+    const tw = g.measureText(s.title).width + 2 * pad;
     g.fillStyle = '#ffcc66';
+    g.fillRect(Math.round(w / 2 - tw / 2), h - band + 2, Math.round(tw), band - 4);
+    g.textAlign = 'center';
+    g.fillStyle = '#1a1a1a';
     g.fillText(s.title, w / 2, y);
   }
   g.restore();

@@ -1,0 +1,211 @@
+// Whether a frame's picture can differ from the previous frame's: a fingerprint of everything the renderer
+// reads (the camera, every visible object's pose, geometry, material and textures, the lights, the scene's
+// background and fog, the renderer's colour pipeline). In an animatic a held shot, or the frames after a
+// camera move settles, repeat the previous picture exactly: then drawing and reading back can be skipped.
+// The fingerprint errs towards "changed": anything it cannot see into (a video texture, a per-draw hook)
+// makes every frame new.
+import { Color, Object3D, Texture, type Camera, type Material, type Scene } from 'three';
+
+type Node = Object3D & {
+  isMesh?: boolean;
+  isLine?: boolean;
+  isPoints?: boolean;
+  isSprite?: boolean;
+  isLight?: boolean;
+  isInstancedMesh?: boolean;
+  isBatchedMesh?: boolean;
+  count?: number;
+  geometry?: {
+    id: number;
+    attributes: Record<string, { version?: number } | undefined>;
+    index?: { version?: number } | null;
+    drawRange?: { start: number; count: number };
+    morphAttributes?: Record<string, unknown[]>;
+    groups?: unknown[];
+  };
+  material?: Material | Material[];
+  instanceMatrix?: { version: number };
+  instanceColor?: { version: number } | null;
+  morphTargetInfluences?: number[];
+  _matricesTexture?: { version: number };
+  _colorsTexture?: { version: number } | null;
+  _indirectTexture?: { version: number } | null;
+  color?: Color;
+  groundColor?: Color;
+  intensity?: number;
+  distance?: number;
+  decay?: number;
+  angle?: number;
+  penumbra?: number;
+  target?: Object3D;
+  shadow?: { mapSize: { x: number; y: number }; bias: number; normalBias: number; radius: number; camera: { projectionMatrix: { elements: ArrayLike<number> } } };
+};
+
+const noopBeforeRender = Object3D.prototype.onBeforeRender;
+// material fields that change a picture without bumping material.version
+const MATERIAL_NUMBERS = ['opacity', 'roughness', 'metalness', 'emissiveIntensity', 'side', 'alphaTest', 'blending', 'depthTest', 'depthWrite', 'colorWrite', 'transparent', 'visible', 'wireframe', 'toneMapped', 'flatShading', 'vertexColors', 'rotation', 'sizeAttenuation', 'linewidth', 'size', 'clearcoat', 'transmission', 'envMapIntensity', 'aoMapIntensity', 'lightMapIntensity', 'bumpScale', 'displacementScale'] as const;
+const MATERIAL_COLOURS = ['color', 'emissive', 'specularColor', 'sheenColor', 'attenuationColor'] as const;
+const MATERIAL_MAPS = ['map', 'emissiveMap', 'alphaMap', 'normalMap', 'roughnessMap', 'metalnessMap', 'aoMap', 'envMap', 'lightMap', 'bumpMap', 'displacementMap', 'specularMap', 'gradientMap', 'matcap'] as const;
+
+export class PictureFingerprint {
+  private cur = new Float64Array(8192);
+  private prev = new Float64Array(8192);
+  private prevLength = -1;
+  private n = 0;
+
+  private push(v: number | boolean | undefined | null): void {
+    if (this.n === this.cur.length) {
+      const grown = new Float64Array(this.cur.length * 2);
+      grown.set(this.cur);
+      this.cur = grown;
+    }
+    // NaN never equals itself: a value we cannot judge makes the frame new
+    this.cur[this.n++] = v === undefined || v === null ? -1.5e300 : +v;
+  }
+
+  private pushArray(e: ArrayLike<number>): void {
+    for (let i = 0; i < e.length; i++) this.push(e[i]!);
+  }
+
+  private pushColour(c: Color | undefined): void {
+    if (!c) return this.push(-1);
+    this.push(c.r);
+    this.push(c.g);
+    this.push(c.b);
+  }
+
+  private pushTexture(t: Texture | null | undefined): void {
+    if (!t) return this.push(-1);
+    this.push(t.id);
+    // a video texture refreshes itself while drawing; its next picture cannot be known from here
+    this.push((t as Texture & { isVideoTexture?: boolean }).isVideoTexture ? NaN : t.version);
+    this.pushArray(t.offset.toArray());
+    this.pushArray(t.repeat.toArray());
+    this.push(t.rotation);
+  }
+
+  private pushUniform(v: unknown): void {
+    if (typeof v === 'number' || typeof v === 'boolean') this.push(v);
+    else if (v === null || v === undefined) this.push(-1);
+    else if (v instanceof Texture) this.pushTexture(v);
+    else if (v instanceof Color) this.pushColour(v);
+    else if (Array.isArray(v)) for (const x of v) this.pushUniform(x);
+    else if (typeof v === 'object' && 'elements' in v) this.pushArray((v as { elements: ArrayLike<number> }).elements);
+    else if (typeof v === 'object' && typeof (v as { toArray?: unknown }).toArray === 'function') this.pushArray((v as { toArray(): number[] }).toArray());
+    else this.push(NaN);
+  }
+
+  private pushMaterial(m: Material): void {
+    const r = m as unknown as Record<string, unknown>;
+    this.push(m.id);
+    this.push(m.version);
+    for (const k of MATERIAL_NUMBERS) if (k in r) this.push(r[k] as number);
+    for (const k of MATERIAL_COLOURS) if (k in r) this.pushColour(r[k] as Color);
+    for (const k of MATERIAL_MAPS) if (k in r) this.pushTexture(r[k] as Texture | null);
+    const uniforms = r.uniforms as Record<string, { value: unknown }> | undefined;
+    if (uniforms) for (const k in uniforms) this.pushUniform(uniforms[k]!.value);
+  }
+
+  private pushNode(o: Node): void {
+    this.push(o.id);
+    this.pushArray(o.matrixWorld.elements);
+    this.push(o.layers.mask);
+    this.push(o.renderOrder);
+    this.push(o.castShadow);
+    this.push(o.receiveShadow);
+    this.push(o.frustumCulled);
+    if (o.onBeforeRender !== noopBeforeRender) this.push(NaN);
+    if (o.isLight) {
+      this.pushColour(o.color);
+      this.pushColour(o.groundColor);
+      this.push(o.intensity);
+      this.push(o.distance);
+      this.push(o.decay);
+      this.push(o.angle);
+      this.push(o.penumbra);
+      if (o.target) this.pushArray(o.target.matrixWorld.elements);
+      const s = o.shadow;
+      if (s) {
+        this.push(s.mapSize.x);
+        this.push(s.mapSize.y);
+        this.push(s.bias);
+        this.push(s.normalBias);
+        this.push(s.radius);
+        this.pushArray(s.camera.projectionMatrix.elements);
+      }
+      return;
+    }
+    const g = o.geometry;
+    if (g) {
+      this.push(g.id);
+      for (const k in g.attributes) this.push(g.attributes[k]?.version);
+      this.push(g.index ? g.index.version : -2);
+      this.push(g.drawRange?.start);
+      this.push(g.drawRange?.count);
+      this.push(g.groups?.length);
+    }
+    if (o.isInstancedMesh) {
+      this.push(o.count);
+      this.push(o.instanceMatrix?.version);
+      this.push(o.instanceColor ? o.instanceColor.version : -2);
+    }
+    if (o.isBatchedMesh) {
+      this.push(o._matricesTexture?.version);
+      this.push(o._colorsTexture ? o._colorsTexture.version : -2);
+      this.push(o._indirectTexture ? o._indirectTexture.version : -2);
+    }
+    const mi = o.morphTargetInfluences;
+    if (mi) this.pushArray(mi);
+    const m = o.material;
+    if (Array.isArray(m)) for (const x of m) this.pushMaterial(x);
+    else if (m) this.pushMaterial(m);
+  }
+
+  /**
+   * Fingerprints what `camera` would draw of `scene` (world matrices up to date) plus `extra` (renderer
+   * settings, picture size and frame), and says whether it differs from the previous call's. The first
+   * call, and any call after reset(), says true.
+   */
+  changed(scene: Scene, camera: Camera, extra: ArrayLike<number>): boolean {
+    this.n = 0;
+    this.pushArray(extra);
+    this.pushArray(camera.matrixWorld.elements);
+    this.pushArray(camera.projectionMatrix.elements);
+    this.push(camera.layers.mask);
+    const s = scene as Scene & { background: unknown };
+    const bg = s.background;
+    if (bg instanceof Color) this.pushColour(bg);
+    else if (bg instanceof Texture) this.pushTexture(bg);
+    else this.push(bg ? NaN : -1);
+    this.push(s.backgroundIntensity);
+    this.push(s.backgroundBlurriness);
+    this.pushTexture(s.environment);
+    const fog = s.fog as (typeof s.fog & { near?: number; far?: number; density?: number }) | null;
+    if (fog) {
+      this.pushColour(fog.color);
+      this.push(fog.near);
+      this.push(fog.far);
+      this.push(fog.density);
+    } else this.push(-1);
+    this.push(s.overrideMaterial ? NaN : -1);
+    scene.traverseVisible((o) => this.pushNode(o as Node));
+    let same = this.n === this.prevLength;
+    if (same) {
+      for (let i = 0; i < this.n; i++) {
+        if (this.cur[i] !== this.prev[i]) {
+          same = false;
+          break;
+        }
+      }
+    }
+    const t = this.prev;
+    this.prev = this.cur;
+    this.cur = t.length >= this.prev.length ? t : new Float64Array(this.prev.length);
+    this.prevLength = this.n;
+    return !same;
+  }
+
+  reset(): void {
+    this.prevLength = -1;
+  }
+}
