@@ -6,6 +6,7 @@ import { getPath, isChannels, sameShape, setPath, type KeyValue } from './values
 import { animatableProperty, clampNumber, type AnimatableProperty } from './properties';
 import { shotAtFrame } from './shots';
 import { own } from '../document/names';
+import { applyAim, aimDependencies } from './aim';
 
 export interface TrackProblem {
   trackId: string;
@@ -92,6 +93,16 @@ export function evaluateScene(project: Project, sceneId: string, frame: number):
       animated.add(track.targetId);
     }
   }
+  // constraints after the tracks: every aim reads the scene as the tracks left it
+  const tracked: Readonly<Record<string, SceneObject>> = { ...objects };
+  for (const o of Object.values(tracked)) {
+    if (o.type !== 'camera' || !o.aim) continue;
+    const aimed = applyAim(tracked, o);
+    if (aimed !== o) {
+      objects[o.id] = aimed;
+      animated.add(o.id);
+    }
+  }
   const activeLayerIds = Object.values(scene.objects)
     .filter((o): o is EffectLayer => o.type === 'effectLayer' && isLayerActive(o, frame))
     .map((o) => o.id)
@@ -109,8 +120,24 @@ export function evaluateScene(project: Project, sceneId: string, frame: number):
   };
 }
 
-/** One object at one frame (cheaper than the whole scene when a panel needs a single value). */
+/** One object at one frame (cheaper than the whole scene when a panel needs a single value), constraints applied. */
 export function evaluateObject(project: Project, sceneId: string, objectId: string, frame: number): SceneObject | null {
+  const o = evaluateTracksOf(project, sceneId, objectId, frame);
+  if (!o || o.type !== 'camera' || !o.aim) return o;
+  const scene = project.scenes[sceneId]!;
+  const deps: Record<string, SceneObject> = { ...scene.objects, [o.id]: o };
+  for (const id of aimDependencies(scene.objects, o)) {
+    const d = evaluateTracksOf(project, sceneId, id, frame);
+    if (d) deps[id] = d;
+  }
+  return applyAim(deps, o);
+}
+
+/**
+ * One object at one frame with its tracks only (no constraint): what auto-key edits start from, so an aimed
+ * rotation or a followed focus is never written into the static value by an unrelated edit.
+ */
+export function evaluateTracksOf(project: Project, sceneId: string, objectId: string, frame: number): SceneObject | null {
   const scene = own(project.scenes, sceneId);
   const obj = scene ? own(scene.objects, objectId) : undefined;
   if (!scene || !obj) return null;
