@@ -127,3 +127,30 @@ export function aimDependencies(objects: Objects, cam: Camera): string[] {
   }
   return ids;
 }
+
+function invert3(m: Mat3): Mat3 | null {
+  const [a, b, c, d, e, f, g, h, i] = m;
+  const A = e * i - f * h, B = -(d * i - f * g), C = d * h - e * g;
+  const det = a * A + b * B + c * C;
+  if (!(Math.abs(det) > 1e-15)) return null;
+  const k = 1 / det;
+  return [A * k, -(b * i - c * h) * k, (b * f - c * e) * k, B * k, (a * i - c * g) * k, -(a * f - c * d) * k, C * k, -(a * h - b * g) * k, (a * e - b * d) * k];
+}
+
+/** A world placement (position, Euler XYZ) of an object with this parent, in its parent's space (what the document stores). */
+export function toParentSpace(objects: Objects, parentId: string | null, position: readonly [number, number, number], rotation: readonly [number, number, number]): { position: Vec3; rotation: Vec3 } {
+  if (!parentId) return { position: [...position] as Vec3, rotation: [...rotation] as Vec3 };
+  const space = parentSpace(objects, parentId);
+  const inv = invert3(space.m) ?? [1, 0, 0, 0, 1, 0, 0, 0, 1];
+  const local = apply(inv, [position[0] - space.t[0], position[1] - space.t[1], position[2] - space.t[2]]);
+  const rot = matrixToEulerXYZ(mul(transpose(parentRotation(objects, parentId)), eulerXYZMatrix(rotation) as Mat3));
+  return { position: local, rotation: rot };
+}
+
+/** An object's world placement (position, Euler XYZ rotation without scale). */
+export function worldPlacement(objects: Objects, o: SceneObject): { position: Vec3; rotation: Vec3 } {
+  if (!o.parentId) return { position: [...o.transform.position] as Vec3, rotation: [...o.transform.rotation] as Vec3 };
+  const position = transformPoint(parentSpace(objects, o.parentId), o.transform.position);
+  const rotation = matrixToEulerXYZ(mul(parentRotation(objects, o.parentId), eulerXYZMatrix(o.transform.rotation) as Mat3));
+  return { position, rotation };
+}
