@@ -1,12 +1,16 @@
 // The camera's look-at constraint as document commands (one undo step each): pick a target (an actor's eyes or
 // head, any object, or the point the camera looks at now), focus follows, and the aim keyed on / off at the playhead.
 import type { AimTarget, CameraAim, Camera, Edit, SceneObject } from '../../core/document';
-import { setKey, evaluateObject, aimTargetPoint, worldPlacement, evaluateScene } from '../../core/timeline';
+import { setKey, findTrack, evaluateObject, aimTargetPoint, worldPlacement, evaluateScene } from '../../core/timeline';
 import { forwardVector } from '../../core/lens';
 import { projectStore } from '../../store/projectStore';
 import { editorStore } from '../../store/editorStore';
 import { playhead } from '../../store/playhead';
 import { editCamera } from './lensCommands';
+import { registerTestHook } from '../../testHook';
+
+// the e2e test projects the target the UI picked through the live camera
+registerTestHook('aim', { aimTargetPoint, evaluateScene, worldPlacement });
 
 export interface AimChoice {
   /** stable value for a <select>: "obj:<id>:<mark>" or "point" */
@@ -81,7 +85,14 @@ export function keyAim(id: string, on: boolean): void {
     return;
   }
   const frame = Math.round(playhead.frame);
-  execute(`${cam.name}: aim ${on ? 'on' : 'off'} at frame ${frame}`, setKey(activeSceneId, id, 'aim.weight', { frame, value: on ? 1 : 0, interp: 'step' }));
+  const scene = project.scenes[activeSceneId]!;
+  const first = !findTrack(scene, id, 'aim.weight');
+  const edit: Edit = (p) => {
+    // a lone key would hold for the whole shot: the first switch keeps the aim as it was up to the frame before
+    const q = first ? setKey(activeSceneId, id, 'aim.weight', { frame: frame - 1, value: cam.aim!.weight, interp: 'step' })(p) : p;
+    return setKey(activeSceneId, id, 'aim.weight', { frame, value: on ? 1 : 0, interp: 'step' })(q);
+  };
+  execute(`${cam.name}: aim ${on ? 'on' : 'off'} at frame ${frame}`, edit);
 }
 
 /** The aim as it is at the playhead (weight after keys), and the target's distance, for the section's readout. */

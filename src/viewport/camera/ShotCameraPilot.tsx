@@ -123,7 +123,7 @@ export function ShotCameraPilot() {
       w.timer = window.setTimeout(() => {
         finish(w.g);
         if (wheel === w) wheel = null;
-      }, 350);
+      }, 500);
     };
     const menu = (e: Event) => e.preventDefault();
     const typing = (e: KeyboardEvent) => {
