@@ -34,7 +34,8 @@ async function stage(page: App['page']) {
     const marker = {
       // a thin card: a deep box's side face would pull the silhouette's centroid off its centre
       ...base, id: 'marker', name: 'Marker', type: 'setPiece', shape: 'box', size: [0.4, 0.4, 0.01], colour: '#ff0000',
-      transform: { position: [-3, 1.2, -4], rotation: [0, 0, 0], scale: [1, 1, 1] },
+      // above head height: ANA walks between the camera and the card and must not hide part of it
+      transform: { position: [-3, 2.4, -4], rotation: [0, 0, 0], scale: [1, 1, 1] },
     };
     const cam = {
       ...base, id: 'cam', name: 'A camera', type: 'camera',
@@ -55,7 +56,7 @@ async function stage(page: App['page']) {
       shotOrder: [],
       tracks: {
         t_ana: lin('t_ana', 'ana', [-2, 0, 0], [2, 0, 1]),
-        t_marker: lin('t_marker', 'marker', [-3, 1.2, -4], [3, 0.6, -2]),
+        t_marker: lin('t_marker', 'marker', [-3, 2.4, -4], [3, 2.1, -2]),
         t_cam: lin('t_cam', 'cam', [0, 1.6, 8], [1.5, 1.3, 6.5]),
       },
     };
