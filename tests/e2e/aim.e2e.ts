@@ -89,7 +89,7 @@ async function redCentroid(page: App['page']) {
       const i = (y * px.width + x) * 4;
       const r = px.data[i]!, g = px.data[i + 1]!, b = px.data[i + 2]!;
       if (r > 90 && r > g * 2 && r > b * 2) {
-        sx += x; sy += y; n++;
+        sx += x + 0.5; sy += y + 0.5; n++; // pixel centres
       }
     }
   }
@@ -242,7 +242,7 @@ describe('aim by hand', () => {
     const cam = (await cameraState(page)).evaluated.position;
     await page.waitForFunction((p) => {
       const c = (globalThis as any).__previs.viewport.get().camera.position;
-      return Math.hypot(c.x - p[0], c.y - p[1], c.z - p[2]) < 1e-6;
+      return Math.hypot(c.x - p[0]!, c.y - p[1]!, c.z - p[2]!) < 1e-6;
     }, cam);
   });
 
