@@ -132,6 +132,20 @@ async function targetOnScreen(page: App['page']) {
   });
 }
 
+/** Focus and target distance of the camera evaluated at some frames (no drawing needed). */
+const targetOnScreenAt = (page: App['page'], frames: number[]) =>
+  page.evaluate((frames) => {
+    const h = (globalThis as any).__previs;
+    const { project, activeSceneId } = h.projectStore.getState();
+    return frames.map((f) => {
+      const objects = h.aim.evaluateScene(project, activeSceneId, f).objects;
+      const cam = objects.cam;
+      const p = h.aim.aimTargetPoint(objects, cam.aim.target);
+      const c = cam.transform.position;
+      return { focus: cam.lens.focusDistanceM as number, dist: Math.hypot(p[0] - c[0], p[1] - c[1], p[2] - c[2]), follow: cam.aim.followFocus as boolean };
+    });
+  }, frames);
+
 const cameraState = (page: App['page']) =>
   inApp(page, (h) => {
     const s = h.projectStore.getState();
@@ -197,6 +211,20 @@ describe('aim by hand', () => {
     await inApp(page, (h) => h.projectStore.getState().undo());
     await showFrame(page, 30);
     expect((await cameraState(page)).evaluated.rotation).not.toEqual([0, 0, 0]);
+
+    // the followed focus keyed as a pull (one step), the follow then off; the keyed pull still lands on her eyes
+    const live = await targetOnScreenAt(page, [5, 40]);
+    const n = (await cameraState(page)).steps;
+    await page.getByTestId('camera-focus-pull').click();
+    const pulled = await cameraState(page);
+    expect(pulled.steps).toBe(n + 1);
+    expect(pulled.tracks).toContain('lens.focusDistanceM');
+    const keyed = await targetOnScreenAt(page, [5, 40]);
+    keyed.forEach((k, i) => {
+      expect(k.follow).toBe(false);
+      expect(Math.abs(k.focus - live[i]!.dist)).toBeLessThan(0.005);
+    });
+    await inApp(page, (h) => h.projectStore.getState().undo());
   });
 
   it('camera to current view and current view to camera', async () => {

@@ -7,6 +7,7 @@ import { setKey } from './keys';
 import { attitude, eulerXYZMatrix, forwardVector } from '../lens/framing';
 import { bodyMarks } from '../shotgrammar/body';
 import { aimTargetPoint } from './aim';
+import { bakeFocusPull } from './focusPull';
 
 const track = (id: string, targetId: string, property: string, keys: Track['keys']): Track => ({ id, targetId, property, keys });
 
@@ -131,5 +132,21 @@ describe('camera aim constraint', () => {
     expect((gone.scenes[sid]!.objects.cam as Camera).aim).toBeNull();
     expect(Object.values(gone.scenes[sid]!.tracks).some((t) => t.property === 'aim.weight')).toBe(false);
     expect(checkReferences(gone)).toBeNull();
+  });
+
+  it('a followed focus bakes into a thinned linear focus pull that stays within 5 mm, follow turned off', () => {
+    const { p, sid } = walkingShot();
+    const live = [...Array(48).keys()].map((f) => (evaluateObject(p, sid, 'cam', f) as Camera).lens.focusDistanceM);
+    const baked = bakeFocusPull(p, sid, 'cam', 0, 47)(p);
+    const cam = baked.scenes[sid]!.objects.cam as Camera;
+    expect(cam.aim!.followFocus).toBe(false);
+    const keys = Object.values(baked.scenes[sid]!.tracks).find((t) => t.property === 'lens.focusDistanceM')!.keys;
+    expect(keys.length).toBeGreaterThanOrEqual(2);
+    expect(keys.length).toBeLessThan(48);
+    let worst = 0;
+    for (let f = 0; f < 48; f++) worst = Math.max(worst, Math.abs((evaluateObject(baked, sid, 'cam', f) as Camera).lens.focusDistanceM - live[f]!));
+    console.log(`focus pull: ${keys.length} keys for 48 frames, worst ${(worst * 1000).toFixed(2)} mm`);
+    expect(worst).toBeLessThanOrEqual(0.005);
+    expect(() => bakeFocusPull(baked, sid, 'cam', 0, 47)).toThrow(/follows/);
   });
 });

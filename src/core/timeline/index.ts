@@ -12,3 +12,4 @@ export * from './autoKey';
 export * from './curveEdit';
 export * from './keyMarkers';
 export * from './aim';
+export * from './focusPull';

@@ -4,7 +4,7 @@ import type { Camera } from '../../core/document';
 import { formatDistance } from '../../core/lens';
 import { useProject } from '../../store/projectStore';
 import { KeyDiamond, useKeying } from '../inspector/keying';
-import { aimAtPlayhead, aimCameraAt, aimChoices, aimValue, keyAim, pointAhead, setFollowFocus } from './aimCommands';
+import { aimAtPlayhead, aimCameraAt, aimChoices, aimValue, keyAim, keyFocusPull, pointAhead, setFollowFocus } from './aimCommands';
 import { cameraToCurrentView, currentViewToCamera } from './viewCommands';
 import { editorStore } from '../../store/editorStore';
 
@@ -50,6 +50,12 @@ export function AimField({ c, sceneId }: { c: Camera; sceneId: string }) {
             <span className="field-label">Focus</span>
             <span>
               <input type="checkbox" data-testid="camera-aim-focus" checked={aim.followFocus} onChange={(e) => setFollowFocus(c.id, e.target.checked)} /> follows the target
+              {aim.followFocus ? (
+                <>
+                  {' '}
+                  <button data-testid="camera-focus-pull" title="Key the followed focus over this camera's shot as a focus pull (then set by hand)" onClick={() => keyFocusPull(c.id)}>Key pull</button>
+                </>
+              ) : null}
             </span>
           </label>
           <div className="row">

@@ -1,7 +1,7 @@
 // The camera's look-at constraint as document commands (one undo step each): pick a target (an actor's eyes or
 // head, any object, or the point the camera looks at now), focus follows, and the aim keyed on / off at the playhead.
 import type { AimTarget, CameraAim, Camera, Edit, SceneObject } from '../../core/document';
-import { setKey, findTrack, evaluateObject, aimTargetPoint, worldPlacement, evaluateScene } from '../../core/timeline';
+import { setKey, findTrack, evaluateObject, aimTargetPoint, worldPlacement, evaluateScene, bakeFocusPull } from '../../core/timeline';
 import { forwardVector } from '../../core/lens';
 import { projectStore } from '../../store/projectStore';
 import { editorStore } from '../../store/editorStore';
@@ -104,4 +104,23 @@ export function aimAtPlayhead(id: string, frame: number): { weight: number; dist
   const p = aimTargetPoint(objects, cam.aim.target);
   const w = worldPlacement(objects, cam);
   return { weight: cam.aim.weight, distanceM: p ? Math.hypot(p[0] - w.position[0], p[1] - w.position[1], p[2] - w.position[2]) : null };
+}
+
+/**
+ * Keys the followed focus as a focus pull over this camera's shot at the playhead (else the project range) and
+ * turns the follow off: one undo step.
+ */
+export function keyFocusPull(id: string): void {
+  const { project, activeSceneId, execute } = projectStore.getState();
+  const scene = project.scenes[activeSceneId];
+  const cam = scene?.objects[id];
+  if (!scene || cam?.type !== 'camera') return;
+  const f = Math.round(playhead.frame);
+  const shot = Object.values(scene.shots).find((s) => s.cameraId === id && f >= s.in && f < s.out) ?? Object.values(scene.shots).find((s) => s.cameraId === id);
+  const [from, to] = shot ? [shot.in, shot.out - 1] : [project.settings.frameIn, project.settings.frameOut - 1];
+  try {
+    execute(`${cam.name}: key the focus pull, frames ${from}–${to}`, bakeFocusPull(project, activeSceneId, id, from, to));
+  } catch (err) {
+    editorStore.getState().notify('error', `${cam.name}: ${(err as Error).message}`);
+  }
 }
