@@ -1,6 +1,6 @@
 // evaluateScene(project, sceneId, frame): the scene as it looks at one frame. Pure: the same project and frame
 // always give the same result, nothing is mutated, objects no track touches are returned as the same objects.
-import type { EffectLayer, Project, SceneObject, Shot, Track } from '../document/schema';
+import type { Camera, EffectLayer, Project, SceneObject, Shot, Track } from '../document/schema';
 import { evaluateTrack } from './track';
 import { getPath, isChannels, sameShape, setPath, type KeyValue } from './values';
 import { animatableProperty, clampNumber, type AnimatableProperty } from './properties';
@@ -94,13 +94,15 @@ export function evaluateScene(project: Project, sceneId: string, frame: number):
     }
   }
   // constraints after the tracks: every aim reads the scene as the tracks left it
-  const tracked: Readonly<Record<string, SceneObject>> = { ...objects };
-  for (const o of Object.values(tracked)) {
-    if (o.type !== 'camera' || !o.aim) continue;
-    const aimed = applyAim(tracked, o);
-    if (aimed !== o) {
-      objects[o.id] = aimed;
-      animated.add(o.id);
+  const aimedCameras = Object.values(objects).filter((o) => o.type === 'camera' && !!o.aim);
+  if (aimedCameras.length) {
+    const tracked: Readonly<Record<string, SceneObject>> = { ...objects };
+    for (const o of aimedCameras) {
+      const aimed = applyAim(tracked, o as Camera);
+      if (aimed !== o) {
+        objects[o.id] = aimed;
+        animated.add(o.id);
+      }
     }
   }
   const activeLayerIds = Object.values(scene.objects)
@@ -125,7 +127,8 @@ export function evaluateObject(project: Project, sceneId: string, objectId: stri
   const o = evaluateTracksOf(project, sceneId, objectId, frame);
   if (!o || o.type !== 'camera' || !o.aim) return o;
   const scene = project.scenes[sceneId]!;
-  const deps: Record<string, SceneObject> = { ...scene.objects, [o.id]: o };
+  // only what the aim reads: the target and the parent chains, each at this frame
+  const deps: Record<string, SceneObject> = { [o.id]: o };
   for (const id of aimDependencies(scene.objects, o)) {
     const d = evaluateTracksOf(project, sceneId, id, frame);
     if (d) deps[id] = d;
