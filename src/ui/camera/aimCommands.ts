@@ -1,6 +1,6 @@
 // The camera's look-at constraint as document commands (one undo step each): pick a target (an actor's eyes or
 // head, any object, or the point the camera looks at now), focus follows, and the aim keyed on / off at the playhead.
-import type { AimTarget, CameraAim, Camera, Edit, SceneObject } from '../../core/document';
+import { removeTrack, type AimTarget, type CameraAim, type Camera, type Edit, type SceneObject } from '../../core/document';
 import { setKey, findTrack, evaluateObject, aimTargetPoint, worldPlacement, evaluateScene, bakeFocusPull } from '../../core/timeline';
 import { forwardVector } from '../../core/lens';
 import { projectStore } from '../../store/projectStore';
@@ -40,7 +40,13 @@ export function aimChoices(objects: Readonly<Record<string, SceneObject>>, camer
   return out;
 }
 
-export const setAim = (sceneId: string, id: string, aim: CameraAim | null): Edit => editCamera(sceneId, id, (c) => ({ ...c, aim }));
+/** Sets the aim; taking it away also takes its on/off keys (a weight track with no aim to weigh would be an error). */
+export const setAim = (sceneId: string, id: string, aim: CameraAim | null): Edit => (p) => {
+  let q = editCamera(sceneId, id, (c) => ({ ...c, aim }))(p);
+  const weight = aim ? undefined : findTrack(q.scenes[sceneId]!, id, 'aim.weight');
+  if (weight) q = removeTrack(sceneId, weight.id)(q);
+  return q;
+};
 
 /** Aim `id` at `target` (null: no aim). A fresh aim is on, and focus follows the target. */
 export function aimCameraAt(id: string, target: AimTarget | null): void {
