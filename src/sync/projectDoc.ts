@@ -10,7 +10,7 @@
 // in the rebuilt Project, so React redraws only what changed.
 import * as Y from 'yjs';
 import { z } from 'zod';
-import { AssetMeta, checkReferences, describeZodError, LedgerEntry, Project, Scene, SceneObject, Shot, Track } from '../core/document';
+import { AssetMeta, checkReferences, CURRENT_SCHEMA_VERSION, describeZodError, LedgerEntry, Project, Scene, SceneObject, Shot, Track } from '../core/document';
 import { canonicalLedgerOrder } from '../core/document/ledgerOrder';
 import { SYNC_SCHEMA_VERSION } from '../server/version';
 
@@ -194,6 +194,8 @@ export class ProjectReader {
     if (!ledger.ok) return { ok: false, error: ledger.error };
     const shell: Record<string, unknown> = { scenes: {}, assets: {}, ledger: [] };
     for (const k of META_KEYS) shell[k] = r.meta.get(k);
+    // a project shared by a schema-3 app: 3 → 4 only added the optional camera aim, so its objects already read as 4
+    if (shell.schemaVersion === 3 && CURRENT_SCHEMA_VERSION === 4) shell.schemaVersion = 4;
     const top = check(Project, shell, 'project', (p) => ({ ...p, scenes, assets: assets.value, ledger: ledger.value }));
     if (!top.ok) return { ok: false, error: top.error };
     const refError = checkReferences(top.value);

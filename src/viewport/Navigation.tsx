@@ -7,6 +7,7 @@ import type { OrbitControls as OrbitImpl } from 'three-stdlib';
 import { useEditor, editorStore } from '../store/editorStore';
 import { objectRefs } from './objectRefs';
 import { viewportCommands } from './viewportCommands';
+import { orbitView, placeOrbitView } from './camera/orbitView';
 
 export function Navigation() {
   const nav = useEditor((s) => s.navMode);
@@ -32,6 +33,17 @@ export function Navigation() {
       }),
     [camera],
   );
+
+  // the editor's camera stays reachable while a shot camera is looked through (camera ↔ view commands)
+  useEffect(() => {
+    if (viewMode !== 'perspective') return;
+    orbitView.camera = camera;
+    orbitView.controls = nav === 'orbit' ? controls.current : null;
+    if (orbitView.pending) {
+      placeOrbitView(orbitView.pending);
+      orbitView.pending = null;
+    }
+  }, [viewMode, camera, nav]);
 
   if (viewMode !== 'perspective') return null;
   return nav === 'orbit' ? <OrbitControls ref={controls as never} makeDefault enableDamping={false} /> : <FlyNavigation />;

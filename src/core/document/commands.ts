@@ -30,6 +30,7 @@ export const removeObjects = (sceneId: string, ids: string[]): Edit => (p) =>
       if (o.type === 'effectLayer' && o.targetIds.some((t) => gone.has(t))) gone.add(o.id);
     }
     const objects: Record<string, SceneObject> = {};
+    const unaimed = new Set<string>();
     for (const [id, o] of Object.entries(s.objects)) {
       if (gone.has(id)) continue;
       let next = o;
@@ -37,12 +38,19 @@ export const removeObjects = (sceneId: string, ids: string[]): Edit => (p) =>
       if (next.type === 'camera' && next.backgroundPlateId !== null && gone.has(next.backgroundPlateId)) {
         next = { ...next, backgroundPlateId: null };
       }
+      // an aim at a removed object has nothing left to follow
+      if (next.type === 'camera' && next.aim?.target.kind === 'object' && gone.has(next.aim.target.objectId)) {
+        next = { ...next, aim: null };
+        unaimed.add(id);
+      }
       objects[id] = next;
     }
     const shots: Record<string, Shot> = {};
     for (const [id, sh] of Object.entries(s.shots)) if (!gone.has(sh.cameraId)) shots[id] = sh;
     const tracks: Record<string, Track> = {};
-    for (const [id, t] of Object.entries(s.tracks)) if (!gone.has(t.targetId)) tracks[id] = t;
+    for (const [id, t] of Object.entries(s.tracks)) {
+      if (!gone.has(t.targetId) && !(unaimed.has(t.targetId) && t.property === 'aim.weight')) tracks[id] = t;
+    }
     return { ...s, objects, shots, shotOrder: s.shotOrder.filter((id) => shots[id]), tracks };
   });
 

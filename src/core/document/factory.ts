@@ -80,6 +80,7 @@ export const objectDefaults: Defaults = {
     lens: { focalLengthMm: 35, kind: 'spherical', squeeze: 1, tStop: 2.8, focusDistanceM: 4, lensSetId: null },
     deliveryAspect: 2.39,
     backgroundPlateId: null,
+    aim: null,
   }),
   light: () => ({
     ...common('Sun', [10, 20, 10]),

@@ -48,6 +48,28 @@ export const MIGRATIONS: Migration[] = [
       return { ...doc, scenes: upgraded, schemaVersion: 3 };
     },
   },
+  {
+    from: 3,
+    to: 4,
+    // an older build would silently strip a camera's aim (zod drops unknown keys), so the version moves on
+    describe: 'adds the camera look-at constraint (aim: target, weight, focus follows)',
+    up(doc) {
+      const scenes = isRecord(doc.scenes) ? doc.scenes : {};
+      const upgraded: Raw = {};
+      for (const [id, scene] of Object.entries(scenes)) {
+        if (!isRecord(scene) || !isRecord(scene.objects)) {
+          upgraded[id] = scene;
+          continue;
+        }
+        const objects: Raw = {};
+        for (const [oid, o] of Object.entries(scene.objects)) {
+          objects[oid] = isRecord(o) && o.type === 'camera' && !('aim' in o) ? { ...o, aim: null } : o;
+        }
+        upgraded[id] = { ...scene, objects };
+      }
+      return { ...doc, scenes: upgraded, schemaVersion: 4 };
+    },
+  },
 ];
 
 export type MigrationResult = { ok: true; doc: Raw; applied: string[] } | { ok: false; error: string };

@@ -25,6 +25,11 @@ export function checkReferences(p: Project): string | null {
       if (o.type === 'camera' && o.backgroundPlateId !== null && own(objects, o.backgroundPlateId)?.type !== 'plate') {
         return `${at}.objects.${oid}.backgroundPlateId: "${o.backgroundPlateId}" is not a plate`;
       }
+      if (o.type === 'camera' && o.aim?.target.kind === 'object') {
+        const t = o.aim.target.objectId;
+        if (t === oid) return `${at}.objects.${oid}.aim.target: a camera cannot aim at itself`;
+        if (!own(objects, t)) return `${at}.objects.${oid}.aim.target: object "${t}" does not exist`;
+      }
       if (o.type === 'effectLayer') {
         for (const t of o.targetIds) if (!own(objects, t)) return `${at}.objects.${oid}.targetIds: "${t}" does not exist`;
       }

@@ -5,7 +5,7 @@ import '../util/zodConfig';
 import { z } from 'zod';
 import { isReservedName } from './names';
 
-export const CURRENT_SCHEMA_VERSION = 3;
+export const CURRENT_SCHEMA_VERSION = 4;
 export const DOCUMENT_KIND = 'previs-sandbox/project';
 
 const finite = z.number().finite();
@@ -108,6 +108,24 @@ export const CameraBody = z.object({
 });
 export type CameraBody = z.infer<typeof CameraBody>;
 
+/** What an aimed camera looks at: a mark on an object (an actor's eyes or head, any object's centre or origin) or a
+ * fixed point in the world. */
+export const AimTarget = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('object'), objectId: Id, mark: z.enum(['eyes', 'head', 'centre', 'origin']) }),
+  z.object({ kind: z.literal('point'), point: Vec3 }),
+]);
+export type AimTarget = z.infer<typeof AimTarget>;
+
+/** A look-at constraint, evaluated in core/timeline each frame after the tracks (so it follows a moving target). */
+export const CameraAim = z.object({
+  target: AimTarget,
+  /** 1 = aimed at the target, 0 = the camera's own rotation; keyed as "aim.weight" (step keys switch it on and off) */
+  weight: finite.min(0).max(1),
+  /** focus distance follows the target: its depth along the lens axis, every frame */
+  followFocus: z.boolean(),
+});
+export type CameraAim = z.infer<typeof CameraAim>;
+
 export const Camera = z.object({
   ...base,
   type: z.literal('camera'),
@@ -117,6 +135,8 @@ export const Camera = z.object({
   deliveryAspect: finite.min(0.2).max(5),
   /** background plate shown when looking through this camera */
   backgroundPlateId: Id.nullable(),
+  /** look-at constraint (schema 4); absent or null: the camera is aimed by its rotation alone */
+  aim: CameraAim.nullable().optional(),
 });
 export type Camera = z.infer<typeof Camera>;
 

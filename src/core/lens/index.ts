@@ -8,3 +8,4 @@ export * from './framing';
 export * from './guides';
 export * from './units';
 export * from './stepping';
+export * from './aim';

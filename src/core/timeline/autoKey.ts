@@ -10,7 +10,7 @@
 // edit re-applied during a slider sweep replaces its own key (a gesture stays one step).
 import type { Project, Scene, SceneObject } from '../document/schema';
 import type { Edit } from '../document/commands';
-import { evaluateObject } from './evaluate';
+import { evaluateTracksOf } from './evaluate';
 import { animatableProperty } from './properties';
 import { getPath, setPath, type KeyValue } from './values';
 import { findTrack, setKey, deleteKey, keyCurrentValue } from './keys';
@@ -54,7 +54,7 @@ export function autoKey(edit: Edit, sceneId: string, frame: number): Edit {
     // 1. the view the user sees: keyed objects at their evaluated values
     const evaluated: Record<string, SceneObject> = {};
     for (const id of keyed.keys()) {
-      const e = evaluateObject(p, sceneId, id, f);
+      const e = evaluateTracksOf(p, sceneId, id, f);
       if (e) evaluated[id] = e;
     }
     const view: Project = { ...p, scenes: { ...p.scenes, [sceneId]: { ...scene, objects: { ...scene.objects, ...evaluated } } } };

@@ -1,11 +1,12 @@
 // evaluateScene(project, sceneId, frame): the scene as it looks at one frame. Pure: the same project and frame
 // always give the same result, nothing is mutated, objects no track touches are returned as the same objects.
-import type { EffectLayer, Project, SceneObject, Shot, Track } from '../document/schema';
+import type { Camera, EffectLayer, Project, SceneObject, Shot, Track } from '../document/schema';
 import { evaluateTrack } from './track';
 import { getPath, isChannels, sameShape, setPath, type KeyValue } from './values';
 import { animatableProperty, clampNumber, type AnimatableProperty } from './properties';
 import { shotAtFrame } from './shots';
 import { own } from '../document/names';
+import { applyAim, aimDependencies } from './aim';
 
 export interface TrackProblem {
   trackId: string;
@@ -92,6 +93,18 @@ export function evaluateScene(project: Project, sceneId: string, frame: number):
       animated.add(track.targetId);
     }
   }
+  // constraints after the tracks: every aim reads the scene as the tracks left it
+  const aimedCameras = Object.values(objects).filter((o) => o.type === 'camera' && !!o.aim);
+  if (aimedCameras.length) {
+    const tracked: Readonly<Record<string, SceneObject>> = { ...objects };
+    for (const o of aimedCameras) {
+      const aimed = applyAim(tracked, o as Camera);
+      if (aimed !== o) {
+        objects[o.id] = aimed;
+        animated.add(o.id);
+      }
+    }
+  }
   const activeLayerIds = Object.values(scene.objects)
     .filter((o): o is EffectLayer => o.type === 'effectLayer' && isLayerActive(o, frame))
     .map((o) => o.id)
@@ -109,8 +122,25 @@ export function evaluateScene(project: Project, sceneId: string, frame: number):
   };
 }
 
-/** One object at one frame (cheaper than the whole scene when a panel needs a single value). */
+/** One object at one frame (cheaper than the whole scene when a panel needs a single value), constraints applied. */
 export function evaluateObject(project: Project, sceneId: string, objectId: string, frame: number): SceneObject | null {
+  const o = evaluateTracksOf(project, sceneId, objectId, frame);
+  if (!o || o.type !== 'camera' || !o.aim) return o;
+  const scene = project.scenes[sceneId]!;
+  // only what the aim reads: the target and the parent chains, each at this frame
+  const deps: Record<string, SceneObject> = { [o.id]: o };
+  for (const id of aimDependencies(scene.objects, o)) {
+    const d = evaluateTracksOf(project, sceneId, id, frame);
+    if (d) deps[id] = d;
+  }
+  return applyAim(deps, o);
+}
+
+/**
+ * One object at one frame with its tracks only (no constraint): what auto-key edits start from, so an aimed
+ * rotation or a followed focus is never written into the static value by an unrelated edit.
+ */
+export function evaluateTracksOf(project: Project, sceneId: string, objectId: string, frame: number): SceneObject | null {
   const scene = own(project.scenes, sceneId);
   const obj = scene ? own(scene.objects, objectId) : undefined;
   if (!scene || !obj) return null;

@@ -11,3 +11,5 @@ export * from './rows';
 export * from './autoKey';
 export * from './curveEdit';
 export * from './keyMarkers';
+export * from './aim';
+export * from './focusPull';

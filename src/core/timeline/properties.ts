@@ -25,6 +25,8 @@ export const ANIMATABLE: Record<ObjectType, AnimatableProperty[]> = {
     { path: 'lens.focalLengthMm', label: 'Focal length', min: 1, max: 2000 },
     { path: 'lens.focusDistanceM', label: 'Focus distance', min: 0.05, max: 100000 },
     { path: 'lens.tStop', label: 'T-stop', min: 0.5, max: 64 },
+    // the look-at constraint's weight: step keys 1 / 0 switch the aim on and off, linear keys hand over smoothly
+    { path: 'aim.weight', label: 'Aim', min: 0, max: 1 },
   ],
   light: [
     ...transform,

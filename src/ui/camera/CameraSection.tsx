@@ -19,6 +19,7 @@ import { projectStore, useProject } from '../../store/projectStore';
 import { editorStore } from '../../store/editorStore';
 import { NumberField } from '../inspector/NumberField';
 import { KeyDiamond, executeAutoKey } from '../inspector/keying';
+import { AimField } from './AimField';
 import { editCamera, setBodyPreset, setCustomBody, setLens, setLensSet, stepCameraLens } from './lensCommands';
 
 const SQUEEZES = [1.3, 1.5, 1.8, 2];
@@ -110,6 +111,7 @@ export function CameraSection({ object: c, sceneId }: { object: Camera; sceneId:
       </label>
       <NumberField label="T-stop" channel="lens.tStop" min={0.5} max={64} step={0.05} digits={1} value={c.lens.tStop} edit={(v) => setLens(sceneId, c.id, { tStop: v })} />
       <NumberField label="Focus" unit="m" testId="camera-focus" channel="lens.focusDistanceM" min={0.05} max={100000} step={0.02} digits={2} value={c.lens.focusDistanceM} edit={(v) => setLens(sceneId, c.id, { focusDistanceM: v })} />
+      <AimField c={c} sceneId={sceneId} />
       <AspectField c={c} sceneId={sceneId} />
       <BackgroundPlateField c={c} sceneId={sceneId} />
       <div className="row mono" data-testid="camera-readout">

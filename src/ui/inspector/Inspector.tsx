@@ -18,7 +18,8 @@ export function Inspector() {
   const project = useProject((s) => s.project);
   const frame = useInspectorFrame();
   const stored = selection.length === 1 ? scene.objects[selection[0]!] : undefined;
-  const animated = stored && Object.values(scene.tracks).some((t) => t.targetId === stored.id);
+  // an aimed camera is evaluated too: its rotation and followed focus come from the constraint
+  const animated = stored && (Object.values(scene.tracks).some((t) => t.targetId === stored.id) || (stored.type === 'camera' && !!stored.aim));
   const object = stored && animated ? (evaluateObject(project, sceneId, stored.id, frame) ?? stored) : stored;
   if (selection.length > 1) return <div className="empty">{selection.length} objects selected</div>;
   if (!object) return <div className="empty">Nothing selected</div>;

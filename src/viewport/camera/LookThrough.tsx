@@ -19,6 +19,7 @@ import { LookThroughOverlay } from './LookThroughOverlay';
 import { registerTestHook } from '../../testHook';
 import { withBackdrop, clearBackdropLive } from '../plates/backdrop';
 import { ndcRect } from '../plates/backdropFit';
+import { ShotCameraPilot } from './ShotCameraPilot';
 
 /** The live look-through state, for the HUD and tests (per-frame data: a plain object, not React state). */
 export const lookThroughLive: { cameraId: string | null; projection: CameraProjection | null; viewport: [number, number] } = {
@@ -108,5 +109,6 @@ function ActiveLookThrough() {
       }
     }, true);
   }, 1);
-  return null;
+  // looking through, the view's gestures move the shot camera itself
+  return <ShotCameraPilot />;
 }
