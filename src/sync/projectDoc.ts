@@ -19,6 +19,8 @@ const META_KEYS = ['kind', 'schemaVersion', 'id', 'name', 'createdAt', 'modified
 const SCENE_FIELDS = ['name', 'environment', 'shotOrder'] as const;
 const FIELD_MAPS = ['objects', 'shots'] as const;
 
+export const FIELD_MAP_NAMES = ['objects', 'shots', 'tracks'] as const;
+
 export const roots = (doc: Y.Doc) => ({
   meta: doc.getMap<Json>('meta'),
   scenes: doc.getMap<Y.Map<unknown>>('scenes'),
@@ -119,12 +121,19 @@ export class ProjectReader {
   private cache = new WeakMap<Y.AbstractType<any>, Checked<unknown>>();
   private last: Project | null = null;
 
+  private readonly onTransaction = (tr: Y.Transaction) => {
+    // drop cached reads of every type that changed, and of every type above it
+    for (const type of tr.changedParentTypes.keys()) this.invalidate(type);
+    for (const type of tr.changed.keys()) this.invalidate(type);
+  };
+
   constructor(private readonly doc: Y.Doc) {
-    doc.on('afterTransaction', (tr: Y.Transaction) => {
-      // drop cached reads of every type that changed, and of every type above it
-      for (const type of tr.changedParentTypes.keys()) this.invalidate(type);
-      for (const type of tr.changed.keys()) this.invalidate(type);
-    });
+    doc.on('afterTransaction', this.onTransaction);
+  }
+
+  /** Stops following the doc (the reader is not used again). */
+  destroy(): void {
+    this.doc.off('afterTransaction', this.onTransaction);
   }
 
   private invalidate(type: Y.AbstractType<any>): void {
@@ -166,12 +175,7 @@ export class ProjectReader {
       if (!shots.ok) return shots;
       const tracks = this.items(m.get('tracks') as Y.Map<unknown>, Track, `${at}.tracks`);
       if (!tracks.ok) return tracks;
-      return check(Scene, { id, name: m.get('name'), environment: m.get('environment'), shotOrder: m.get('shotOrder'), objects: {}, shots: {}, tracks: {} }, at, (shell) => ({
-        ...shell,
-        objects: objects.value,
-        shots: shots.value,
-        tracks: tracks.value,
-      }));
+      return readSceneShell(id, m, { objects: objects.value, shots: shots.value, tracks: tracks.value });
     });
   }
 
@@ -190,11 +194,9 @@ export class ProjectReader {
     }
     const assets = this.memo(r.assets, () => check(z.record(z.string(), AssetMeta), r.assets.toJSON(), 'assets'));
     if (!assets.ok) return { ok: false, error: assets.error };
-    const ledger = this.memo(r.ledger, () => check(z.array(LedgerEntry), canonicalLedgerOrder(r.ledger.toArray()), 'ledger'));
+    const ledger = this.memo(r.ledger, () => readLedger(this.doc));
     if (!ledger.ok) return { ok: false, error: ledger.error };
-    const shell: Record<string, unknown> = { scenes: {}, assets: {}, ledger: [] };
-    for (const k of META_KEYS) shell[k] = r.meta.get(k);
-    const top = check(Project, shell, 'project', (p) => ({ ...p, scenes, assets: assets.value, ledger: ledger.value }));
+    const top = readProjectShell(this.doc, { scenes, assets: assets.value, ledger: ledger.value });
     if (!top.ok) return { ok: false, error: top.error };
     const refError = checkReferences(top.value);
     if (refError) return { ok: false, error: refError };
@@ -210,10 +212,35 @@ export class ProjectReader {
   }
 }
 
-type Checked<T> = { ok: true; value: T } | { ok: false; error: string };
+export type Checked<T> = { ok: true; value: T } | { ok: false; error: string };
 const bad = (error: string): { ok: false; error: string } => ({ ok: false, error });
 
-function check<T, U = T>(schema: z.ZodType<T>, value: unknown, at: string, finish?: (v: T) => U): Checked<U> {
+/** One item of a field map (objects, shots: a Y.Map of fields) or value map (tracks: plain JSON), validated. */
+export function readItem<T>(v: unknown, schema: z.ZodType<T>, at: string): Checked<T> {
+  return check(schema, v instanceof Y.Map ? v.toJSON() : v, at);
+}
+
+/** A scene's shell (name, environment, shot order) validated, with the given records put in. */
+export function readSceneShell(id: string, m: Y.Map<unknown>, records: Pick<Scene, 'objects' | 'shots' | 'tracks'>): Checked<Scene> {
+  return check(Scene, { id, name: m.get('name'), environment: m.get('environment'), shotOrder: m.get('shotOrder'), objects: {}, shots: {}, tracks: {} }, `scenes.${id}`, (shell) => ({
+    ...shell,
+    ...records,
+  }));
+}
+
+/** The project's top level (meta map) validated, with the given parts put in. */
+export function readProjectShell(doc: Y.Doc, parts: Pick<Project, 'scenes' | 'assets' | 'ledger'>): Checked<Project> {
+  const shell: Record<string, unknown> = { scenes: {}, assets: {}, ledger: [] };
+  for (const k of META_KEYS) shell[k] = roots(doc).meta.get(k);
+  return check(Project, shell, 'project', (p) => ({ ...p, ...parts }));
+}
+
+/** The shared ledger in canonical order, validated. */
+export function readLedger(doc: Y.Doc): Checked<LedgerEntry[]> {
+  return check(z.array(LedgerEntry), canonicalLedgerOrder(roots(doc).ledger.toArray()), 'ledger');
+}
+
+export function check<T, U = T>(schema: z.ZodType<T>, value: unknown, at: string, finish?: (v: T) => U): Checked<U> {
   const r = schema.safeParse(value);
   if (!r.success) return bad(`${at}.${describeZodError(r.error)}`);
   return { ok: true, value: finish ? finish(r.data) : (r.data as unknown as U) };

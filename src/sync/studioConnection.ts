@@ -201,13 +201,7 @@ export async function connectStudio(o: ConnectOptions): Promise<StudioConnection
             resolve();
           }
         };
-        // the server closed this project's connection (socket still open): a refused edit or an ended membership
-  provider.on('close', ({ event }: { event: { reason?: string } }) => {
-    const reason = event?.reason ?? '';
-    if (!reason) return;
-    status.setState({ state: /membership ended/.test(reason) ? 'refused' : 'offline', error: reason });
-  });
-  provider.on('unsyncedChanges', check);
+        provider.on('unsyncedChanges', check);
       });
     },
     setPresence(p) {
