@@ -22,7 +22,7 @@ import { createProjectStore } from '../store/projectStore';
 import { bindStore } from './storeBinding';
 import { ProjectReader, roots } from './projectDoc';
 
-const tick = () => new Promise((r) => setTimeout(r, 5));
+const tick = () => new Promise((r) => setTimeout(r, 40));
 
 function wired() {
   const a = new Y.Doc();

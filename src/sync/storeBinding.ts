@@ -28,7 +28,12 @@ export interface StoreBinding {
 /** When gathered remote edits reach the store: 'frame' (the next animation frame, or a moment in Node) or at once. */
 export type ApplySchedule = 'frame' | 'sync';
 
-/** The next frame when the page is shown; a timer otherwise (a hidden tab gets no frames and must still keep up). */
+const FRAME_MS = 16;
+
+/**
+ * The next frame when the page is shown; otherwise a frame's worth of time (a hidden tab gets no frames and must
+ * still keep up; Node clients, the load test's, batch like a browser would).
+ */
 function nextFrame(fn: () => void): void {
   let done = false;
   const once = () => {
@@ -39,8 +44,8 @@ function nextFrame(fn: () => void): void {
   const visible = typeof document !== 'undefined' && document.visibilityState === 'visible';
   if (visible && typeof requestAnimationFrame === 'function') {
     requestAnimationFrame(once);
-    setTimeout(once, 100);
-  } else setTimeout(once, 0);
+    setTimeout(once, 6 * FRAME_MS);
+  } else setTimeout(once, FRAME_MS);
 }
 
 export interface BindOptions {
