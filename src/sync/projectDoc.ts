@@ -1,6 +1,6 @@
 // The shared shape of a project in one Yjs document, and the two directions between it and the store's
 // immutable Project:
-//   meta    Y.Map   kind, schemaVersion, id, name, createdAt, modifiedAt, settings, sceneOrder
+//   meta    Y.Map   kind, schemaVersion, id, name, createdAt, modifiedAt, settings, sceneOrder, studio
 //   scenes  Y.Map   sceneId → Y.Map { name, environment, shotOrder, objects, shots, tracks }
 //                   objects / shots: id → Y.Map field → value, so two people editing different fields of
 //                   one object (one moves it, one renames it) both keep their edit; tracks: id → whole track
@@ -15,7 +15,8 @@ import { canonicalLedgerOrder } from '../core/document/ledgerOrder';
 import { SYNC_SCHEMA_VERSION } from '../server/version';
 
 type Json = unknown;
-const META_KEYS = ['kind', 'schemaVersion', 'id', 'name', 'createdAt', 'modifiedAt', 'settings', 'sceneOrder'] as const;
+// studio: which studio the project belongs to (its root's fingerprint), so every member's approvals count alike
+const META_KEYS = ['kind', 'schemaVersion', 'id', 'name', 'createdAt', 'modifiedAt', 'settings', 'sceneOrder', 'studio'] as const;
 const SCENE_FIELDS = ['name', 'environment', 'shotOrder'] as const;
 const FIELD_MAPS = ['objects', 'shots'] as const;
 
@@ -85,7 +86,7 @@ export function writeProjectDiff(doc: Y.Doc, prev: Project | null, next: Project
   const r = roots(doc);
   if (!r.meta.has('syncSchema')) r.meta.set('syncSchema', SYNC_SCHEMA_VERSION);
   for (const k of META_KEYS) {
-    const v = k === 'settings' || k === 'sceneOrder' ? next[k] : next[k];
+    const v = next[k];
     if (!prev || prev[k] !== v || !r.meta.has(k)) put(r.meta, k, v);
   }
   for (const [id, scene] of Object.entries(next.scenes)) {
@@ -257,7 +258,7 @@ function sameShallow(a: Project, b: Project): boolean {
     const y = b[k];
     if (x === y) continue;
     // small meta values (settings, sceneOrder) are re-parsed on every read: compare them by value
-    if ((k === 'settings' || k === 'sceneOrder') && JSON.stringify(x) === JSON.stringify(y)) continue;
+    if ((k === 'settings' || k === 'sceneOrder' || k === 'studio') && JSON.stringify(x) === JSON.stringify(y)) continue;
     if (k === 'scenes' && sameRecord(a.scenes, b.scenes)) continue;
     return false;
   }

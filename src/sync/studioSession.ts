@@ -2,6 +2,7 @@
 // project the server holds), keep presence current, and leave again with the project kept here. The member
 // credential comes from the studio identity feature through `studioCredentials` (none: open servers only).
 import { IndexeddbPersistence } from 'y-indexeddb';
+import { registerTestHook } from '../testHook';
 import { projectStore } from '../store/projectStore';
 import { editorStore } from '../store/editorStore';
 import { currentCertificate, currentSigner, identityStore } from '../store/signingKeys';
@@ -101,3 +102,6 @@ export async function leaveStudio(): Promise<void> {
 }
 
 export const studioConnection = () => active;
+
+// e2e: the live connection (its doc and binding) and its state, read-only in spirit like the other hooks
+registerTestHook('studio', { connection: () => active, status: studioStatus });
