@@ -26,6 +26,7 @@ function PanelColumn({ area }: { area: PanelDef['area'] }) {
             {list.map((p) => (
               <button key={p.id} data-panel={p.id} className={p.id === current.id ? 'on' : ''} onClick={() => setActive(p.id)}>
                 {p.title}
+                {p.Badge ? <p.Badge /> : null}
               </button>
             ))}
           </nav>

@@ -6,7 +6,8 @@
 // The studio server is chosen by the user at run time, which a static policy cannot know. A deployment
 // names its server(s) at build time: PREVIS_STUDIO_ORIGINS="wss://studio.example.com https://studio.example.com".
 // Without that, WebSocket connections (ws:, wss:) to any host stay allowed so a user-chosen server works;
-// plain fetches stay limited to this origin either way.
+// plain fetches stay limited to this origin either way: the app signs in and moves assets over the project's
+// WebSocket (src/sync/studioSignIn.ts, assetChannel.ts), so it never needs an HTTP connection to the server.
 export function studioOrigins(env: NodeJS.ProcessEnv = process.env): string[] {
   const raw = (env.PREVIS_STUDIO_ORIGINS ?? '').trim();
   if (!raw) return ['ws:', 'wss:'];

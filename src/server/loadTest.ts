@@ -158,10 +158,9 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
     // the merge of any fork is sealed by the next append: one more signed entry after everyone is done
     const last = stores[0]!;
     await waitFor(() => conns.every((c) => c.provider.unsyncedChanges === 0), 'all edits acknowledged', 60_000);
-    // acknowledged by the server is not yet received by client 0: wait until it holds every signer's entry, or
-    // under load it seals before the other branch arrives and there is no fork left to merge
-    const signed = (p: Project) => new Set(p.ledger.flatMap((e) => (e.kind === 'review' ? [String((e.payload as { recordId?: unknown }).recordId)] : [])));
-    await waitFor(() => signing.every((i) => signed(last.getState().project).has(`load-${i}`)), "every signer's entry at client 0", 60_000);
+    // and arrived: client 0 must see every branch it is to merge (remote edits reach a store a frame later)
+    const serverLedger = () => server.server.hocuspocus.documents.get(demo.id)?.getArray('ledger').length ?? -1;
+    await waitFor(() => last.getState().project.ledger.length === serverLedger(), "every signed entry on client 0's machine", 30_000);
     const closing = await sealAfter(last.getState().project.ledger, [{ kind: 'review', payload: { recordId: 'load-end', action: 'submit' } }], signers[0]!, 'client 0', new Date().toISOString());
     last.getState().execute('sign', (p) => ({ ...p, ledger: [...p.ledger, ...closing] }));
     await conns[0]!.flushed(30_000);

@@ -6,7 +6,10 @@ import { join } from 'node:path';
 import { newProject, type LedgerEntry } from '../core/document';
 import { sealAfter } from '../core/disclosure/ledger';
 import { makeTestStudio, type TestMember, type TestStudio } from '../core/studio/testStudio.testutil';
-import { answerChallenge } from '../core/studio/signIn';
+import { answerChallenge, selfNonce, selfSignIn } from '../core/studio/signIn';
+import { createHash } from 'node:crypto';
+import { fetchAsset, uploadMissing } from '../sync/assetSync';
+import { socketAssets } from '../sync/assetChannel';
 import { describeCertificate } from '../core/studio/member';
 import { createProjectStore } from '../store/projectStore';
 import { studioToken } from '../sync/studioSignIn';
@@ -82,6 +85,52 @@ describe('studio sign-in', () => {
     const { nonce } = await (await fetch(`${server.httpUrl}/auth/challenge`)).json();
     const t = await (await fetch(`${server.httpUrl}/auth/ticket`, { method: 'POST', body: JSON.stringify(await answerChallenge(nonce, artist.certificatePem, (b) => artist.signer.sign(b))) })).json();
     expect((await fetch(`${server.httpUrl}/assets/${h}`, { headers: { Authorization: `Ticket ${t.ticket}` } })).status).toBe(404);
+  });
+});
+
+describe('sign-in and assets over the WebSocket alone (what the app uses)', () => {
+  const host = () => new URL(server.wsUrl).host;
+  const tokenOf = (answer: unknown) => async () => JSON.stringify(answer);
+  const tryJoin = (token: () => Promise<string>) => nodeClient(server.wsUrl, createProjectStore(newProject('x')), { token, timeoutMs: 3000 });
+
+  it('a self-made sign-in counts once, for this server, within the minute, and only with its own key', async () => {
+    const once = await selfSignIn(host(), legal.certificatePem, (b) => legal.signer.sign(b));
+    const c = await tryJoin(tokenOf(once));
+    await c.close();
+    await expect(tryJoin(tokenOf(once))).rejects.toThrow(/already used/);
+    const elsewhere = await selfSignIn('studio.example.com:8787', legal.certificatePem, (b) => legal.signer.sign(b));
+    await expect(tryJoin(tokenOf(elsewhere))).rejects.toThrow(/made for the server at studio\.example\.com:8787/);
+    const stale = await answerChallenge(selfNonce(host(), new Date(Date.now() - 5 * 60_000), 'A'.repeat(22)), legal.certificatePem, (b) => legal.signer.sign(b));
+    await expect(tryJoin(tokenOf(stale))).rejects.toThrow(/over a minute old/);
+    const borrowed = await selfSignIn(host(), legal.certificatePem, (b) => artist.signer.sign(b));
+    await expect(tryJoin(tokenOf(borrowed))).rejects.toThrow(/signature does not come from this certificate's key/);
+    // a self-made nonce is no good at the HTTP ticket route, which hands out its own challenges
+    const fresh = await selfSignIn(host(), legal.certificatePem, (b) => legal.signer.sign(b));
+    expect((await fetch(`${server.httpUrl}/auth/ticket`, { method: 'POST', body: JSON.stringify(fresh) })).status).toBe(403);
+  });
+
+  it('assets go up once and come down checked over the signed-in socket; wrong bytes are refused', async () => {
+    const { c } = await join_(artist);
+    const t = socketAssets(c.provider);
+    try {
+      // over one part, so the parts are put together again on both sides
+      const plate = new Uint8Array(1_300_000).map((_, i) => (i * 7) % 251);
+      const h = createHash('sha256').update(plate).digest('hex');
+      expect((await uploadMissing(t, [h], async () => plate)).uploaded).toEqual([h]);
+      expect((await uploadMissing(t, [h], async () => plate)).uploaded).toEqual([]);
+      const got = await fetchAsset(t, h);
+      // compared as buffers: an element-by-element deep equal of a megabyte takes seconds
+      expect(got.bytes && Buffer.from(got.bytes).equals(Buffer.from(plate))).toBe(true);
+      const liar = await t.put('b'.repeat(64), new Uint8Array([1, 2, 3]));
+      expect(liar).toMatchObject({ ok: false });
+      if (!liar.ok) expect(liar.problem).toMatch(/422.*nothing stored/);
+      const missing = await fetchAsset(t, 'c'.repeat(64));
+      expect(missing.bytes).toBe(null);
+      if (!missing.bytes) expect(missing.problem).toMatch(/missing on the studio server/);
+    } finally {
+      t.close();
+      await c.close();
+    }
   });
 });
 

@@ -8,7 +8,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Extension, Hocuspocus } from '@hocuspocus/server';
 import { verifySignature } from '../core/disclosure/crypto';
 import { checkMember, prepareTrust, type MemberInfo, type PreparedTrust } from '../core/studio/member';
-import { SIGN_IN_CONTEXT, signInMessage, type SignInAnswer } from '../core/studio/signIn';
+import { parseSelfNonce, SIGN_IN_CONTEXT, signInMessage, type SignInAnswer } from '../core/studio/signIn';
 import type { RouteContext } from './httpRoutes';
 
 const NONCE_TTL_MS = 60_000;
@@ -44,15 +44,38 @@ export async function studioAuth(o: AuthOptions) {
     return { nonce, context: SIGN_IN_CONTEXT, expiresAt: new Date(t + NONCE_TTL_MS).toISOString() };
   }
 
-  /** Checks a signed answer; the nonce is spent whether or not the answer is good. */
-  async function verifyAnswer(raw: unknown): Promise<{ ok: true; member: MemberInfo } | { ok: false; reason: string }> {
+  // self-made nonces seen within their minute, so each signs in once
+  const spent = new Map<string, number>();
+
+  /** A nonce the member made (signIn.ts selfNonce): for this server's address, fresh, never seen before. */
+  function selfNonceProblem(nonce: string, audience: string | undefined): string | null {
+    const s = parseSelfNonce(nonce);
+    if (!s || audience === undefined) return 'the challenge is unknown, used or expired: ask for a new one';
+    if (s.audience !== audience.toLowerCase()) return `this sign-in was made for the server at ${s.audience}, not ${audience}`;
+    const t = Date.now();
+    if (Math.abs(t - s.at) > NONCE_TTL_MS) return 'this sign-in is over a minute old (or one of the two clocks is wrong): sign in again';
+    for (const [n, exp] of spent) if (exp < t) spent.delete(n);
+    if (spent.has(nonce)) return 'this sign-in was already used: sign in again';
+    if (spent.size > 100_000) return 'too many sign-ins this minute: try again shortly';
+    spent.set(nonce, s.at + 2 * NONCE_TTL_MS);
+    return null;
+  }
+
+  /**
+   * Checks a signed answer; the nonce is spent whether or not the answer is good. `audience` (the Host the
+   * client dialled) allows a self-made nonce; without it only a challenge this server issued counts.
+   */
+  async function verifyAnswer(raw: unknown, audience?: string): Promise<{ ok: true; member: MemberInfo } | { ok: false; reason: string }> {
     const a = raw as Partial<SignInAnswer>;
     if (!a || typeof a.nonce !== 'string' || typeof a.certificatePem !== 'string' || typeof a.signature !== 'string' || a.certificatePem.length > 16_384) {
       return { ok: false, reason: 'sign-in answer is not {nonce, certificatePem, signature}' };
     }
     const exp = nonces.get(a.nonce);
     nonces.delete(a.nonce);
-    if (!exp || exp < Date.now()) return { ok: false, reason: 'the challenge is unknown, used or expired: ask for a new one' };
+    if (exp === undefined) {
+      const problem = selfNonceProblem(a.nonce, audience);
+      if (problem) return { ok: false, reason: problem };
+    } else if (exp < Date.now()) return { ok: false, reason: 'the challenge is unknown, used or expired: ask for a new one' };
     const check = await checkMember(a.certificatePem, trust, now());
     if (!check.ok) return { ok: false, reason: check.reason };
     const good = await verifySignature(check.member.publicKeyJwk, signInMessage(a.nonce), a.signature).catch(() => false);
@@ -102,14 +125,14 @@ export async function studioAuth(o: AuthOptions) {
     async onConfigure({ instance: i }) {
       instance = i;
     },
-    async onAuthenticate({ token }): Promise<MemberContext> {
+    async onAuthenticate({ token, requestHeaders }): Promise<MemberContext> {
       let parsed: unknown;
       try {
         parsed = JSON.parse(token);
       } catch {
         throw Object.assign(new Error('sign-in token is not JSON'), { reason: 'sign-in token is not JSON' });
       }
-      const r = await verifyAnswer(parsed);
+      const r = await verifyAnswer(parsed, requestHeaders.host);
       // Hocuspocus sends `reason` back to the client as the refusal
       if (!r.ok) throw Object.assign(new Error(r.reason), { reason: r.reason });
       return { member: r.member };

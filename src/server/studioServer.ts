@@ -9,6 +9,7 @@ import { openPostgresStore } from './postgresStore';
 import { handleRequest, type RouteContext } from './httpRoutes';
 import { SERVER_VERSION } from './version';
 import { ledgerGuard } from './ledgerGuard';
+import { assetChannel } from './assetChannel';
 
 export interface StudioServerOptions {
   port: number;
@@ -65,6 +66,8 @@ export async function startStudioServer(o: StudioServerOptions): Promise<StudioS
     ...(o.extensions ?? []),
     // append-only ledger and, with studio sign-in, who may append what
     ledgerGuard(),
+    // assets by hash over the project's WebSocket (the app's only connection to the server)
+    assetChannel(assets),
     new Database({
       fetch: ({ documentName }) => store.fetch(documentName),
       store: ({ documentName, state }) => store.store(documentName, state),

@@ -6,7 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startStudioServer, type StudioServer } from '../server/studioServer';
 import { tempDir } from '../server/testServer.testutil';
-import { fetchAsset, uploadMissing } from './assetSync';
+import { fetchAsset, httpAssets, uploadMissing } from './assetSync';
 
 const data = tempDir();
 let server: StudioServer;
@@ -25,7 +25,7 @@ describe('assets by hash', () => {
   it('uploads once, fetches and checks; a missing asset is reported, not thrown', async () => {
     const plate = bytesOf('a plate, frame 1');
     const h = hashOf(plate);
-    const r = { wsUrl: server.wsUrl };
+    const r = httpAssets({ wsUrl: server.wsUrl });
     const local = async (x: string) => (x === h ? plate : null);
     expect((await uploadMissing(r, [h, 'b'.repeat(64)], local)).uploaded).toEqual([h]);
     expect((await uploadMissing(r, [h], local)).uploaded).toEqual([]);
@@ -39,16 +39,16 @@ describe('assets by hash', () => {
   it('bytes changed on the server are refused, by the server and by the client', async () => {
     const b = bytesOf('a bake');
     const h = hashOf(b);
-    await uploadMissing({ wsUrl: server.wsUrl }, [h], async () => b);
+    await uploadMissing(httpAssets({ wsUrl: server.wsUrl }), [h], async () => b);
     writeFileSync(join(data.path, 'assets', h.slice(0, 2), h), 'tampered');
-    const got = await fetchAsset({ wsUrl: server.wsUrl }, h);
+    const got = await fetchAsset(httpAssets({ wsUrl: server.wsUrl }), h);
     expect(got.bytes).toBe(null);
     // a server that does not check (or a proxy in between) is caught by the client's own hash
     const { createServer } = await import('node:http');
     const liar = createServer((_q, s) => s.end('other bytes')).listen(0, '127.0.0.1');
     await new Promise((r) => liar.once('listening', r));
     const port = (liar.address() as { port: number }).port;
-    const lie = await fetchAsset({ wsUrl: `ws://127.0.0.1:${port}` }, h);
+    const lie = await fetchAsset(httpAssets({ wsUrl: `ws://127.0.0.1:${port}` }), h);
     liar.close();
     expect(lie.bytes).toBe(null);
     if (!lie.bytes) expect(lie.problem).toMatch(/does not match its hash/);

@@ -1,6 +1,6 @@
 // The shared shape of a project in one Yjs document, and the two directions between it and the store's
 // immutable Project:
-//   meta    Y.Map   kind, schemaVersion, id, name, createdAt, modifiedAt, settings, sceneOrder
+//   meta    Y.Map   kind, schemaVersion, id, name, createdAt, modifiedAt, settings, sceneOrder, studio
 //   scenes  Y.Map   sceneId → Y.Map { name, environment, shotOrder, objects, shots, tracks }
 //                   objects / shots: id → Y.Map field → value, so two people editing different fields of
 //                   one object (one moves it, one renames it) both keep their edit; tracks: id → whole track
@@ -15,9 +15,12 @@ import { canonicalLedgerOrder } from '../core/document/ledgerOrder';
 import { SYNC_SCHEMA_VERSION } from '../server/version';
 
 type Json = unknown;
-const META_KEYS = ['kind', 'schemaVersion', 'id', 'name', 'createdAt', 'modifiedAt', 'settings', 'sceneOrder'] as const;
+// studio: which studio the project belongs to (its root's fingerprint), so every member's approvals count alike
+const META_KEYS = ['kind', 'schemaVersion', 'id', 'name', 'createdAt', 'modifiedAt', 'settings', 'sceneOrder', 'studio'] as const;
 const SCENE_FIELDS = ['name', 'environment', 'shotOrder'] as const;
 const FIELD_MAPS = ['objects', 'shots'] as const;
+
+export const FIELD_MAP_NAMES = ['objects', 'shots', 'tracks'] as const;
 
 export const roots = (doc: Y.Doc) => ({
   meta: doc.getMap<Json>('meta'),
@@ -83,7 +86,7 @@ export function writeProjectDiff(doc: Y.Doc, prev: Project | null, next: Project
   const r = roots(doc);
   if (!r.meta.has('syncSchema')) r.meta.set('syncSchema', SYNC_SCHEMA_VERSION);
   for (const k of META_KEYS) {
-    const v = k === 'settings' || k === 'sceneOrder' ? next[k] : next[k];
+    const v = next[k];
     if (!prev || prev[k] !== v || !r.meta.has(k)) put(r.meta, k, v);
   }
   for (const [id, scene] of Object.entries(next.scenes)) {
@@ -119,12 +122,19 @@ export class ProjectReader {
   private cache = new WeakMap<Y.AbstractType<any>, Checked<unknown>>();
   private last: Project | null = null;
 
+  private readonly onTransaction = (tr: Y.Transaction) => {
+    // drop cached reads of every type that changed, and of every type above it
+    for (const type of tr.changedParentTypes.keys()) this.invalidate(type);
+    for (const type of tr.changed.keys()) this.invalidate(type);
+  };
+
   constructor(private readonly doc: Y.Doc) {
-    doc.on('afterTransaction', (tr: Y.Transaction) => {
-      // drop cached reads of every type that changed, and of every type above it
-      for (const type of tr.changedParentTypes.keys()) this.invalidate(type);
-      for (const type of tr.changed.keys()) this.invalidate(type);
-    });
+    doc.on('afterTransaction', this.onTransaction);
+  }
+
+  /** Stops following the doc (the reader is not used again). */
+  destroy(): void {
+    this.doc.off('afterTransaction', this.onTransaction);
   }
 
   private invalidate(type: Y.AbstractType<any>): void {
@@ -166,12 +176,7 @@ export class ProjectReader {
       if (!shots.ok) return shots;
       const tracks = this.items(m.get('tracks') as Y.Map<unknown>, Track, `${at}.tracks`);
       if (!tracks.ok) return tracks;
-      return check(Scene, { id, name: m.get('name'), environment: m.get('environment'), shotOrder: m.get('shotOrder'), objects: {}, shots: {}, tracks: {} }, at, (shell) => ({
-        ...shell,
-        objects: objects.value,
-        shots: shots.value,
-        tracks: tracks.value,
-      }));
+      return readSceneShell(id, m, { objects: objects.value, shots: shots.value, tracks: tracks.value });
     });
   }
 
@@ -190,13 +195,9 @@ export class ProjectReader {
     }
     const assets = this.memo(r.assets, () => check(z.record(z.string(), AssetMeta), r.assets.toJSON(), 'assets'));
     if (!assets.ok) return { ok: false, error: assets.error };
-    const ledger = this.memo(r.ledger, () => check(z.array(LedgerEntry), canonicalLedgerOrder(r.ledger.toArray()), 'ledger'));
+    const ledger = this.memo(r.ledger, () => readLedger(this.doc));
     if (!ledger.ok) return { ok: false, error: ledger.error };
-    const shell: Record<string, unknown> = { scenes: {}, assets: {}, ledger: [] };
-    for (const k of META_KEYS) shell[k] = r.meta.get(k);
-    // a project shared by a schema-3 app: 3 → 4 only added the optional camera aim, so its objects already read as 4
-    if (shell.schemaVersion === 3 && CURRENT_SCHEMA_VERSION === 4) shell.schemaVersion = 4;
-    const top = check(Project, shell, 'project', (p) => ({ ...p, scenes, assets: assets.value, ledger: ledger.value }));
+    const top = readProjectShell(this.doc, { scenes, assets: assets.value, ledger: ledger.value });
     if (!top.ok) return { ok: false, error: top.error };
     const refError = checkReferences(top.value);
     if (refError) return { ok: false, error: refError };
@@ -212,10 +213,37 @@ export class ProjectReader {
   }
 }
 
-type Checked<T> = { ok: true; value: T } | { ok: false; error: string };
+export type Checked<T> = { ok: true; value: T } | { ok: false; error: string };
 const bad = (error: string): { ok: false; error: string } => ({ ok: false, error });
 
-function check<T, U = T>(schema: z.ZodType<T>, value: unknown, at: string, finish?: (v: T) => U): Checked<U> {
+/** One item of a field map (objects, shots: a Y.Map of fields) or value map (tracks: plain JSON), validated. */
+export function readItem<T>(v: unknown, schema: z.ZodType<T>, at: string): Checked<T> {
+  return check(schema, v instanceof Y.Map ? v.toJSON() : v, at);
+}
+
+/** A scene's shell (name, environment, shot order) validated, with the given records put in. */
+export function readSceneShell(id: string, m: Y.Map<unknown>, records: Pick<Scene, 'objects' | 'shots' | 'tracks'>): Checked<Scene> {
+  return check(Scene, { id, name: m.get('name'), environment: m.get('environment'), shotOrder: m.get('shotOrder'), objects: {}, shots: {}, tracks: {} }, `scenes.${id}`, (shell) => ({
+    ...shell,
+    ...records,
+  }));
+}
+
+/** The project's top level (meta map) validated, with the given parts put in. */
+export function readProjectShell(doc: Y.Doc, parts: Pick<Project, 'scenes' | 'assets' | 'ledger'>): Checked<Project> {
+  const shell: Record<string, unknown> = { scenes: {}, assets: {}, ledger: [] };
+  for (const k of META_KEYS) shell[k] = roots(doc).meta.get(k);
+  // a project shared by a schema-3 app: 3 → 4 only added the optional camera aim, so its objects already read as 4
+  if (shell.schemaVersion === 3 && CURRENT_SCHEMA_VERSION === 4) shell.schemaVersion = 4;
+  return check(Project, shell, 'project', (p) => ({ ...p, ...parts }));
+}
+
+/** The shared ledger in canonical order, validated. */
+export function readLedger(doc: Y.Doc): Checked<LedgerEntry[]> {
+  return check(z.array(LedgerEntry), canonicalLedgerOrder(roots(doc).ledger.toArray()), 'ledger');
+}
+
+export function check<T, U = T>(schema: z.ZodType<T>, value: unknown, at: string, finish?: (v: T) => U): Checked<U> {
   const r = schema.safeParse(value);
   if (!r.success) return bad(`${at}.${describeZodError(r.error)}`);
   return { ok: true, value: finish ? finish(r.data) : (r.data as unknown as U) };
@@ -232,7 +260,7 @@ function sameShallow(a: Project, b: Project): boolean {
     const y = b[k];
     if (x === y) continue;
     // small meta values (settings, sceneOrder) are re-parsed on every read: compare them by value
-    if ((k === 'settings' || k === 'sceneOrder') && JSON.stringify(x) === JSON.stringify(y)) continue;
+    if ((k === 'settings' || k === 'sceneOrder' || k === 'studio') && JSON.stringify(x) === JSON.stringify(y)) continue;
     if (k === 'scenes' && sameRecord(a.scenes, b.scenes)) continue;
     return false;
   }

@@ -41,8 +41,9 @@ function setup() {
   const sa = createProjectStore(seeded);
   const sb = createProjectStore(newProject('empty'));
   const wire = pair();
-  const ba = bindStore(sa, wire.a);
-  const bb = bindStore(sb, wire.b);
+  // remote edits at once here, so each expectation can follow its edit; the batched default has its own tests
+  const ba = bindStore(sa, wire.a, { apply: 'sync' });
+  const bb = bindStore(sb, wire.b, { apply: 'sync' });
   return { sa, sb, ba, bb, wire, sceneId, box, cam };
 }
 
@@ -146,7 +147,7 @@ describe('store ↔ shared document', () => {
     const b2 = bindStore(createProjectStore(newProject()), new Y.Doc(), {});
     b2.detach();
     const good = sa.getState().project;
-    const bound = bindStore(sa, wire.a, { onProblem: (m) => problems.push(m) });
+    const bound = bindStore(sa, wire.a, { apply: 'sync', onProblem: (m) => problems.push(m) });
     const yBox = (roots(wire.b).scenes.get(sceneId)!.get('objects') as Y.Map<Y.Map<unknown>>).get(box.id)!;
     yBox.set('transform', { position: ['not', 'a', 'number'] });
     expect(problems[0]).toMatch(/transform/);
@@ -163,7 +164,7 @@ describe('store ↔ shared document', () => {
     expect(obj(sa, sceneId, box.id).transform.position).toEqual([0, 0, 0]);
     let detached = false;
     const { sb: other, wire } = setup();
-    const again = bindStore(other, wire.b, { onDetached: () => (detached = true) });
+    const again = bindStore(other, wire.b, { apply: 'sync', onDetached: () => (detached = true) });
     other.getState().load(newProject('Another'));
     expect(detached).toBe(true);
     expect(other.getState().shared).toBe(null);

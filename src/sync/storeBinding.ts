@@ -3,10 +3,13 @@
 // origin. Changes from anyone else (and my own shared undo) are read back into the store. Undo is per
 // person: a Y.UndoManager that tracks only this binding's origin, so my Ctrl+Z never takes back your edit.
 // The ledger is outside the undo scope: once an entry is shared it stays (ledgerOrder.ts merges forks).
+// Remote edits are applied as patches of only what they changed (docPatch.ts), gathered until the next frame:
+// twenty people editing at once cost each client one store update per frame, not one per edit.
 import * as Y from 'yjs';
 import type { StoreApi } from 'zustand/vanilla';
 import type { Project } from '../core/document';
 import type { ProjectState, SharedHistory } from '../store/projectStore';
+import { DocPatcher } from './docPatch';
 import { isEmptyDoc, ProjectReader, roots, writeProjectDiff } from './projectDoc';
 
 export interface StoreBinding {
@@ -16,8 +19,33 @@ export interface StoreBinding {
   readonly origin: object;
   /** the last problem reading the shared doc (a client wrote something invalid), or null */
   readonly problem: string | null;
+  /** Applies the remote edits gathered for the next frame now. */
+  flush(): void;
   /** Stops syncing; the store keeps the project as it is, with a fresh local history. */
   detach(): void;
+}
+
+/** When gathered remote edits reach the store: 'frame' (the next animation frame, or a moment in Node) or at once. */
+export type ApplySchedule = 'frame' | 'sync';
+
+const FRAME_MS = 16;
+
+/**
+ * The next frame when the page is shown; otherwise a frame's worth of time (a hidden tab gets no frames and must
+ * still keep up; Node clients, the load test's, batch like a browser would).
+ */
+function nextFrame(fn: () => void): void {
+  let done = false;
+  const once = () => {
+    if (done) return;
+    done = true;
+    fn();
+  };
+  const visible = typeof document !== 'undefined' && document.visibilityState === 'visible';
+  if (visible && typeof requestAnimationFrame === 'function') {
+    requestAnimationFrame(once);
+    setTimeout(once, 6 * FRAME_MS);
+  } else setTimeout(once, FRAME_MS);
 }
 
 export interface BindOptions {
@@ -27,6 +55,8 @@ export interface BindOptions {
   onDetached?(): void;
   /** false when joining someone else's project: an empty doc is then an error, never filled from the store */
   seed?: boolean;
+  /** default 'frame' */
+  apply?: ApplySchedule;
 }
 
 /**
@@ -35,7 +65,6 @@ export interface BindOptions {
  */
 export function bindStore(store: StoreApi<ProjectState>, doc: Y.Doc, opts: BindOptions = {}): StoreBinding {
   const origin = { binding: 'local' };
-  const reader = new ProjectReader(doc);
   let problem: string | null = null;
   let applying = false;
   let last: Project;
@@ -46,7 +75,9 @@ export function bindStore(store: StoreApi<ProjectState>, doc: Y.Doc, opts: BindO
     // the seed is not anyone's undoable edit
     doc.transact(() => writeProjectDiff(doc, null, last), { binding: 'seed' });
   } else {
+    const reader = new ProjectReader(doc);
     const r = reader.read()!;
+    reader.destroy();
     if (!r.ok) throw new Error(`the shared project cannot be opened: ${r.error}`);
     last = r.project;
     store.getState().load(r.project);
@@ -84,22 +115,36 @@ export function bindStore(store: StoreApi<ProjectState>, doc: Y.Doc, opts: BindO
     doc.transact(() => writeProjectDiff(doc, before, s.project), origin);
   });
 
-  const onTransaction = (tr: Y.Transaction) => {
-    if (tr.origin === origin || tr.changed.size === 0) return;
-    const res = reader.read();
-    if (!res) return;
+  const patcher = new DocPatcher(doc);
+  let scheduled = false;
+  const flush = () => {
+    scheduled = false;
+    if (detached || !patcher.dirty) return;
+    // the store's own edits since the last flush are in `last` and in the doc alike
+    const res = patcher.apply(last);
     if (!res.ok) {
       problem = res.error;
       opts.onProblem?.(res.error);
       return;
     }
     problem = null;
-    last = res.project;
+    if (res.value === last) return;
+    last = res.value;
     applying = true;
     try {
-      store.getState().applyShared(res.project);
+      store.getState().applyShared(res.value);
     } finally {
       applying = false;
+    }
+  };
+  const onTransaction = (tr: Y.Transaction) => {
+    if (tr.origin === origin || tr.changed.size === 0) return;
+    patcher.note(tr);
+    // my own undo and redo show at once, as a local edit does
+    if (opts.apply === 'sync' || tr.origin === undoManager) flush();
+    else if (!scheduled) {
+      scheduled = true;
+      nextFrame(flush);
     }
   };
   doc.on('afterTransaction', onTransaction);
@@ -118,6 +163,7 @@ export function bindStore(store: StoreApi<ProjectState>, doc: Y.Doc, opts: BindO
     doc,
     undoManager,
     origin,
+    flush,
     get problem() {
       return problem;
     },

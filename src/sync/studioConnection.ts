@@ -159,14 +159,24 @@ export async function connectStudio(o: ConnectOptions): Promise<StudioConnection
     }
   }
 
-  const binding = bindStore(o.store, doc, {
-    seed: !joining,
-    onProblem: (m) => {
-      status.setState({ error: `the shared project holds something invalid (kept the last good version): ${m}` });
-      o.onProblem?.(m);
-    },
-    onDetached: () => void close(),
-  });
+  let binding: StoreBinding;
+  try {
+    binding = bindStore(o.store, doc, {
+      seed: !joining,
+      onProblem: (m) => {
+        status.setState({ error: `the shared project holds something invalid (kept the last good version): ${m}` });
+        o.onProblem?.(m);
+      },
+      onDetached: () => void close(),
+    });
+  } catch (e) {
+    // the server's copy cannot be opened here: leave, saying why, rather than stay connected to nothing
+    provider.destroy();
+    socket.destroy();
+    await offline?.destroy();
+    status.setState({ state: 'closed', error: (e as Error).message, peers: [], unsynced: 0 });
+    throw e;
+  }
 
   const awareness = provider.awareness!;
   if (o.presence) awareness.setLocalState(o.presence);
@@ -201,13 +211,7 @@ export async function connectStudio(o: ConnectOptions): Promise<StudioConnection
             resolve();
           }
         };
-        // the server closed this project's connection (socket still open): a refused edit or an ended membership
-  provider.on('close', ({ event }: { event: { reason?: string } }) => {
-    const reason = event?.reason ?? '';
-    if (!reason) return;
-    status.setState({ state: /membership ended/.test(reason) ? 'refused' : 'offline', error: reason });
-  });
-  provider.on('unsyncedChanges', check);
+        provider.on('unsyncedChanges', check);
       });
     },
     setPresence(p) {

@@ -2,12 +2,14 @@
 // project the server holds), keep presence current, and leave again with the project kept here. The member
 // credential comes from the studio identity feature through `studioCredentials` (none: open servers only).
 import { IndexeddbPersistence } from 'y-indexeddb';
+import { registerTestHook } from '../testHook';
 import { projectStore } from '../store/projectStore';
 import { editorStore } from '../store/editorStore';
 import { currentCertificate, currentSigner, identityStore } from '../store/signingKeys';
 import { connectStudio, newConnectionStatus, type StudioConnection } from './studioConnection';
-import { assetTicket, studioToken, type MemberCredential } from './studioSignIn';
-import { fetchAsset, uploadMissing, type AssetRemote } from './assetSync';
+import { studioToken, type MemberCredential } from './studioSignIn';
+import { fetchAsset, uploadMissing } from './assetSync';
+import { socketAssets } from './assetChannel';
 import { getLocalAssetBytes, remoteAssets } from '../store/assets';
 
 export const studioStatus = newConnectionStatus();
@@ -64,12 +66,9 @@ export async function connectToStudio(serverInput: string, projectId?: string): 
     conn.setPresence({ selection: s.selection, lookThrough: s.viewMode === 'lookThrough' ? s.lookThroughCameraId : null });
   });
 
-  // assets by hash: what this browser holds goes up once; what it lacks comes down when it is needed
-  let ticket: Promise<string> | null = null;
-  const remote: AssetRemote = {
-    wsUrl: url,
-    authorization: cred ? async () => `Ticket ${await (ticket ??= assetTicket(url, cred))}` : undefined,
-  };
+  // assets by hash over the project's own WebSocket (signed in already): what this browser holds goes up once;
+  // what it lacks comes down when it is needed
+  const remote = socketAssets(conn.provider);
   remoteAssets.fetch = async (hash) => {
     const r = await fetchAsset(remote, hash);
     if (!r.bytes) editorStore.getState().notify('warning', `Studio: ${r.problem}`);
@@ -89,6 +88,7 @@ export async function connectToStudio(serverInput: string, projectId?: string): 
     stopSelection();
     stopAssets();
     remoteAssets.fetch = null;
+    remote.close();
   };
 }
 
@@ -102,3 +102,6 @@ export async function leaveStudio(): Promise<void> {
 }
 
 export const studioConnection = () => active;
+
+// e2e: the live connection (its doc and binding) and its state, read-only in spirit like the other hooks
+registerTestHook('studio', { connection: () => active, status: studioStatus });

@@ -1,7 +1,7 @@
-// The app's side of studio sign-in: fetch a challenge from the server's HTTP address, answer it with the
-// member certificate and the device key. Used as the provider's token (a fresh answer per connection) and
-// for the ticket the asset routes want.
-import { answerChallenge } from '../core/studio/signIn';
+// The app's side of studio sign-in. The provider's token (a fresh one per connection) is signed with no round
+// trip (signIn.ts selfSignIn: a nonce for this server's address and this minute), so the app reaches the server
+// by WebSocket alone. Tools that use the HTTP asset routes get a ticket by the server's challenge instead.
+import { answerChallenge, selfSignIn } from '../core/studio/signIn';
 
 export interface MemberCredential {
   certificatePem: string;
@@ -20,7 +20,8 @@ async function signedAnswer(wsUrl: string, cred: MemberCredential) {
 }
 
 export function studioToken(wsUrl: string, cred: MemberCredential): () => Promise<string> {
-  return async () => JSON.stringify(await signedAnswer(wsUrl, cred));
+  const audience = new URL(wsUrl).host;
+  return async () => JSON.stringify(await selfSignIn(audience, cred.certificatePem, cred.sign));
 }
 
 export async function assetTicket(wsUrl: string, cred: MemberCredential): Promise<string> {

@@ -6,8 +6,12 @@ import { saveStatus } from '../store/autosave';
 import { useActiveScene, useProject } from '../store/projectStore';
 import { useEditor } from '../store/editorStore';
 import { ConnectionBadge } from './studio/ConnectionBadge';
+import { NeedsApprovalStatus } from './review/NeedsApprovalBadge';
 
-export const statusItems: { id: string; Component: ComponentType }[] = [{ id: 'studio', Component: ConnectionBadge }];
+export const statusItems: { id: string; Component: ComponentType }[] = [
+  { id: 'studio', Component: ConnectionBadge },
+  { id: 'needs-approval', Component: NeedsApprovalStatus },
+];
 
 export function StatusBar() {
   const [, tick] = useState(0);

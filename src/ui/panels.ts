@@ -9,6 +9,7 @@ import { ShotsPanel } from './shots/ShotsPanel';
 import { ExportPanel } from './export/ExportPanel';
 import { DeagePanel } from './deage/DeagePanel';
 import { ReviewPanel } from './review/ReviewPanel';
+import { ReviewTabBadge } from './review/NeedsApprovalBadge';
 import { ConsentPanel } from './consent/ConsentPanel';
 import { CollapsePanel } from '../effects/collapse/view/CollapsePanel';
 import { EnvironmentPanel } from './build/EnvironmentPanel';
@@ -21,6 +22,8 @@ export interface PanelDef {
   area: 'left' | 'right' | 'bottom';
   order: number;
   Component: ComponentType;
+  /** a small live count beside the tab's title */
+  Badge?: ComponentType;
 }
 
 export const panels: PanelDef[] = [
@@ -31,7 +34,7 @@ export const panels: PanelDef[] = [
   { id: 'models', title: 'Models', area: 'right', order: 80, Component: ModelsPanel },
   { id: 'export', title: 'Export', area: 'right', order: 85, Component: ExportPanel },
   { id: 'deage', title: 'De-age', area: 'right', order: 50, Component: DeagePanel },
-  { id: 'review', title: 'Review', area: 'right', order: 50, Component: ReviewPanel },
+  { id: 'review', title: 'Review', area: 'right', order: 50, Component: ReviewPanel, Badge: ReviewTabBadge },
   { id: 'consent', title: 'Consent', area: 'right', order: 55, Component: ConsentPanel },
   { id: 'studio', title: 'Studio', area: 'right', order: 58, Component: StudioPanel },
   { id: 'collapse', title: 'Collapse', area: 'right', order: 45, Component: CollapsePanel },

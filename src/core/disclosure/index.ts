@@ -14,3 +14,4 @@ export * from './status';
 export * from './gate';
 export * from './bundle';
 export * from './actions';
+export * from './approvalTurn';

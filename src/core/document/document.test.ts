@@ -139,3 +139,33 @@ describe('migrations', () => {
     expect(r.ok).toBe(false);
   });
 });
+
+describe('checkTouchedReferences agrees with the whole check for additions and field changes', () => {
+  it('finds a broken link in the touched records, and passes what the whole check passes', async () => {
+    const { buildDemoProject } = await import('./demo');
+    const { checkReferences, checkTouchedReferences } = await import('./references');
+    const p = buildDemoProject();
+    const sid = p.sceneOrder[0]!;
+    const scene = p.scenes[sid]!;
+    const touched = (objects: string[], shots: string[] = [], hierarchy = false) => ({
+      scenes: new Map([[sid, { objects: new Set(objects), shots: new Set(shots), tracks: new Set<string>(), shell: false, hierarchy }]]),
+      assets: new Set<string>(),
+      ledger: false,
+      meta: false,
+    });
+    const withObjects = (o: Record<string, unknown>) => ({ ...p, scenes: { ...p.scenes, [sid]: { ...scene, objects: { ...scene.objects, ...o } } } }) as typeof p;
+    const cases: [typeof p, ReturnType<typeof touched>][] = [
+      [withObjects({ car_1: { ...scene.objects.car_1!, name: 'Taxi' } }), touched(['car_1'])],
+      [withObjects({ car_1: { ...scene.objects.car_1!, parentId: 'ghost' } }), touched(['car_1'])],
+      [withObjects({ car_1: { ...scene.objects.car_1!, parentId: 'lamp_1' }, lamp_1: { ...scene.objects.lamp_1!, parentId: 'car_1' } }), touched(['car_1', 'lamp_1'], [], true)],
+      [{ ...p, scenes: { ...p.scenes, [sid]: { ...scene, shots: { ...scene.shots, shot_1: { ...scene.shots.shot_1!, cameraId: 'car_1' } } } } }, touched([], ['shot_1'])],
+      [{ ...p, scenes: { ...p.scenes, [sid]: { ...scene, shots: { ...scene.shots, shot_1: { ...scene.shots.shot_1!, out: 0 } } } } }, touched([], ['shot_1'])],
+    ];
+    for (const [q, t] of cases) {
+      const whole = checkReferences(q);
+      const part = checkTouchedReferences(q, t);
+      expect(part === null, `${whole} vs ${part}`).toBe(whole === null);
+      if (whole) expect(part).toBe(whole);
+    }
+  });
+});

@@ -4,7 +4,7 @@ export * from './factory';
 export * from './commands';
 export * from './load';
 export * from './migrations';
-export { checkReferences } from './references';
+export { checkReferences, checkTouchedReferences, type TouchedRecords } from './references';
 
 import type { Project } from './schema';
 /** The canonical text of a project file (.previs.json). */

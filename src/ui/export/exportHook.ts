@@ -6,7 +6,8 @@ import { projectStore } from '../../store/projectStore';
 import { verifyExport } from '../../core/export/bindVerify';
 import { runExport, type ExportRequest } from './exportService';
 import { adoptMemberKey } from '../../store/signingKeys';
-import { putAsset } from '../../store/assets';
+import { getAssetBytes, putAsset } from '../../store/assets';
+import { sha256Hex } from '../../core/util/sha256';
 
 function toB64(bytes: Uint8Array): string {
   let bin = '';
@@ -48,6 +49,11 @@ registerTestHook('exporter', {
     const ids: string[] = [];
     for (const d of docs) ids.push(await putAsset(fromB64(d.b64), d.mime));
     return ids;
+  },
+  /** an asset's bytes as the app gets them (this browser, else the studio server), hashed again here */
+  async assetDigest(hash: string) {
+    const bytes = await getAssetBytes(hash);
+    return bytes ? { sha256: await sha256Hex(bytes), byteLength: bytes.byteLength } : null;
   },
   async run(req: Omit<ExportRequest, 'onProgress' | 'signal'>) {
     progressLog.length = 0;

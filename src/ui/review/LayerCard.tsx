@@ -2,7 +2,7 @@
 // the review actions its state allows.
 import { useState } from 'react';
 import type { Project } from '../../core/document';
-import { ALLOWED, APPROVER_ROLES, type LayerDisclosure, type ReviewAction } from '../../core/disclosure';
+import { ALLOWED, approvalTurn, type LayerDisclosure, type ReviewAction } from '../../core/disclosure';
 import { editorStore } from '../../store/editorStore';
 import { linkConsent } from '../../store/effectRuns';
 import { useIdentity } from '../../store/signingKeys';
@@ -38,26 +38,7 @@ export function LayerCard({ project, d, state, checked, onCheck }: Props) {
   const [busy, setBusy] = useState(false);
   const member = useIdentity((s) => s.member);
   const standing = useIdentity((s) => s.standing);
-  const mine = (member?.roles ?? []).filter((r) => APPROVER_ROLES.includes(r));
-  // act in the role the layer still awaits, when the certificate grants it
-  const role = mine.find((r) => d.awaiting.includes(r)) ?? mine[0] ?? null;
-  const rs = d.record ? state.records.get(d.record.recordId) : undefined;
-  const judgeBlock = !member
-    ? 'you are not an enrolled studio member (Studio panel → Enrol)'
-    : !standing?.ok
-      ? `your member certificate does not count: ${standing?.reason ?? 'not checked yet'}`
-      : !role
-        ? `your certificate grants ${member.roles.join(', ')}; approving needs ${APPROVER_ROLES.join(', ')}`
-        : null;
-  const approveBlock =
-    judgeBlock ??
-    (rs && member && rs.author === member.person
-      ? 'you made this layer: someone else must approve it'
-      : rs && member && rs.submitters.includes(member.person)
-        ? 'you submitted this layer: someone else must approve it'
-        : d.review?.approvals.some((a) => a.person === member?.person)
-          ? 'you already approved this layer; each required role needs a different person'
-          : null);
+  const { role, judgeBlock, approveBlock } = approvalTurn(d, state, member, standing);
   const st = stateOf(d);
   const flags = d.record ? Object.entries(d.record.policy.flags).filter(([k, v]) => v && k !== 'aiGenerated') : [];
   const history = state.history.get(d.facts.layerId) ?? [];

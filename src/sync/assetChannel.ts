@@ -1,0 +1,104 @@
+// The app's side of assets over the project's WebSocket (server: src/server/assetChannel.ts): requests go out
+// as Hocuspocus stateless messages on the open project's provider and their replies are matched by id.
+import type { HocuspocusProvider } from '@hocuspocus/provider';
+import type { AssetTransport } from './assetSync';
+
+const PART_BYTES = 512 * 1024;
+
+interface Reply {
+  asset: 'reply';
+  id: number;
+  ok: boolean;
+  status: number;
+  error?: string;
+  part?: number;
+  parts?: number;
+  b64?: string;
+}
+
+function toB64(bytes: Uint8Array): string {
+  let bin = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(bin);
+}
+
+function fromB64(b64: string): Uint8Array {
+  const bin = atob(b64);
+  const out = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+  return out;
+}
+
+export function socketAssets(provider: HocuspocusProvider, timeoutMs = 60_000): AssetTransport & { close(): void } {
+  let next = 1;
+  const waiting = new Map<number, (r: Reply) => void>();
+  const onStateless = ({ payload }: { payload: string }) => {
+    if (!payload.startsWith('{"asset":"reply"')) return;
+    let r: Reply;
+    try {
+      r = JSON.parse(payload) as Reply;
+    } catch {
+      return;
+    }
+    waiting.get(r.id)?.(r);
+  };
+  provider.on('stateless', onStateless);
+
+  /** Sends a request and collects its replies until the last part (or a refusal) arrives. */
+  function ask(send: (id: number) => void): Promise<Reply[]> {
+    const id = next++;
+    return new Promise((resolve, reject) => {
+      const got: Reply[] = [];
+      let timer = setTimeout(fail, timeoutMs);
+      function fail() {
+        waiting.delete(id);
+        reject(new Error(`no answer from the studio server within ${timeoutMs / 1000} s`));
+      }
+      waiting.set(id, (r) => {
+        clearTimeout(timer);
+        timer = setTimeout(fail, timeoutMs);
+        got.push(r);
+        if (!r.ok || r.parts === undefined || got.length === r.parts) {
+          clearTimeout(timer);
+          waiting.delete(id);
+          resolve(got);
+        }
+      });
+      send(id);
+    });
+  }
+  // `asset` first: the server recognises its messages by their opening
+  const msg = (o: { asset: string } & Record<string, unknown>) => provider.sendStateless(JSON.stringify(o));
+
+  return {
+    async has(hash) {
+      const [r] = await ask((id) => msg({ asset: 'has', id, hash }));
+      return Boolean(r?.ok);
+    },
+    async put(hash, bytes) {
+      const parts = Math.max(1, Math.ceil(bytes.byteLength / PART_BYTES));
+      const replies = await ask((id) => {
+        for (let part = 0; part < parts; part++) msg({ asset: 'put', id, hash, part, parts, b64: toB64(bytes.subarray(part * PART_BYTES, (part + 1) * PART_BYTES)) });
+      });
+      const r = replies[0]!;
+      return r.ok ? { ok: true } : { ok: false, problem: `the server refused it (${r.status} ${r.error ?? ''})` };
+    },
+    async get(hash) {
+      const replies = await ask((id) => msg({ asset: 'get', id, hash }));
+      const first = replies[0]!;
+      if (!first.ok) return { bytes: null, problem: first.error ?? `missing on the studio server (${first.status})` };
+      const chunks = replies.sort((a, b) => (a.part ?? 0) - (b.part ?? 0)).map((r) => fromB64(r.b64 ?? ''));
+      const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+      let at = 0;
+      for (const c of chunks) {
+        out.set(c, at);
+        at += c.length;
+      }
+      return { bytes: out };
+    },
+    close() {
+      provider.off('stateless', onStateless);
+      for (const w of waiting.keys()) waiting.delete(w);
+    },
+  };
+}

@@ -1,0 +1,189 @@
+// Live review across machines on one studio server that holds the studio root (members sign in with their
+// certificates): the artist (A) makes and submits a layer and the deliverable export is refused; the VFX supervisor
+// (C) and the legal reviewer (B) approve on their own machines, B seeing "needs your approval" appear as A submits;
+// A's export gate then passes and the bundle verifies against the studio root. Three profiles because a
+// deliverable always needs a VFX supervisor's approval besides legal's, and nobody approves their own layer.
+// The app is served from one port and the server listens on another: sign-in and the plate asset travel over the
+// WebSocket alone, under the app's Content-Security-Policy (no plain-HTTP request may reach the server).
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { openApp, type App } from './harness';
+import { startStudioServer, type StudioServer } from '../../src/server/studioServer';
+import { studioAuth } from '../../src/server/studioAuth';
+import { tempDir } from '../../src/server/testServer.testutil';
+
+const dir = mkdtempSync(join(tmpdir(), 'previs-approval-e2e-'));
+const data = tempDir('previs-e2e-approval-');
+let server: StudioServer;
+let auth: Awaited<ReturnType<typeof studioAuth>>;
+let a: App; // Ada, artist
+let b: App; // Lee, legal
+let c: App; // Sam, VFX supervisor
+let rootPem: string;
+
+beforeAll(async () => {
+  [a, b, c] = await Promise.all([openApp(), openApp(), openApp()]);
+  for (const x of [a, b, c]) x.page.setDefaultTimeout(20_000);
+}, 180_000);
+
+afterAll(async () => {
+  for (const x of [a, b, c]) await x?.close();
+  auth?.close();
+  await server?.close();
+  data.remove();
+});
+
+async function dismissNotices(page: Page): Promise<void> {
+  await page.$$eval('.notices .notice button', (bs) => bs.forEach((x) => (x as HTMLButtonElement).click()));
+}
+
+async function press(p: Page, selector: string): Promise<void> {
+  await dismissNotices(p);
+  await p.click(selector);
+}
+
+/** Enrols `x` in Ada's studio: x makes the request, Ada (the administrator here) issues it, x imports it. */
+async function enrolIn(x: App, name: string, email: string, roles: string[]): Promise<void> {
+  const req = await x.page.evaluate(([n, e]) => (globalThis as any).__previs.disclosure.studio.startEnrolment(n, e), [name, email] as const);
+  const issued = await a.page.evaluate(([r, rs]) => (globalThis as any).__previs.disclosure.studio.issueMember(r, rs, 30), [req, roles] as const);
+  await x.page.evaluate(([cert, root]) => (globalThis as any).__previs.disclosure.studio.importMemberCertificate(cert, root), [issued.certificatePem, rootPem] as const);
+  await x.page.waitForFunction(() => (globalThis as any).__previs.disclosure.studio.identity().standing?.ok === true);
+}
+
+async function openServerPanel(x: App): Promise<void> {
+  await press(x.page, 'button[data-panel=studio-server]');
+  await x.page.fill('[data-testid=studio-server]', server.wsUrl);
+}
+
+const card = '[data-testid=review-layer][data-layer-id=layer_sky]';
+const plateBytes = readFileSync('tests/fixtures/faces/astronaut.png');
+
+describe('a legal approval on another machine clears the deliverable', { timeout: 240_000 }, () => {
+  let projectId: string;
+  let plateHash: string;
+
+  it('Ada runs the studio; Lee (legal) and Sam (supervisor) enrol; the server holds the root', async () => {
+    ({ rootPem } = await a.page.evaluate(() => (globalThis as any).__previs.disclosure.enrolAs('Ada Artist', ['artist'], 'ada@northlight.example')));
+    await enrolIn(b, 'Lee Legal', 'lee@northlight.example', ['legal']);
+    await enrolIn(c, 'Sam Supervisor', 'sam@northlight.example', ['vfx-supervisor']);
+    auth = await studioAuth({ rootPem });
+    server = await startStudioServer({ port: 0, dataDir: data.path, extensions: auth.extensions, routesAuth: auth.routes });
+    expect(new URL(server.wsUrl).port).not.toBe(new URL(a.origin).port);
+  });
+
+  it('Ada shares the project and makes a layer; Lee and Sam join', async () => {
+    await openServerPanel(a);
+    await press(a.page, '[data-testid=studio-connect]');
+    projectId = (await a.page.textContent('[data-testid=studio-project-id]'))!;
+    expect(projectId).toMatch(/^proj_/);
+    plateHash = await a.page.evaluate(async (plateB64: string) => {
+      const h = (globalThis as any).__previs;
+      const [plateId] = await h.exporter.addDocuments([{ b64: plateB64, mime: 'image/png' }]);
+      const hex = async (s: string) => [...new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(s)))].map((x) => x.toString(16).padStart(2, '0')).join('');
+      const s = h.projectStore.getState();
+      const sceneId = s.activeSceneId;
+      const plate = {
+        id: 'plate_sky', name: 'Skyline plate', parentId: null, transform: { position: [0, 1.5, 0], rotation: [0, 0, 0], scale: [1, 1, 1] }, visible: true, locked: false,
+        type: 'plate', assetId: plateId, mediaKind: 'image', widthPx: 512, heightPx: 512, frameCount: 1, fps: 24, rights: 'owned', depictsPerson: false, performerName: null,
+      };
+      s.execute('Add plate', (q: any) => ({
+        ...q,
+        assets: { ...q.assets, [plateId]: { id: plateId, name: 'skyline.png', mime: 'image/png', byteLength: atob(plateB64).length, kind: 'plate' } },
+        scenes: { ...q.scenes, [sceneId]: { ...q.scenes[sceneId], objects: { ...q.scenes[sceneId].objects, plate_sky: plate } } },
+      }));
+      const out = await hex('sky replaced');
+      await h.disclosure.commitEffectRun({
+        sceneId, label: 'De-age plate',
+        layer: {
+          id: 'layer_sky', name: 'Storefront restored', parentId: null, transform: { position: [0, 0, 0], rotation: [0, 0, 0], scale: [1, 1, 1] }, visible: true, locked: false,
+          type: 'effectLayer', effect: 'deage', targetIds: ['plate_sky'], params: { yearsYounger: 15 }, seed: 1,
+          models: [{ id: 'deage-procedural', version: '1.0.0', sha256: await hex('graph'), license: 'MIT', kind: 'procedural' }],
+          status: 'done', inputHashes: {}, output: { assetId: out, contentHash: out },
+          runReport: { backend: 'wasm', adapter: null, fallbackReason: null, timingsMs: { total: 1 }, peakMemoryBytes: null, softwareVersion: '0.1.0', startedAt: new Date().toISOString() },
+          // a landmark building in frame: third-party IP, so legal must clear it besides the supervisor
+          frameRange: null, intendedUse: 'may-reach-final', thirdPartyIp: true, consentId: null, runCount: 0, altersLikeness: false,
+        },
+      });
+      return plateId as string;
+    }, plateBytes.toString('base64'));
+
+    for (const x of [b, c]) {
+      await openServerPanel(x);
+      await x.page.fill('[data-testid=studio-join-id]', projectId);
+      await press(x.page, '[data-testid=studio-join]');
+      // the same id as the demo each profile starts with: wait for the shared copy itself, with Ada's layer
+      await x.page.waitForFunction(() => Boolean((globalThis as any).__previs.studio.connection()?.binding));
+      await press(x.page, 'button[data-panel=review]');
+      await x.page.waitForSelector(`${card}[data-state=draft]`);
+    }
+    expect(await b.page.$('[data-testid=needs-approval-tab]')).toBe(null);
+  });
+
+  it('Ada submits: the deliverable is refused, and Lee sees "needs your approval" at once', async () => {
+    await press(a.page, 'button[data-panel=review]');
+    await press(a.page, `${card} [data-action=submit]`);
+    await a.page.waitForSelector(`${card}[data-state=submitted]`);
+    const refused = await a.page.evaluate(() => (globalThis as any).__previs.disclosure.gate('deliverable'));
+    expect(refused.ok).toBe(false);
+    for (const x of [b, c]) {
+      await x.page.waitForSelector('[data-testid=needs-approval-tab]:text("1")');
+      expect(await x.page.getAttribute('[data-testid=needs-approval]', 'data-count')).toBe('1');
+    }
+    // the maker is never asked to approve their own layer
+    expect(await a.page.$('[data-testid=needs-approval-tab]')).toBe(null);
+  });
+
+  it('Sam and Lee approve on their own machines; the plate comes to Lee by hash over the WebSocket', async () => {
+    await press(c.page, `${card} [data-action=approve]:not([disabled])`);
+    await c.page.waitForSelector(`${card} >> text=awaiting approval by legal`);
+    await c.page.waitForFunction(() => !document.querySelector('[data-testid=needs-approval-tab]'));
+    // Lee's count stays: legal is still awaited
+    await b.page.waitForSelector(`${card} >> text=awaiting approval by legal`);
+    expect(await b.page.textContent('[data-testid=needs-approval-tab]')).toBe('1');
+    await press(b.page, `${card} [data-action=approve]:not([disabled])`);
+    await b.page.waitForSelector(`${card}[data-state=approved]`);
+    await b.page.waitForFunction(() => !document.querySelector('[data-testid=needs-approval-tab]'));
+
+    const digest = await b.page.evaluate((h) => (globalThis as any).__previs.exporter.assetDigest(h), plateHash);
+    expect(digest).toEqual({ sha256: plateHash, byteLength: plateBytes.length });
+  });
+
+  it("Ada's export gate passes and the exported bundle verifies with the studio root", async () => {
+    await a.page.waitForSelector(`${card}[data-state=approved]`);
+    await a.page.evaluate(() => (globalThis as any).__previs.disclosure.authorityReady());
+    const gate = await a.page.evaluate(() => (globalThis as any).__previs.disclosure.gate('deliverable'));
+    expect(gate.ok, JSON.stringify(gate.refusals ?? gate)).toBe(true);
+    const r = (await a.page.evaluate(() => (globalThis as any).__previs.exporter.run({ formats: ['png'], purpose: 'deliverable', width: 320 }))) as {
+      ok: boolean;
+      reason?: string;
+      files: { name: string; b64: string }[];
+    };
+    expect(r.reason ?? '').toBe('');
+    const out = join(dir, 'deliverable');
+    mkdirSync(out, { recursive: true });
+    for (const f of r.files) writeFileSync(join(out, f.name), Buffer.from(f.b64, 'base64'));
+    const rootFile = join(dir, 'studio-root.pem');
+    writeFileSync(rootFile, rootPem);
+    const png = r.files.find((f) => f.name.endsWith('.png'))!.name;
+    let v: string;
+    try {
+      v = execFileSync(process.execPath, ['bin/previs-verify.mjs', '--studio-root', rootFile, '--require-approved', join(out, png)], { encoding: 'utf8' });
+    } catch (e) {
+      throw new Error(`previs-verify failed: ${(e as { stdout: string }).stdout}`);
+    }
+    expect(v).toMatch(/approved by Lee Legal <lee@northlight\.example> as legal, certificate [0-9a-f]+: valid/);
+    expect(v).toMatch(/approved by Sam Supervisor <sam@northlight\.example> as vfx-supervisor, certificate [0-9a-f]+: valid/);
+    expect(v).toMatch(/all 1 file\(s\) verified/);
+
+    // only the WebSocket reached the server: sign-in and assets never needed a plain-HTTP request
+    const httpOrigin = server.httpUrl;
+    for (const x of [a, b, c]) {
+      expect(x.requests.filter((u) => u.startsWith(httpOrigin))).toEqual([]);
+      expect(x.errors.filter((e) => !/favicon/.test(e))).toEqual([]);
+    }
+  });
+});
