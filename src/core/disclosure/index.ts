@@ -14,3 +14,5 @@ export * from './status';
 export * from './gate';
 export * from './bundle';
 export * from './actions';
+export * from './purge';
+export * from './takes';
