@@ -9,6 +9,9 @@ import { purgeTake, setActiveTake } from '../../store/takes';
 import { editorStore } from '../../store/editorStore';
 import type { ViewerPicture } from './viewerStore';
 import { viewerStore } from './viewerStore';
+import { registerTestHook } from '../../testHook';
+
+registerTestHook('takes', { setActiveTake, purgeTake, viewerStore });
 
 export interface TakeListProps {
   sceneId: string;
