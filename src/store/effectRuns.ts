@@ -104,7 +104,8 @@ export interface EffectRun {
 
 /**
  * Adds or updates an effect layer together with its signed disclosure record, as one undo step. A re-run
- * supersedes the previous record: its approvals are void and a layer under review goes back to submitted.
+ * is a new take with its own record: earlier takes keep their records and reviews, the new take is active and
+ * unapproved (a layer under review goes back to submitted), so approving one take never approves another.
  */
 export async function commitEffectRun(run: EffectRun): Promise<{ record: DisclosureRecord; entries: LedgerEntry[] }> {
   try {
