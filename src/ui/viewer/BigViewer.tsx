@@ -38,8 +38,9 @@ function drawPicture(g: CanvasRenderingContext2D, pic: OffscreenCanvas, v: View,
 
 export function BigViewer() {
   const req = useViewer((s) => s.request);
+  const opened = useViewer((s) => s.opened);
   if (!req) return null;
-  return <ViewerBody key={req.title} req={req} />;
+  return <ViewerBody key={opened} req={req} />;
 }
 
 function ViewerBody({ req }: { req: ViewerRequest }) {

@@ -26,13 +26,16 @@ export interface ViewerRequest {
 
 interface ViewerState {
   request: ViewerRequest | null;
+  /** counts openings: a new request starts a fresh viewer even with the same title */
+  opened: number;
   open(r: ViewerRequest): void;
   close(): void;
 }
 
 export const viewerStore = createStore<ViewerState>((set) => ({
   request: null,
-  open: (request) => set({ request }),
+  opened: 0,
+  open: (request) => set((s) => ({ request, opened: s.opened + 1 })),
   close: () => set({ request: null }),
 }));
 
