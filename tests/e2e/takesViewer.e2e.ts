@@ -92,8 +92,12 @@ describe('takes and the big viewer', () => {
       }, before);
     }
     const ps = await plates();
-    const [pattern, a, b] = ['pattern', 'result-a', 'result-b'].map((n) => ps.find((p) => p.name.startsWith(n))!);
-    expect(pattern && a && b).toBeTruthy();
+    const named = (n: string) => {
+      const p = ps.find((x) => x.name.startsWith(n));
+      if (!p) throw new Error(`plate ${n} was not imported`);
+      return p;
+    };
+    const [pattern, a, b] = [named('pattern'), named('result-a'), named('result-b')];
     // a plate of no person: the layer needs the approvals its record names, not consent
     await inApp(page, (h) => {
       const s = h.projectStore.getState();
