@@ -10,7 +10,7 @@ import { commitEffectRun, reviewLayer } from './effectRuns';
 import { purgeTake, setActiveTake } from './takes';
 import { getLocalAssetBytes, putAsset } from './assets';
 import { fixtureLayer, fixtureScene, type FixtureScene } from '../core/disclosure/fixtures';
-import { discloseProject, exportGate, projectAuthority, readLedger, sealEntry, verifyChain } from '../core/disclosure';
+import { buildDisclosureBundle, discloseProject, exportGate, projectAuthority, readLedger, sealEntry, verifyBundle, verifyChain } from '../core/disclosure';
 import type { EffectLayer, LedgerEntry, Project } from '../core/document';
 
 let f: FixtureScene;
@@ -191,5 +191,21 @@ describe('attacks on takes', () => {
     const gm = await gate(pm);
     expect(gm.ok).toBe(false);
     expect(gm.refusals[0]!.reasons.join()).toMatch(/not a record of this layer/);
+  });
+
+  it('an exported bundle names the active take; a bundle re-pointed at the approved take does not read as approved', async () => {
+    const l = await twoTakes();
+    setActiveTake(f.sceneId, l.id, 1);
+    const bundle = await buildDisclosureBundle(project(), [l.id]);
+    expect(bundle.layers[0]!.recordId).toBe(l.takes![0]!.recordId);
+    const ok = await verifyBundle(bundle, { trust: currentTrust() });
+    expect(ok.layers[0]).toMatchObject({ approved: true, disclosed: true, reviewState: 'approved' });
+    // take 2 active, its bundle edited to name take 1's record: the output is take 2's, so nothing is approved
+    setActiveTake(f.sceneId, l.id, 2);
+    const b2 = await buildDisclosureBundle(project(), [l.id]);
+    const forged = { ...b2, layers: [{ ...b2.layers[0]!, recordId: l.takes![0]!.recordId }] };
+    const bad = await verifyBundle(forged, { trust: currentTrust() });
+    expect(bad.layers[0]!.approved).toBe(false);
+    expect(bad.layers[0]!.deliverableBlocking.join()).toMatch(/output changed after its disclosure record/);
   });
 });
