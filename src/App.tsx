@@ -5,6 +5,7 @@ import { StatusBar } from './ui/StatusBar';
 import { Notices } from './ui/Notices';
 import { ErrorBoundary } from './ui/ErrorBoundary';
 import { ImportProgress } from './ui/build/ImportProgress';
+import { BigViewer } from './ui/viewer/BigViewer';
 import { panels, type PanelDef } from './ui/panels';
 import { Viewport } from './viewport/Viewport';
 import { installShortcuts } from './ui/shortcuts';
@@ -79,6 +80,9 @@ export function App() {
         <PanelColumn area="right" />
       </div>
       <StatusBar />
+      <ErrorBoundary part="viewer">
+        <BigViewer />
+      </ErrorBoundary>
       <Notices />
       <ImportProgress />
       {dragging ? <div className="drop-overlay">Drop a project, glTF/GLB or plate</div> : null}

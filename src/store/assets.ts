@@ -1,6 +1,6 @@
 // Binary assets (plates, bakes, imported glTF) stored once, keyed by their SHA-256.
 import { sha256Hex } from '../core/util/sha256';
-import { idbGet, idbPut } from './idb';
+import { idbDelete, idbGet, idbPut } from './idb';
 
 interface StoredAsset {
   hash: string;
@@ -43,4 +43,12 @@ export async function getAssetBytes(hash: string): Promise<Uint8Array | null> {
   await idbPut('assets', hash, { hash, mime: 'application/octet-stream', bytes: remote.slice().buffer } satisfies StoredAsset);
   memory.set(hash, remote);
   return remote;
+}
+
+/** Deletes bytes from this browser (a purged take's outputs); the caller has checked nothing uses them. */
+export async function dropAssetBytes(hashes: readonly string[]): Promise<void> {
+  for (const h of hashes) {
+    memory.delete(h);
+    await idbDelete('assets', h);
+  }
 }

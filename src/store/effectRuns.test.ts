@@ -64,7 +64,7 @@ describe('commitEffectRun', () => {
     expect(projectStore.getState().project.ledger).toEqual([]);
   });
 
-  it('approval is bound to the output: a re-run voids it and sends the layer back to submitted', async () => {
+  it('approval is bound to the take: a re-run makes a new, unapproved take and sends the layer back to submitted', async () => {
     const layer = await fixtureLayer(f, 'collapse');
     await commitEffectRun({ sceneId: f.sceneId, layer, label: 'Collapse' });
     await reviewLayer(layer.id, 'submit', { note: 'ready' });
@@ -87,7 +87,8 @@ describe('commitEffectRun', () => {
     expect(d.review!.approvals).toEqual([]);
     expect(d.records).toHaveLength(2);
     const state = readLedger(projectStore.getState().project.ledger, await authority());
-    expect(state.records.get(record.supersedes!)!.review.state).toBe('superseded');
+    // the earlier take keeps its own approval (it says nothing of the new take)
+    expect(state.records.get(record.supersedes!)!.review.state).toBe('approved');
     gate = await gateFor('deliverable');
     expect(gate.ok).toBe(false);
     expect(gate.refusals[0]!.reasons.join()).toMatch(/review is submitted/);

@@ -3,7 +3,7 @@
 // Signing is async, so entries are sealed first against the ledger as it stands, then the store edit runs
 // synchronously — and if the ledger moved while we were signing, we seal again.
 import type { AssetMeta, Edit, EffectLayer, LedgerEntry, Project } from '../core/document';
-import { addAsset, addObjects, EffectLayer as EffectLayerSchema, newId, patchObject } from '../core/document';
+import { addAsset, addObjects, EffectLayer as EffectLayerSchema, newId, updateObject, withConsentLink, withNewTake } from '../core/document';
 import {
   createDisclosureRecord,
   latestRecord,
@@ -104,7 +104,8 @@ export interface EffectRun {
 
 /**
  * Adds or updates an effect layer together with its signed disclosure record, as one undo step. A re-run
- * supersedes the previous record: its approvals are void and a layer under review goes back to submitted.
+ * is a new take with its own record: earlier takes keep their records and reviews, the new take is active and
+ * unapproved (a layer under review goes back to submitted), so approving one take never approves another.
  */
 export async function commitEffectRun(run: EffectRun): Promise<{ record: DisclosureRecord; entries: LedgerEntry[] }> {
   try {
@@ -115,21 +116,28 @@ export async function commitEffectRun(run: EffectRun): Promise<{ record: Disclos
     let record: DisclosureRecord | null = null;
     const entries = await commitLedger(run.label, async (project, actor, now) => {
       const previous = latestRecord(readLedger(project.ledger, NO_AUTHORITY), run.layer.id)?.record ?? null;
-      const layer: EffectLayer = { ...parsed.data, runCount: (previous?.run ?? 0) + 1 };
+      const recordId = newId('rec');
+      const n = (previous?.run ?? 0) + 1;
+      const fresh: EffectLayer = { ...parsed.data, runCount: n };
+      // the run is a new take: earlier takes (and their records and reviews) stay, the new one is active
+      const asTake = (p: Project): EffectLayer => {
+        const before = p.scenes[run.sceneId]?.objects[run.layer.id];
+        return withNewTake(before?.type === 'effectLayer' ? before : null, fresh, { n, recordId, assets: (run.assets ?? []).map((a) => a.id), madeAt: now });
+      };
+      const layer = asTake(project);
       record = await createDisclosureRecord({
         project,
         sceneId: run.sceneId,
         layer,
         author: actor,
-        recordId: newId('rec'),
+        recordId,
         now,
         previous,
         region: run.region,
         relationships: run.relationships,
         description: run.description,
       });
-      const addLayer = addObjects(run.sceneId, [layer]);
-      const edit: Edit = (p) => addLayer((run.assets ?? []).reduce((q, a) => addAsset(a)(q), p));
+      const edit: Edit = (p) => addObjects(run.sceneId, [asTake(p)])((run.assets ?? []).reduce((q, a) => addAsset(a)(q), p));
       return { items: [{ kind: 'disclosure', payload: record }], edit };
     });
     return { record: record!, entries };
@@ -187,7 +195,7 @@ export async function registerConsent(
       const r = planConsent(withDoc, { ...draft, consentId }, actor, now, await authorityNow());
       if (!r.ok) throw new Error(r.error);
       const edit: Edit = (p) =>
-        link.reduce((q, l) => patchObject(l.sceneId, l.layerId, { consentId } as Partial<EffectLayer>)(q), opts.document ? addAsset(opts.document)(p) : p);
+        link.reduce((q, l) => updateObject<EffectLayer>(l.sceneId, l.layerId, (o) => withConsentLink(o, consentId))(q), opts.document ? addAsset(opts.document)(p) : p);
       return { items: [{ kind: 'consent', payload: r.payload }], edit };
     },
     { role },
@@ -209,5 +217,5 @@ export async function revokeConsent(consentId: string, reason: string, opts: { r
 
 /** Links a layer to a consent (or unlinks it with null). Not signed by itself: approvals record the link they saw. */
 export function linkConsent(sceneId: string, layerId: string, consentId: string | null): void {
-  projectStore.getState().execute(consentId ? 'Link consent' : 'Unlink consent', patchObject(sceneId, layerId, { consentId } as Partial<EffectLayer>));
+  projectStore.getState().execute(consentId ? 'Link consent' : 'Unlink consent', updateObject<EffectLayer>(sceneId, layerId, (o) => withConsentLink(o, consentId)));
 }

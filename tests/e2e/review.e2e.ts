@@ -179,13 +179,13 @@ describe('review workflow', { timeout: 400_000 }, () => {
     await p.waitForSelector('[data-testid=gate-result][data-ok=true]');
   });
 
-  it('a re-run voids the approval: back to submitted, labelled again', async () => {
+  it('a re-run makes a new take: back to submitted, labelled again; take 1 keeps its approval', async () => {
     await runEffect(2);
     await stateIs('submitted');
     const label = await app.page.waitForSelector('[data-testid=ai-label][data-layer-id=layer_deage_e2e]');
     expect(await label.textContent()).toBe('AI-GENERATED · PENDING REVIEW');
     const history = await app.page.$$eval(`${card} .review-history li`, (els) => els.map((e) => e.textContent ?? ''));
-    expect(history.some((t) => /run 1 superseded by run 2; its approvals are void/.test(t))).toBe(true);
+    expect(history.some((t) => /take 2: .* take 1 keeps its review \(approved/.test(t))).toBe(true);
   });
 
   it('a deliverable export is refused, naming the layer and the reason', async () => {

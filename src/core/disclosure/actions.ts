@@ -5,7 +5,8 @@ import type { Authority } from '../studio/authority';
 import { ConsentRecord, ConsentRevocation, isPlaceholderHash } from './consent';
 import { effectLayersOf } from './gate';
 import { applyReviewAction, ReviewEvent, type ReviewAction } from './review';
-import { latestRecord, readLedger, type LedgerState } from './state';
+import { readLedger, takeRecord, type LedgerState } from './state';
+import { layerFacts } from './status';
 import { CONSENT_TYPE, DISCLOSURE_SCHEMA_VERSION, REVIEW_TYPE, REVOCATION_TYPE, type ReviewRole } from './vocab';
 
 export interface Actor {
@@ -26,8 +27,10 @@ export function planReview(
   const state = opts.state ?? readLedger(project.ledger, opts.authority);
   const found = effectLayersOf(project).find((l) => l.layer.id === layerId);
   if (!found) return { ok: false, error: `no effect layer ${layerId}` };
-  const rs = latestRecord(state, layerId);
+  // the review is of the take the layer shows: the event names that take's record and output
+  const rs = takeRecord(state, layerFacts(found.sceneId, found.layer));
   if (!rs) return { ok: false, error: `"${found.layer.name}" has no disclosure record to review` };
+  if (rs.purged) return { ok: false, error: `take ${rs.record.run} of "${found.layer.name}" was purged` };
   if (found.layer.output?.contentHash !== rs.record.output.contentHash) {
     return { ok: false, error: `"${found.layer.name}" changed since its record; re-run the effect before review` };
   }

@@ -7,7 +7,7 @@ import type { Project } from '../document/schema';
 import { canonicalBytes } from './canonical';
 import { isPublicKeyJwk, keyIdOf, verifySignature, type PublicKeyJwk, type Signer } from './crypto';
 import { payloadHashOf, verifyChain, type ChainEntry, type ChainReport } from './ledger';
-import { readLedger } from './state';
+import { readLedger, takeRecord } from './state';
 import { discloseLayer, layerFacts, type LayerFacts } from './status';
 import { effectLayersOf } from './gate';
 import { buildAuthority, NO_AUTHORITY } from '../studio/authority';
@@ -18,7 +18,7 @@ import { BUNDLE_TYPE, DISCLOSURE_SCHEMA_VERSION } from './vocab';
 const Sha = z.string().regex(/^[0-9a-f]{64}$/);
 const BundleEntry = z.strictObject({
   seq: z.number().int().min(0),
-  kind: z.enum(['disclosure', 'review', 'consent', 'consent-revocation', 'key', 'member', 'merge']),
+  kind: z.enum(['disclosure', 'review', 'consent', 'consent-revocation', 'key', 'member', 'merge', 'take-purge']),
   payload: z.record(z.string(), z.unknown()).nullable(),
   payloadHash: Sha,
   prevHash: z.string().max(64),
@@ -76,7 +76,8 @@ export async function buildDisclosureBundle(project: Project, layerIds: readonly
   const layers: BundleLayer[] = [];
   for (const { sceneId, layer } of effectLayersOf(project)) {
     if (!wanted.has(layer.id)) continue;
-    const ids = state.byLayer.get(layer.id);
+    const facts = layerFacts(sceneId, layer);
+    const take = takeRecord(state, facts);
     layers.push({
       layerId: layer.id,
       sceneId,
@@ -88,7 +89,8 @@ export async function buildDisclosureBundle(project: Project, layerIds: readonly
       intendedUse: layer.intendedUse,
       thirdPartyIp: layer.thirdPartyIp,
       frameRange: layer.frameRange ? { ...layer.frameRange } : null,
-      recordId: ids?.[ids.length - 1] ?? null,
+      // the active take's record: the one the exported output is
+      recordId: take?.record.recordId ?? null,
     });
   }
   const missing = [...wanted].filter((id) => !layers.some((l) => l.layerId === id));
@@ -103,6 +105,7 @@ export async function buildDisclosureBundle(project: Project, layerIds: readonly
         return true;
       case 'disclosure':
       case 'review':
+      case 'take-purge':
         return wanted.has(String(p.layerId));
       case 'consent':
       case 'consent-revocation':
@@ -230,11 +233,12 @@ export async function verifyBundle(input: unknown, opts: VerifyBundleOptions = {
       consentId: l.consentId,
       intendedUse: l.intendedUse,
       thirdPartyIp: l.thirdPartyIp,
+      takeRecordId: l.recordId,
     };
     const d = discloseLayer(facts, state, { projectId: b.project.id, now, integrityProblems: chain.problems, documents: opts.documents ?? null });
     const lp: string[] = [];
     if (!d.current) lp.push(`layer "${l.name}" has no disclosure record for its output`);
-    if (l.recordId !== (d.record?.recordId ?? null)) lp.push(`layer "${l.name}" names record ${l.recordId}, but its newest record is ${d.record?.recordId ?? 'none'}`);
+    if (l.recordId !== (d.record?.recordId ?? null)) lp.push(`layer "${l.name}" names record ${l.recordId}, which is not a record of this layer`);
     problems.push(...lp);
     return {
       layerId: l.layerId,

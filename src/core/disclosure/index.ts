@@ -15,3 +15,5 @@ export * from './gate';
 export * from './bundle';
 export * from './actions';
 export * from './approvalTurn';
+export * from './purge';
+export * from './takes';

@@ -4,6 +4,7 @@ import type { Authority } from '../studio/authority';
 import { ConsentRecord, ConsentRevocation, isPlaceholderHash, type ConsentFacts } from './consent';
 import type { ChainEntry, KeyPayload } from './ledger';
 import { DisclosureRecord } from './record';
+import { TakePurge, type PurgeFacts } from './purge';
 import { APPROVER_ROLES, type ReviewRole } from './vocab';
 import {
   applyReviewAction,
@@ -16,7 +17,7 @@ import {
 export interface HistoryItem {
   seq: number;
   at: string;
-  kind: 'run' | 'review' | 'superseded';
+  kind: 'run' | 'review' | 'superseded' | 'purge';
   recordId: string;
   who: string;
   role: string;
@@ -36,6 +37,8 @@ export interface RecordState {
   submitters: string[];
   /** review actions that were signed but do not count, each with its reason (for the gate, panels, verifier) */
   uncounted: UncountedReview[];
+  /** set when the take was purged: its result is gone, its record and reviews stay */
+  purged: PurgeFacts | null;
 }
 
 export interface UncountedReview {
@@ -100,13 +103,9 @@ export function readLedger(entries: readonly ChainEntry[], authority: Authority)
         if ((prev?.record.recordId ?? null) !== rec.supersedes) {
           s.problems.push(`${where}: record ${rec.recordId} claims to supersede ${rec.supersedes}, but the layer's last record is ${prev?.record.recordId ?? 'none'}`);
         }
-        let start: ReviewState = initialReviewState(null);
-        if (prev) {
-          start = initialReviewState(prev.review.state);
-          prev.review = { state: 'superseded', approvals: [] };
-          hist(rec.layerId, item(e.seq, rec.createdAt, 'superseded', prev.record.recordId, rec.author.name, rec.author.role,
-            `run ${prev.record.run} superseded by run ${rec.run}; its approvals are void`, ''));
-        }
+        // a new run is a new take: earlier takes keep their reviews (an approval names its take's record and
+        // output), and a layer already in review puts the new take straight back into review
+        const start: ReviewState = prev ? initialReviewState(prev.review.state) : initialReviewState(null);
         s.records.set(rec.recordId, {
           record: rec,
           seq: e.seq,
@@ -114,10 +113,11 @@ export function readLedger(entries: readonly ChainEntry[], authority: Authority)
           author: authority.personOf(e.seq, e.keyId),
           submitters: prev && start === 'submitted' ? [...prev.submitters] : [],
           uncounted: [],
+          purged: null,
         });
         s.byLayer.set(rec.layerId, [...ids, rec.recordId]);
         hist(rec.layerId, item(e.seq, rec.createdAt, 'run', rec.recordId, rec.author.name, rec.author.role,
-          `run ${rec.run}: ${rec.operation.effect} → ${rec.output.contentHash.slice(0, 12)}… (${start})`, ''));
+          `take ${rec.run}: ${rec.operation.effect} → ${rec.output.contentHash.slice(0, 12)}… (${start})${prev ? `; take ${prev.record.run} keeps its review (${prev.review.state})` : ''}`, ''));
         break;
       }
       case 'review': {
@@ -156,6 +156,15 @@ export function readLedger(entries: readonly ChainEntry[], authority: Authority)
         });
         break;
       }
+      case 'take-purge': {
+        const r = TakePurge.safeParse(e.payload);
+        if (!r.success) {
+          s.problems.push(`${where}: not a valid take purge (${r.error.issues[0]?.message ?? 'invalid'})`);
+          break;
+        }
+        applyPurge(s, e, r.data, hist, authority);
+        break;
+      }
       case 'consent-revocation': {
         const r = ConsentRevocation.safeParse(e.payload);
         if (!r.success) {
@@ -191,6 +200,7 @@ function applyEvent(s: LedgerState, e: ChainEntry, ev: ReviewEvent, hist: (layer
   };
   if (!rs) return refuse(`no record ${ev.recordId}`);
   if (rs.record.layerId !== ev.layerId) return refuse('event names another layer than its record');
+  if (rs.purged) return refuse(`take ${rs.record.run} was purged`);
   if (rs.record.output.contentHash !== ev.outputHash) return refuse('event is for a different output than the record');
   if (e.keyId !== ev.reviewer.keyId) return refuse('event is signed by a different key than its reviewer claims');
   if (st.member === null) {
@@ -225,6 +235,36 @@ function applyEvent(s: LedgerState, e: ChainEntry, ev: ReviewEvent, hist: (layer
   const cond = ev.conditions ? ` — conditions: ${ev.conditions}` : '';
   const cert = who.serial ? ` (certificate ${who.serial})` : '';
   hist(ev.layerId, item(e.seq, ev.at, 'review', ev.recordId, who.name, ev.reviewer.role, `${ev.action}: ${ev.from} → ${ev.to}${cond}${cert}`, ev.note));
+}
+
+function applyPurge(s: LedgerState, e: ChainEntry, p: TakePurge, hist: (layerId: string, i: HistoryItem) => void, authority: Authority): void {
+  const rs = s.records.get(p.recordId);
+  const refuse = (why: string) => {
+    s.problems.push(`ledger entry ${e.seq} (take purge) ignored: ${why}`);
+    hist(p.layerId, item(e.seq, p.at, 'purge', p.recordId, p.by.name, p.by.role, `purge of take ${p.take} ignored: ${why}`, p.reason, false));
+  };
+  if (!rs) return refuse(`no record ${p.recordId}`);
+  if (rs.record.layerId !== p.layerId || rs.record.run !== p.take || rs.record.output.contentHash !== p.outputHash) {
+    return refuse('it names another layer, take or output than its record');
+  }
+  if (e.keyId !== p.by.keyId) return refuse('it is signed by a different key than it claims');
+  if (rs.purged) return refuse(`take ${p.take} was already purged`);
+  rs.purged = { seq: e.seq, at: p.at, by: authority.personOf(e.seq, e.keyId) || p.by.name, reason: p.reason };
+  hist(p.layerId, item(e.seq, p.at, 'purge', p.recordId, p.by.name, p.by.role, `take ${p.take} purged: its result was freed; its record and reviews stay`, p.reason));
+}
+
+/**
+ * The record of the take a layer shows. With the take's record id (from the project or a bundle) that record,
+ * if it is this layer's; without one (files from before takes) the newest record of the layer's output.
+ */
+export function takeRecord(s: LedgerState, facts: { layerId: string; outputHash: string | null; takeRecordId?: string | null }): RecordState | null {
+  const ids = s.byLayer.get(facts.layerId) ?? [];
+  if (facts.takeRecordId) return ids.includes(facts.takeRecordId) ? (s.records.get(facts.takeRecordId) ?? null) : null;
+  for (let i = ids.length - 1; i >= 0; i--) {
+    const rs = s.records.get(ids[i]!);
+    if (rs && rs.record.output.contentHash === facts.outputHash) return rs;
+  }
+  return latestRecord(s, facts.layerId);
 }
 
 /** The newest record of a layer, if any. */

@@ -2,10 +2,11 @@
 // and what blocks it from a previs or a deliverable export. Shared by the export gate, the review panel, the
 // viewport labels and the bundle verifier, so all of them always agree.
 import type { EffectLayer } from '../document/schema';
+import { activeTakeOf } from '../document/takes';
 import { checkConsent, type ConsentCheck, type ConsentRecord } from './consent';
 import type { DisclosureRecord } from './record';
 import { awaitingRoles, isApprovedState, type ReviewProgress } from './review';
-import { latestRecord, type LedgerState, type UncountedReview } from './state';
+import { takeRecord, type LedgerState, type UncountedReview } from './state';
 import type { ReviewRole } from './vocab';
 
 /** The facts about a layer a disclosure needs; the same whether read from a project or from a bundle. */
@@ -19,6 +20,8 @@ export interface LayerFacts {
   consentId: string | null;
   intendedUse: EffectLayer['intendedUse'];
   thirdPartyIp: boolean;
+  /** the disclosure record of the take the layer shows; absent or null: the newest record of its output */
+  takeRecordId?: string | null;
 }
 
 export function layerFacts(sceneId: string, l: EffectLayer): LayerFacts {
@@ -32,6 +35,7 @@ export function layerFacts(sceneId: string, l: EffectLayer): LayerFacts {
     consentId: l.consentId,
     intendedUse: l.intendedUse,
     thirdPartyIp: l.thirdPartyIp,
+    takeRecordId: activeTakeOf(l)?.recordId ?? null,
   };
 }
 
@@ -39,11 +43,13 @@ export type ExportPurpose = 'previs' | 'deliverable';
 
 export interface LayerDisclosure {
   facts: LayerFacts;
-  /** the newest record of the layer; null when none exists */
+  /** the record of the layer's active take (its newest record for files from before takes); null when none */
   record: DisclosureRecord | null;
+  /** the active take was purged: its result is gone */
+  purged: boolean;
   /** every record of the layer, oldest first */
   records: DisclosureRecord[];
-  /** true when the newest record describes the layer's current output */
+  /** true when the active take's record describes the layer's current output */
   current: boolean;
   review: ReviewProgress | null;
   awaiting: ReviewRole[];
@@ -69,17 +75,20 @@ export interface DiscloseOptions {
 }
 
 export function discloseLayer(facts: LayerFacts, s: LedgerState, opts: DiscloseOptions): LayerDisclosure {
-  const latest = latestRecord(s, facts.layerId);
+  // the active take's record, never simply the newest: approving take 3 says nothing of take 4, and back
+  const latest = takeRecord(s, facts);
   const records = (s.byLayer.get(facts.layerId) ?? []).map((id) => s.records.get(id)!.record);
   const record = latest?.record ?? null;
-  const current = !!record && facts.outputHash !== null && record.output.contentHash === facts.outputHash;
+  const purged = !!latest?.purged;
+  const current = !!record && !purged && facts.outputHash !== null && record.output.contentHash === facts.outputHash;
   const review = latest?.review ?? null;
   const previs: string[] = [];
   if (opts.integrityProblems.length) {
     previs.push(`the disclosure ledger fails verification: ${opts.integrityProblems.slice(0, 3).join('; ')}`);
   }
   if (facts.status !== 'done' || facts.outputHash === null) previs.push(`the effect has not finished (status ${facts.status})`);
-  else if (!record) previs.push('no disclosure record: the layer was not made by a recorded effect run');
+  else if (!record) previs.push(facts.takeRecordId ? `the active take names record ${facts.takeRecordId}, which is not a record of this layer` : 'no disclosure record: the layer was not made by a recorded effect run');
+  else if (purged) previs.push(`take ${record.run} was purged: its result is gone; make a kept take active`);
   else if (!current) previs.push("the layer's output changed after its disclosure record was made");
 
   const consentRequired = !!record?.policy.consentRequired;
@@ -122,6 +131,7 @@ export function discloseLayer(facts: LayerFacts, s: LedgerState, opts: DiscloseO
     facts,
     record,
     records,
+    purged,
     current,
     review,
     awaiting,

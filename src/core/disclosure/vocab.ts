@@ -38,3 +38,4 @@ export const KEY_TYPE = 'previs-sandbox/signing-key';
 export const MEMBER_TYPE = 'previs-sandbox/member-certificate';
 export const BUNDLE_TYPE = 'previs-sandbox/disclosure-bundle';
 export const DISCLOSURE_SCHEMA_VERSION = 1;
+export const PURGE_TYPE = 'previs-sandbox/take-purge';

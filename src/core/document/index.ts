@@ -13,3 +13,4 @@ export function serializeProject(p: Project): string {
 }
 export { checkHierarchy, MAX_PARENT_DEPTH } from './references';
 export { isReservedName, own, hasOwn } from './names';
+export * from './takes';

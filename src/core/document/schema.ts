@@ -210,6 +210,31 @@ export const ModelRef = z.object({
 });
 export type ModelRef = z.infer<typeof ModelRef>;
 
+/**
+ * One run of an effect layer: what the run produced and with what settings, kept so an earlier take can be made
+ * active again. Its disclosure record (the take's identity in the ledger: approvals and consent name that record
+ * and its output hash) is `recordId`. A purged take keeps its entry, without its assets.
+ */
+export const Take = z.object({
+  /** the take number, the run number of its disclosure record */
+  n: z.number().int().min(1).max(1_000_000),
+  recordId: Id.nullable(),
+  output: z.object({ assetId: Sha256, contentHash: Sha256 }),
+  params: z.record(z.string().max(64), z.unknown()),
+  seed: z.number().int().min(0).max(2 ** 32 - 1),
+  models: z.array(ModelRef).max(32),
+  inputHashes: z.record(Id, Sha256),
+  runReport: RunReport.nullable(),
+  frameRange: z.object({ start: z.number().int(), end: z.number().int() }).nullable(),
+  /** the assets the run made (bake, de-aged frames, mask): freed when the take is purged */
+  assets: z.array(Sha256).max(64),
+  madeAt: z.string().max(64),
+  purged: z.boolean(),
+  /** the consent linked to this take (a consent link belongs to the take it was made for) */
+  consentId: Id.nullable().optional(),
+});
+export type Take = z.infer<typeof Take>;
+
 export const EffectLayer = z.object({
   ...base,
   type: z.literal('effectLayer'),
@@ -233,6 +258,10 @@ export const EffectLayer = z.object({
   /** set by the effect: true when it alters a real person's likeness (face, body, voice); when absent, a target
    * plate that depicts a person counts as a likeness alteration (the safe default) */
   altersLikeness: z.boolean().optional(),
+  /** every run of the layer, oldest first; absent in files from before takes (the layer's one result is take 1) */
+  takes: z.array(Take).max(1000).optional(),
+  /** the take the layer shows and exports; its fields above are that take's */
+  activeTake: z.number().int().min(1).optional(),
 });
 export type EffectLayer = z.infer<typeof EffectLayer>;
 
@@ -317,7 +346,7 @@ export type AssetMeta = z.infer<typeof AssetMeta>;
 /** One signed entry of the project's hash chain; its payload is interpreted by core/disclosure. */
 export const LedgerEntry = z.object({
   seq: z.number().int().min(0),
-  kind: z.enum(['disclosure', 'review', 'consent', 'consent-revocation', 'key', 'member', 'merge']),
+  kind: z.enum(['disclosure', 'review', 'consent', 'consent-revocation', 'key', 'member', 'merge', 'take-purge']),
   payload: z.record(z.string(), z.unknown()),
   prevHash: z.string().max(64),
   hash: Sha256,

@@ -55,7 +55,8 @@ export async function inspectBundle(input: unknown, opts: InspectOptions = {}): 
   const state = report.ledgerState ?? readLedger(b.ledger, NO_AUTHORITY);
   const keyIds = Object.values(report.chain?.keys ?? {}).filter((k) => k.seq !== null).map((k) => k.keyId);
   const layers = report.layers.map((r): LayerState => {
-    const latest = latestRecord(state, r.layerId);
+    // the exported take's record (the bundle names it), not simply the newest run
+    const latest = r.recordId ? (state.records.get(r.recordId) ?? null) : latestRecord(state, r.layerId);
     const record = latest?.record ?? null;
     const bl = b.layers.find((l) => l.layerId === r.layerId);
     const consentId = bl?.consentId ?? null;

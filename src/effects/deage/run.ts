@@ -29,7 +29,7 @@ export interface RunDeageOptions {
   /** a learned model the user brought: card + bytes */
   learned?: { card: ModelCard; bytes: Uint8Array } | null;
   intendedUse?: EffectLayer['intendedUse'];
-  /** re-run this existing de-age layer (same layer, new record; its approvals are voided) */
+  /** re-run this existing de-age layer (same layer, a new take with its own record; earlier takes keep theirs) */
   layerId?: string | null;
   signal?: AbortSignal;
   onProgress?: (fraction: number, message: string) => void;

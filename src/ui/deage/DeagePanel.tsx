@@ -15,6 +15,12 @@ import { useByoModels } from '../models/byoModels';
 import { DeageControls } from './DeageControls';
 import { FrameRange, rangeProblem, type PlateRange } from './FrameRange';
 import { Review } from './Review';
+import { TakeList } from '../viewer/TakeList';
+import { viewerStore } from '../viewer/viewerStore';
+import { deageTakePicture, platePicture } from '../viewer/pictures';
+import { exactFps } from '../../core/timeline';
+import { playhead } from '../../store/playhead';
+import { sceneFrameOf } from '../../effects/plates/timing';
 import { assetFrame, outputFrame, plateFrame } from './reviewData';
 import { getAssetBytes } from '../../store/assets';
 import { encodeBench } from '../../effects/deage/encodeBench';
@@ -60,6 +66,22 @@ export function DeagePanel() {
     ? Object.values(scene.objects).filter((o): o is EffectLayer => o.type === 'effectLayer' && o.effect === 'deage' && o.targetIds.includes(plate.id) && o.status === 'done')
     : [];
   const latest = layers[layers.length - 1] ?? null;
+  const sceneFps = exactFps(useProject((s) => s.project.settings.fps));
+
+  /** The plate against the active take, over the whole window; frame steps move the playhead with it. */
+  const viewBig = () => {
+    if (!plate || !latest?.output) return;
+    const start = latest.frameRange?.start ?? 0;
+    const count = latest.frameRange ? latest.frameRange.end - latest.frameRange.start : 1;
+    viewerStore.getState().open({
+      title: `${latest.name}: plate against take ${latest.activeTake ?? latest.runCount}`,
+      a: platePicture(plate, start, `plate ${plate.name}`),
+      b: deageTakePicture(plate, { n: latest.activeTake ?? latest.runCount, output: latest.output, frameRange: latest.frameRange }),
+      frameCount: count,
+      frame: 0,
+      onFrame: (i) => playhead.set(sceneFrameOf(plate, start + i, sceneFps)),
+    });
+  };
 
   const run = async () => {
     if (!plate) return;
@@ -135,11 +157,24 @@ export function DeagePanel() {
               </button>
             </div>
           ) : (
-            <button className="primary" onClick={run} disabled={!plate} data-testid="deage-run" title={latest ? 'Re-runs the existing layer: a new disclosure record, earlier approvals void' : undefined}>
+            <button className="primary" onClick={run} disabled={!plate} data-testid="deage-run" title={latest ? 'Re-runs the layer as a new take: earlier takes stay, with their records and approvals; the new take needs its own approval' : undefined}>
               {latest ? 'Re-run de-age' : 'Run de-age'}
             </button>
           )}
+          {plate && latest && (
+            <button onClick={viewBig} data-testid="deage-view-big" title="Before/after wipe, side by side, A/B and difference, zoom to 1:1 and beyond, frame step">
+              View big…
+            </button>
+          )}
           {plate && latest && <Review plate={plate} layer={latest} />}
+          {plate && latest && (
+            <TakeList
+              sceneId={sceneId}
+              layer={latest}
+              pictureOf={(t) => deageTakePicture(plate, t)}
+              frameCount={(t) => (t.frameRange ? t.frameRange.end - t.frameRange.start : 1)}
+            />
+          )}
           {latest?.runReport && (
             <div className="dim mono" data-testid="deage-report">
               {latest.runReport.backend} · {Math.round(latest.runReport.timingsMs.perFrame ?? 0)} ms/frame

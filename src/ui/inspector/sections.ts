@@ -7,6 +7,7 @@ import { ShotDesignerSection } from '../shotdesigner';
 import { PoseSection } from '../build/PoseSection';
 import { SetPieceShapeSection, BuildingStructureSection, LightSettingsSection } from '../build/BuildSections';
 import { LayerDisclosureSection, PlateRightsSection } from '../review/InspectorSections';
+import { LayerTakesSection, PlateViewSection } from '../viewer/sections';
 
 export interface InspectorSection {
   id: string;
@@ -31,4 +32,6 @@ export const inspectorSections: InspectorSection[] = [
   { id: 'effectLayer', title: 'Effect layer', types: ['effectLayer'], Component: EffectLayerSection as InspectorSection['Component'] },
   { id: 'disclosure', title: 'Disclosure', types: ['effectLayer'], Component: LayerDisclosureSection },
   { id: 'plateRights', title: 'Rights & person', types: ['plate'], Component: PlateRightsSection as InspectorSection['Component'] },
+  { id: 'takes', title: 'Takes', types: ['effectLayer'], Component: LayerTakesSection },
+  { id: 'plateView', title: 'View', types: ['plate'], Component: PlateViewSection },
 ];

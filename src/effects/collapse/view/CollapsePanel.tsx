@@ -11,6 +11,7 @@ import { COLLAPSE_EFFECT, runCollapseEffect } from '../run';
 import { debrisStatus } from './DebrisParticles';
 import { modelForAsset } from '../../../viewport/objects/gltf';
 import { MAX_MESH_TRIANGLES } from '../meshSoup';
+import { CollapseTakes } from './CollapseTakes';
 
 registerTestHook('collapse', { runCollapseEffect, defaultCollapseParams, debrisStatus });
 
@@ -182,6 +183,7 @@ export function CollapsePanel() {
           {layer ? <button onClick={loadFromLayer}>Load layer settings</button> : null}
         </div>
       )}
+      {layer && layer.status === 'done' ? <CollapseTakes sceneId={sceneId} layer={layer} /> : null}
     </div>
   );
 }
