@@ -30,37 +30,50 @@ export function groundPointOfView(origin: readonly number[], dir: readonly numbe
   return [origin[0]! + (dir[0]! / flatLen) * d, groundY, origin[2]! + (dir[2]! / flatLen) * d];
 }
 
-/** An object's ground footprint as a circle (centre x, z and radius, metres). */
+/** What an object covers on the ground: a rectangle (half sizes along its own x and z) turned by `yaw` about its centre. */
 export interface Footprint {
   x: number;
   z: number;
-  radius: number;
+  halfX: number;
+  halfZ: number;
+  /** radians about +y, as the object's rotation[1] */
+  yaw: number;
 }
 
-/** The radius of the circle around what `o` covers on the ground, about its own origin; null for things that stand nowhere (cameras, lights, layers). */
-export function footprintRadius(o: SceneObject): number | null {
+/** Set pieces lower than this are floors (a road, a pavement, a rug): things are put on them, not beside them. */
+export const FLOOR_HEIGHT_M = 0.3;
+
+/** Half sizes (x, z) of what `o` covers on the ground around its own origin; null for what stands nowhere (cameras, lights, layers, floors). */
+export function footprintHalfSize(o: SceneObject): [number, number] | null {
   const s = o.transform.scale;
   const sx = Math.abs(s[0]);
   const sz = Math.abs(s[2]);
   switch (o.type) {
-    case 'actor':
+    case 'actor': {
       // shoulders and elbows of a standing figure, in proportion to its height
-      return 0.26 * (o.heightCm / 180) * Math.max(sx, sz);
-    case 'setPiece':
-      return Math.hypot((o.size[0] * sx) / 2, (Math.max(o.size[2], 0.05) * sz) / 2);
-    case 'building':
-      return Math.hypot((o.footprint.width * sx) / 2, (o.footprint.depth * sz) / 2);
-    case 'plate': {
-      // a plate stands 2 m tall with its picture's aspect (viewport/plates/PlateObject)
-      const w = (2 * o.widthPx) / o.heightPx;
-      return (w * sx) / 2;
+      const r = 0.26 * (o.heightCm / 180);
+      return [r * sx, r * sz];
     }
+    case 'setPiece':
+      if (o.shape === 'plane' || o.size[1] * Math.abs(s[1]) < FLOOR_HEIGHT_M) return null;
+      return [(o.size[0] * sx) / 2, (o.size[2] * sz) / 2];
+    case 'building':
+      return [(o.footprint.width * sx) / 2, (o.footprint.depth * sz) / 2];
+    case 'plate':
+      // a plate stands 2 m tall with its picture's aspect (viewport/plates/PlateObject), a card 10 cm deep
+      return [((2 * o.widthPx) / o.heightPx / 2) * sx, 0.05];
     case 'asset':
       // glTF bounds are not known without loading the file: a person-sized guess
-      return 0.5 * Math.max(sx, sz);
+      return [0.5 * sx, 0.5 * sz];
     default:
       return null;
   }
+}
+
+/** The radius of the circle around `o`'s footprint (0 for what covers no ground). */
+export function footprintRadius(o: SceneObject): number {
+  const h = footprintHalfSize(o);
+  return h ? Math.hypot(h[0], h[1]) : 0;
 }
 
 /** Footprints, in world x/z, of the root objects of a scene that stand on the ground. */
@@ -68,10 +81,22 @@ export function footprints(objects: Record<string, SceneObject>, skip: ReadonlyS
   const out: Footprint[] = [];
   for (const o of Object.values(objects)) {
     if (skip.has(o.id) || !o.visible || (o.parentId && objects[o.parentId])) continue;
-    const r = footprintRadius(o);
-    if (r !== null) out.push({ x: o.transform.position[0], z: o.transform.position[2], radius: r });
+    const h = footprintHalfSize(o);
+    if (h) out.push({ x: o.transform.position[0], z: o.transform.position[2], halfX: h[0], halfZ: h[1], yaw: o.transform.rotation[1] });
   }
   return out;
+}
+
+/** Distance from point (x, z) to footprint `f` (0 inside it). */
+export function distanceToFootprint(f: Footprint, x: number, z: number): number {
+  // into the footprint's own frame: a yaw of θ turns its +x towards −z
+  const dx = x - f.x;
+  const dz = z - f.z;
+  const c = Math.cos(f.yaw);
+  const s = Math.sin(f.yaw);
+  const lx = c * dx - s * dz;
+  const lz = s * dx + c * dz;
+  return Math.hypot(Math.max(0, Math.abs(lx) - f.halfX), Math.max(0, Math.abs(lz) - f.halfZ));
 }
 
 /**
@@ -80,11 +105,11 @@ export function footprints(objects: Record<string, SceneObject>, skip: ReadonlyS
  * and on a ring the point nearest `towards`, the viewer, so a nudged object stays in sight).
  */
 export function freeSpot(want: readonly [number, number], radius: number, taken: readonly Footprint[], gap = 0.3, towards?: readonly [number, number]): [number, number] {
-  const clear = (x: number, z: number) => taken.every((f) => Math.hypot(f.x - x, f.z - z) >= f.radius + radius + gap - 1e-9);
+  const clear = (x: number, z: number) => taken.every((f) => distanceToFootprint(f, x, z) >= radius + gap - 1e-9);
   if (clear(want[0], want[1])) return [want[0], want[1]];
-  const step = Math.max(0.25, radius);
+  const step = Math.max(0.25, Math.min(radius, 2));
   const base = towards ? Math.atan2(towards[1] - want[1], towards[0] - want[0]) : 0;
-  for (let ring = 1; ring <= 200; ring++) {
+  for (let ring = 1; ring <= 400; ring++) {
     const d = ring * step;
     const n = Math.max(8, Math.ceil((2 * Math.PI * d) / step));
     // alternate sides of the preferred direction: 0, +1, −1, +2, −2…

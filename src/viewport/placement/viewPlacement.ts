@@ -58,7 +58,7 @@ export function placeAtView(existing: Record<string, SceneObject>, created: Scen
   const cz = roots.reduce((s, o) => s + o.transform.position[2], 0) / roots.length;
   let radius = 0;
   for (const o of roots) {
-    const r = footprintRadius(o) ?? 0;
+    const r = footprintRadius(o);
     radius = Math.max(radius, Math.hypot(o.transform.position[0] - cx, o.transform.position[2] - cz) + r);
   }
   const spot = freeSpot([point[0], point[2]], radius, footprints(existing), 0.3, eye ? [eye[0], eye[2]] : undefined);
