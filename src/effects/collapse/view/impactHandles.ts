@@ -5,7 +5,7 @@ import { updateObject, type EffectLayer, type Edit } from '../../../core/documen
 export type Vec = [number, number, number];
 
 /** Handles write centimetres: the panel shows them, and a sub-millimetre jitter is no one's intent. */
-export const toCm = (v: readonly number[]): Vec => [0, 1, 2].map((i) => Math.round(v[i]! * 100) / 100) as Vec;
+export const toCm = (v: readonly number[]): Vec => [0, 1, 2].map((i) => Math.round(v[i]! * 100) / 100 || 0) as Vec; // never −0
 
 /** The arrow's length in the viewport: the blow's radius, within 1.5–8 m so it can always be grabbed. */
 export function arrowLength(radius: unknown): number {
