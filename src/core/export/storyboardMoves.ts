@@ -20,6 +20,9 @@ export interface PanelArrow {
   points: UV[];
 }
 
+/** Arrow colours, in the app and in the PDF: the camera's amber, actors' red, each drawn over a dark edge. */
+export const ARROW_COLOURS = { camera: '#ffb000', actor: '#ff3030' } as const;
+
 export interface ShotMoves {
   /** frames the panel shows, in order (one for a static shot) */
   frames: number[];

@@ -4,7 +4,9 @@ import type { ShotRow } from '../shotlist';
 import { PdfDocument, paperSize, type Orientation, type PaperName, type PdfImage, type PdfPage } from './pdfWriter';
 import { fitText, wrapText } from './textFit';
 import type { SheetFonts } from './sheetFonts';
-import type { PanelArrow, UV } from '../storyboardMoves';
+import { ARROW_COLOURS, type PanelArrow, type UV } from '../storyboardMoves';
+
+export { ARROW_COLOURS };
 
 export interface StoryboardPdfPanel {
   row: ShotRow;
@@ -17,8 +19,6 @@ export interface StoryboardPdfPanel {
   arrows?: PanelArrow[];
 }
 
-/** Arrow colours: the camera's in amber, actors' in red, each over a dark edge so it reads on any picture. */
-export const ARROW_COLOURS = { camera: '#ffb000', actor: '#ff3030' } as const;
 
 export interface StoryboardPdfOptions {
   title: string;
