@@ -61,7 +61,8 @@ export function placeAtView(existing: Record<string, SceneObject>, created: Scen
     const r = footprintRadius(o);
     radius = Math.max(radius, Math.hypot(o.transform.position[0] - cx, o.transform.position[2] - cz) + r);
   }
-  const spot = freeSpot([point[0], point[2]], radius, footprints(existing), 0.3, eye ? [eye[0], eye[2]] : undefined);
+  // what covers no ground (a floor, a light) goes exactly where the view looks, over whatever stands there
+  const spot = radius > 0 ? freeSpot([point[0], point[2]], radius, footprints(existing), 0.3, eye ? [eye[0], eye[2]] : undefined) : ([point[0], point[2]] as const);
   const dx = spot[0] - cx;
   const dz = spot[1] - cz;
   const ids = new Set(roots.map((o) => o.id));
