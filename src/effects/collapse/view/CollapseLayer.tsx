@@ -9,7 +9,7 @@ import type { EffectLayer, SceneObject } from '../../../core/document';
 import { getAssetBytes } from '../../../store/assets';
 import { playhead } from '../../../store/playhead';
 import { projectStore } from '../../../store/projectStore';
-import { editorStore } from '../../../store/editorStore';
+import { editorStore, useEditor } from '../../../store/editorStore';
 import { objectRefs } from '../../../viewport/objectRefs';
 import { registerFramePoser } from '../../../viewport/render/framePosers';
 import { decodeBake, expandPoses, type Bake } from '../bake';
@@ -107,7 +107,9 @@ export function CollapseLayer({ object, selected }: { object: SceneObject; selec
   poser.current = poseAt;
   useEffect(() => registerFramePoser(layer.id, (frame, hidden) => poser.current(frame, hidden)), [layer.id]);
 
-  const handles = selected && !layer.locked ? <ImpactHandles layer={layer} /> : null;
+  // handles are editor furniture: not through a shot camera, where they would be invisible yet grabbable
+  const lookingThrough = useEditor((s) => s.viewMode === 'lookThrough');
+  const handles = selected && !layer.locked && !lookingThrough ? <ImpactHandles layer={layer} /> : null;
   if (!batches || !loaded) return handles;
   return (
     <group userData={{ kind: 'collapse', layerId: layer.id }}>
