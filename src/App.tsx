@@ -65,7 +65,7 @@ export function App() {
       onDrop={(e) => {
         e.preventDefault();
         setDragging(false);
-        void dispatchFiles([...e.dataTransfer.files], (l, t) => editorStore.getState().notify(l, t));
+        void dispatchFiles([...e.dataTransfer.files], (l, t) => editorStore.getState().notify(l, t), { clientX: e.clientX, clientY: e.clientY });
       }}
     >
       <Toolbar />

@@ -3,6 +3,7 @@ import { addObjects, createObject, type SceneObject } from '../core/document';
 import { projectStore } from '../store/projectStore';
 import { editorStore } from '../store/editorStore';
 import { buildAddItems } from './build/addItems';
+import { placeAtView, type ScreenPoint } from '../viewport/placement/viewPlacement';
 
 export interface AddMenuItem {
   id: string;
@@ -17,11 +18,13 @@ export const addMenuItems: AddMenuItem[] = [
   ...buildAddItems.filter((i) => i.group === 'Light' || i.group === 'Import'),
 ];
 
-export function runAddItem(item: AddMenuItem): string[] {
-  const { activeSceneId, execute } = projectStore.getState();
-  const objects = item.create();
+/** Adds what `item` makes where the view looks (or under `at`), clear of what already stands there. */
+export function runAddItem(item: AddMenuItem, at?: ScreenPoint): string[] {
+  const { activeSceneId, execute, project } = projectStore.getState();
+  const made = item.create();
   // an entry that works asynchronously (a file picker) adds nothing here and makes no undo step
-  if (objects.length === 0) return [];
+  if (made.length === 0) return [];
+  const objects = placeAtView(project.scenes[activeSceneId]?.objects ?? {}, made, at);
   execute(`Add ${item.label}`, addObjects(activeSceneId, objects));
   const ids = objects.map((o) => o.id);
   editorStore.getState().select(ids);

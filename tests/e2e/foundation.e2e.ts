@@ -60,6 +60,11 @@ describe('foundation', () => {
     const frames = await inApp(page, (h) => h.frameStats.frames as number);
     await page.waitForFunction((f) => (globalThis as any).__previs.frameStats.frames > f + 3, frames);
     const stepsBefore = await inApp(page, (h) => h.projectStore.getState().history.past.length as number);
+    // new objects land where the view looks, not at the origin: the drag is measured from there
+    const from = await inApp(page, (h) => {
+      const s = h.projectStore.getState();
+      return s.project.scenes[s.activeSceneId].objects[(globalThis as any).__target].transform.position as number[];
+    });
     const start = await screenOf(page, id);
     await page.mouse.move(start.x, start.y);
     await page.mouse.down();
@@ -69,7 +74,7 @@ describe('foundation', () => {
       const s = h.projectStore.getState();
       return s.project.scenes[s.activeSceneId].objects[(globalThis as any).__target].transform.position as number[];
     });
-    expect(Math.hypot(pos[0]!, pos[2]!)).toBeGreaterThan(0.5);
+    expect(Math.hypot(pos[0]! - from[0]!, pos[2]! - from[2]!)).toBeGreaterThan(0.5);
     const history = await inApp(page, (h) => h.projectStore.getState().history.past.map((s: any) => s.label) as string[]);
     expect(history.length).toBe(stepsBefore + 1);
     expect(history.at(-1)).toMatch(/^Move/);
@@ -79,7 +84,7 @@ describe('foundation', () => {
       const s = h.projectStore.getState();
       return s.project.scenes[s.activeSceneId].objects[(globalThis as any).__target].transform.position as number[];
     });
-    expect(undone).toEqual([0, 0, 0]);
+    expect(undone).toEqual(from);
     await page.keyboard.press('Control+Shift+z');
     const redone = await inApp(page, (h) => {
       const s = h.projectStore.getState();

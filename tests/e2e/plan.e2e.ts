@@ -245,9 +245,10 @@ describe('plan view', () => {
     const pdf = await readPdf(sbBytes);
     expect(pdf.pageCount).toBe(1);
     const pg = pdf.pages[0]!;
-    expect(pg.images).toHaveLength(2);
+    // shot 1 dollies in: its panel shows start and end (each rendered half as wide); shot 2 holds: one frame
+    expect(pg.images).toHaveLength(3);
+    expect(pg.images.map((im) => im.width)).toEqual([480, 480, 960]);
     for (const im of pg.images) {
-      expect(im.width).toBe(960);
       // a rendered frame, not a blank: the channel values spread widely
       let lo = 255, hi = 0;
       for (let i = 0; i < im.rgb.length; i += 3 * 97) {
@@ -262,6 +263,7 @@ describe('plan view', () => {
     expect(text).toMatch(/Lens 32 mm · T2\.9 · Cam height 1\.65 m/);
     expect(text).toMatch(/Lens 75 mm · T2 · Cam height 1\.55 m/);
     expect(text).toContain('camera moves'); // camera A's dolly over shot 1
+    expect(text).toContain('Camera: push in');
     expect(text).toContain('Establish the street, ANA and TOM meet.');
   });
 

@@ -1,12 +1,15 @@
 // Importing a plate: check the bytes, decode the first frame (so a damaged file is refused before anything
 // is stored), store the bytes once under their SHA-256, then add the asset record and the plate object —
-// as an image plane in the set, or as the background plate of a camera — in ONE undo step.
-import { addAsset, addObjects, newId, patchObject, type Camera, type Plate, type Project } from '../../core/document';
+// as an image plane in the set, or as the background plate of a camera — in ONE undo step. An image plane
+// imported for a shot (looking through its camera, or naming it) stands in front of that camera filling
+// its frame; any other lands on the ground where the view looks (or where it was dropped), clear of the set.
+import { addAsset, addObjects, newId, patchObject, type Camera, type Plate, type Project, type SceneObject } from '../../core/document';
 import { putAsset } from '../../store/assets';
 import { projectStore } from '../../store/projectStore';
 import { editorStore } from '../../store/editorStore';
 import { firstFrame } from './decode';
 import { checkPlateFile, PlateImportError } from './sniff';
+import { placeAtView, plateInFrontOf, type ScreenPoint } from '../../viewport/placement/viewPlacement';
 
 export interface ImportOptions {
   /** 'plane': an image plane in the set; 'background': behind a camera's look-through view */
@@ -15,6 +18,8 @@ export interface ImportOptions {
   /** conservative default: a plate is taken to show a person until the artist says otherwise */
   depictsPerson?: boolean;
   rights?: Plate['rights'];
+  /** where the file was dropped (default: the centre of the view) */
+  at?: ScreenPoint;
 }
 
 /** Plate planes stand 2 m tall, 4 m in front of the origin, facing +Z. */
@@ -45,11 +50,14 @@ export async function importPlateBytes(name: string, bytes: Uint8Array, opts: Im
   const sniffed = checkPlateFile(name, bytes);
   const { raster, frameCount, fps } = await firstFrame(name, bytes, sniffed);
   const hash = await putAsset(bytes, sniffed.mime);
-  const plate = plateObject(name, hash, { kind: sniffed.mediaKind, width: raster.width, height: raster.height, frames: frameCount, fps }, opts);
+  const made = plateObject(name, hash, { kind: sniffed.mediaKind, width: raster.width, height: raster.height, frames: frameCount, fps }, opts);
   const state = projectStore.getState();
   const sceneId = state.activeSceneId;
+  const objects = state.project.scenes[sceneId]?.objects ?? {};
   const camera = opts.as === 'background' ? pickCamera(state.project, sceneId, opts.cameraId ?? null) : null;
   if (opts.as === 'background' && !camera) throw new PlateImportError('no camera to put the background plate behind: add or select a camera first');
+  const shotCamera = opts.as === 'background' ? null : shotCameraFor(objects, opts.cameraId ?? null);
+  const plate = shotCamera ? plateInFrontOf(made, shotCamera) : (placeAtView(objects, [made], opts.at)[0] as Plate);
   state.execute(camera ? `Background plate for ${camera.name}` : 'Import plate', (p) => {
     let q = addAsset({ id: hash, name: name.slice(0, 256), mime: sniffed.mime, byteLength: bytes.byteLength, kind: 'plate' })(p);
     q = addObjects(sceneId, [plate])(q);
@@ -58,6 +66,15 @@ export async function importPlateBytes(name: string, bytes: Uint8Array, opts: Im
   });
   editorStore.getState().select([plate.id]);
   return plate;
+}
+
+/** The camera an image plane is imported for: the one named, else the one being looked through; null for the set. */
+function shotCameraFor(objects: Record<string, SceneObject>, id: string | null): Camera | null {
+  const named = id ? objects[id] : undefined;
+  if (named?.type === 'camera') return named;
+  const ed = editorStore.getState();
+  const look = ed.viewMode === 'lookThrough' && ed.lookThroughCameraId ? objects[ed.lookThroughCameraId] : undefined;
+  return look?.type === 'camera' ? look : null;
 }
 
 function pickCamera(p: Project, sceneId: string, id: string | null): Camera | null {

@@ -6,8 +6,8 @@ if (!dropHandlers.some((h) => h.id === 'plate')) {
   dropHandlers.push({
     id: 'plate',
     accepts: (f) => PLATE_FILE_PATTERN.test(f.name) || /^(image\/(png|jpeg|webp)|video\/(mp4|webm))$/.test(f.type),
-    handle: async (f) => {
-      await importPlateBytes(f.name, new Uint8Array(await f.arrayBuffer()));
+    handle: async (f, at) => {
+      await importPlateBytes(f.name, new Uint8Array(await f.arrayBuffer()), { at });
     },
   });
 }

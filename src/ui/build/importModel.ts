@@ -13,12 +13,15 @@ import { parseModel } from '../../viewport/objects/gltf';
 import { dropHandlers, type DropHandler } from '../dropHandlers';
 import { registerTestHook } from '../../testHook';
 import { askScale } from './ScaleDialog';
+import { placeAtView, type ScreenPoint } from '../../viewport/placement/viewPlacement';
 
 export interface ImportOptions {
   /** how the unit question is answered (the dialog by default) */
   chooseScale?(fileName: string, s: ScaleSuggestion): Promise<number | null>;
   signal?: AbortSignal;
   onProgress?(stage: string, fraction: number): void;
+  /** where the file was dropped (default: the centre of the view) */
+  at?: ScreenPoint;
 }
 
 const isModelName = (name: string) => /\.(glb|gltf)$/i.test(name);
@@ -50,7 +53,7 @@ export async function importModelBytes(bytes: Uint8Array, fileName: string, opts
   const mime = info.container === 'glb' ? 'model/gltf-binary' : 'model/gltf+json';
   const hash = await putAsset(bytes, mime);
   const meta: AssetMeta = { id: hash, name: fileName, mime, byteLength: bytes.byteLength, kind: 'model' };
-  const object: ImportedAsset = {
+  const made: ImportedAsset = {
     id: newId('asset'),
     name: fileName.replace(/\.(glb|gltf)$/i, ''),
     parentId: null,
@@ -63,7 +66,8 @@ export async function importModelBytes(bytes: Uint8Array, fileName: string, opts
     unitScale,
     rights: 'unknown',
   };
-  const { activeSceneId, execute } = projectStore.getState();
+  const { activeSceneId, execute, project } = projectStore.getState();
+  const object = placeAtView(project.scenes[activeSceneId]?.objects ?? {}, [made], opts.at)[0] as ImportedAsset;
   execute(`Import ${fileName}`, (p) => addObjects(activeSceneId, [object])(addAsset(meta)(p)));
   editorStore.getState().select([object.id]);
   const m = size.map((v) => (v * unitScale).toFixed(2)).join(' × ');
@@ -102,11 +106,12 @@ export function pickAndImportModel(): Promise<void> {
 }
 
 /** An import with its progress on screen and a cancel button; errors become notices, a cancel is silent. */
-export async function importWithProgress(file: File): Promise<void> {
+export async function importWithProgress(file: File, at?: ScreenPoint): Promise<void> {
   const controller = new AbortController();
   importProgress.setState({ active: { name: file.name, stage: 'reading', fraction: 0, cancel: () => controller.abort() } });
   try {
     await importModelFile(file, {
+      at,
       signal: controller.signal,
       onProgress: (stage, fraction) => importProgress.setState({ active: { name: file.name, stage, fraction, cancel: () => controller.abort() } }),
     });
@@ -129,7 +134,7 @@ async function importReporting(file: File): Promise<void> {
 const modelDropHandler: DropHandler = {
   id: 'gltf-model',
   accepts: (f) => isModelName(f.name) || f.type === 'model/gltf-binary' || f.type === 'model/gltf+json',
-  handle: (f) => importWithProgress(f),
+  handle: (f, at) => importWithProgress(f, at),
 };
 if (!dropHandlers.some((h) => h.id === modelDropHandler.id)) dropHandlers.push(modelDropHandler);
 

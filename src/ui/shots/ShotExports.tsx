@@ -20,6 +20,7 @@ export function ShotExports() {
   // a draft renders half the width and height (a quarter of the pixels) and says DRAFT in its slate
   const [draft, setDraft] = useState(false);
   const [size, setSize] = useState<keyof typeof SIZES>('1920×1080');
+  const [keyCount, setKeyCount] = useState(2);
   const abort = useRef<AbortController | null>(null);
 
   const start = async (label: string, job: Job) => {
@@ -57,7 +58,7 @@ export function ShotExports() {
           title="Storyboard sheets as a multi-panel PDF (A4 landscape)"
           onClick={() =>
             start('Storyboard PDF', async (hk) => {
-              const r = await exportStoryboardPdf(ctx().p, ctx().sceneId, hk);
+              const r = await exportStoryboardPdf(ctx().p, ctx().sceneId, hk, 'A4', 960, keyCount);
               if (r.substitutions.size) {
                 const list = [...r.substitutions].map(([c, as]) => `${c}→${as}`).join(' ');
                 editorStore.getState().notify('warning', `Storyboard PDF: the embedded Noto Sans has no glyph for some characters (CJK needs a CJK font; see README); printed instead: ${list}`);
@@ -68,6 +69,11 @@ export function ShotExports() {
         >
           Storyboard PDF
         </button>
+        <select value={keyCount} onChange={(e) => setKeyCount(Number(e.target.value))} data-testid="storyboard-key-frames" title="Frames a moving shot's panel shows" aria-label="frames per moving shot">
+          {[2, 3, 4].map((n) => (
+            <option key={n} value={n}>{n === 2 ? 'start + end' : `${n} key frames`}</option>
+          ))}
+        </select>
         <button disabled={busy} onClick={() => start('Shot list CSV', () => exportShotListCsv(ctx().p, ctx().sceneId))}>CSV</button>
         <button disabled={busy} onClick={() => start('Shot list JSON', () => exportShotListJson(ctx().p, ctx().sceneId))}>JSON</button>
         <button disabled={busy} data-testid="export-otio" onClick={() => start('OpenTimelineIO', () => exportOtio(ctx().p, ctx().sceneId))}>OTIO</button>

@@ -1,11 +1,14 @@
 // Storyboard sheets as a multi-panel PDF: each shot's first frame rendered through its camera, decoded to
-// pixels and laid out by core/export/pdf/storyboardSheet (number, lens, camera height, notes per panel).
+// pixels and laid out by core/export/pdf/storyboardSheet (number, lens, camera height, notes per panel). A
+// shot whose camera or actors move gets its start and end frames (or `keyCount` key frames) side by side,
+// with the move arrows of core/export/storyboardMoves drawn over the start.
 import type { Project } from '../../core/document';
 import { shotRows } from '../../core/export/shotlist';
 import type { PaperName, PdfImage, StoryboardPdfPanel } from '../../core/export/pdf';
 import { renderShotStill } from '../../export/animatic/renderShotStill';
 import { loadSheetFonts } from '../../export/sheets/sheetFonts';
 import type { ExportFile, JobHooks } from './shotExports';
+import { shotMoves } from '../../core/export/storyboardMoves';
 
 const slug = (s: string) => s.replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^_+|_+$/g, '') || 'project';
 
@@ -31,15 +34,20 @@ export interface StoryboardPdfJob {
 }
 
 /** ~960 px across a ~90 mm panel is about 270 dpi: sharp in print without a huge file. */
-export async function exportStoryboardPdf(p: Project, sceneId: string, hooks: JobHooks, paper: PaperName = 'A4', width = 960): Promise<StoryboardPdfJob> {
+export async function exportStoryboardPdf(p: Project, sceneId: string, hooks: JobHooks, paper: PaperName = 'A4', width = 960, keyCount = 2): Promise<StoryboardPdfJob> {
   const rows = shotRows(p, sceneId);
   if (!rows.length) throw new Error('Storyboard: the scene has no shots yet');
   const panels: StoryboardPdfPanel[] = [];
   for (const [i, row] of rows.entries()) {
     if (hooks.signal.aborted) throw new DOMException('export cancelled', 'AbortError');
     hooks.onProgress(i / rows.length, `panel ${i + 1} of ${rows.length}`);
-    const png = await renderShotStill(p, row.shotId, row.in, { sceneId, width });
-    panels.push({ row, image: await decodePng(png), frame: row.in });
+    const moves = shotMoves(p, sceneId, p.scenes[sceneId]!.shots[row.shotId]!, keyCount);
+    const images = [];
+    // a moving shot's frames share the panel: each is rendered narrower, so the page stays as sharp
+    const w = Math.max(320, 2 * Math.round(width / moves.frames.length / 2));
+    for (const f of moves.frames) images.push({ image: await decodePng(await renderShotStill(p, row.shotId, f, { sceneId, width: w })), frame: f });
+    const [first, ...rest] = images;
+    panels.push({ row, image: first!.image, frame: first!.frame, ...(rest.length ? { keyFrames: rest, arrows: moves.arrows } : {}) });
   }
   hooks.onProgress(1, 'writing PDF');
   const scene = p.scenes[sceneId]!;

@@ -1,10 +1,14 @@
 // Storyboard thumbnails: one small still per shot through its camera, re-rendered (debounced) when the
-// document changes and never while playing. Object URLs are revoked when replaced.
+// document changes and never while playing. A shot whose camera or actors move shows its start and end
+// frames side by side with the move arrows over the start, as the PDF prints it. Object URLs are revoked
+// when replaced.
 import { useEffect, useState } from 'react';
 import { projectStore, useProject } from '../../store/projectStore';
 import { renderShotFrame } from '../../export/animatic/renderShotStill';
 import { FrameRenderer } from '../../viewport/render/frameRenderer';
 import { transport } from '../timeline/transport';
+import { shotMoves } from '../../core/export/storyboardMoves';
+import { composeMovePanel } from './movesOverlay';
 
 const THUMB_W = 256;
 const DEBOUNCE_MS = 500;
@@ -24,10 +28,23 @@ export function useShotThumbnails(): Record<string, string> {
       const next: Record<string, string> = {};
       try {
         for (const id of scene.shotOrder) {
+          if (!scene.shots[id]) continue;
           if (cancelled || projectStore.getState().project !== project) return;
-          const r = await renderShotFrame(project, id, undefined, { sceneId, width: THUMB_W });
+          const moves = shotMoves(project, sceneId, scene.shots[id]!);
+          let picture: OffscreenCanvas;
+          if (moves.frames.length > 1) {
+            const frames = [];
+            for (const f of moves.frames) {
+              const r = await renderShotFrame(project, id, f, { sceneId, width: THUMB_W });
+              // the pooled renderer reuses its canvas: keep each frame's pixels
+              const copy = new OffscreenCanvas(r.canvas.width, r.canvas.height);
+              copy.getContext('2d')!.drawImage(r.canvas, 0, 0);
+              frames.push({ canvas: copy, frame: f });
+            }
+            picture = composeMovePanel(frames, moves.arrows);
+          } else picture = (await renderShotFrame(project, id, undefined, { sceneId, width: THUMB_W })).canvas;
           FrameRenderer.restoreViewport();
-          const blob = await r.canvas.convertToBlob({ type: 'image/jpeg', quality: 0.8 });
+          const blob = await picture.convertToBlob({ type: 'image/jpeg', quality: 0.8 });
           const url = URL.createObjectURL(blob);
           made.push(url);
           next[id] = url;

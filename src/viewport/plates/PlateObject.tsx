@@ -58,7 +58,14 @@ export function PlateObject({ object, selected }: { object: SceneObject; selecte
     <group>
       <mesh userData={{ plateId: plate.id }}>
         <planeGeometry args={[width, PLATE_HEIGHT_M]} />
-        {tex ? <meshBasicMaterial map={tex} toneMapped={false} side={THREE.DoubleSide} /> : <meshBasicMaterial color="#444" side={THREE.DoubleSide} />}
+        {/* keyed, so the picture arriving makes a new material: R3F "resets" a prop that disappears (the
+            placeholder's colour) to 0 — black — for classes whose constructor takes arguments, and three
+            does not recompile a material whose map goes from none to one (the still plate drew black) */}
+        {tex ? (
+          <meshBasicMaterial key={tex.uuid} map={tex} color="#ffffff" toneMapped={false} side={THREE.DoubleSide} polygonOffset polygonOffsetFactor={-1} polygonOffsetUnits={-1} />
+        ) : (
+          <meshBasicMaterial key="placeholder" color="#444" side={THREE.DoubleSide} polygonOffset polygonOffsetFactor={-1} polygonOffsetUnits={-1} />
+        )}
       </mesh>
       <lineSegments geometry={frame} position={[0, 0, 0.002]}>
         <lineBasicMaterial color={selected ? '#ffb020' : '#202020'} />

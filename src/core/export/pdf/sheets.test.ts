@@ -132,3 +132,38 @@ describe('storyboard PDF', () => {
     await expect(storyboardPdf(panels, { title: 'x', rows: 6, columns: 1, orientation: 'landscape' }, fonts)).rejects.toThrow(/do not fit/);
   });
 });
+
+describe('storyboard PDF of moves', () => {
+  const { p, sceneId } = exportFixture();
+  const rows = shotRows(p, sceneId);
+
+  it('a moving shot shows start and end frames with its arrows; a static shot keeps one frame and no arrow', async () => {
+    const { shotMoves } = await import('../storyboardMoves');
+    const { ARROW_COLOURS } = await import('./storyboardSheet');
+    const scene = p.scenes[sceneId]!;
+    const panels = rows.map((row) => {
+      const m = shotMoves(p, sceneId, scene.shots[row.shotId]!);
+      const [first, ...rest] = m.frames.map((f, i) => ({ image: solid(48, 27, [10 * (i + 1), 20 * (i + 1), 200]), frame: f }));
+      return { row, image: first!.image, frame: first!.frame, ...(rest.length ? { keyFrames: rest, arrows: m.arrows } : {}) };
+    });
+    // shot 10 dollies in, shot 20 zooms, shot 30 holds
+    expect(panels.map((q) => 1 + (q.keyFrames?.length ?? 0))).toEqual([2, 2, 1]);
+    const out = await storyboardPdf(panels, { title: 'moves', creationDate: new Date(0) }, fonts);
+    const pdf = await readPdf(out.bytes);
+    const page = pdf.pages[0]!;
+    // two pictures for each moving panel, one for the held shot
+    expect(page.images).toHaveLength(5);
+    const text = page.text.join('\n');
+    expect(text).toContain('start · fr 0');
+    expect(text).toContain('end · fr 47');
+    expect(text).toContain('Camera: push in');
+    // amber camera arrows are stroked: the colour appears as a stroke colour in the content stream
+    const amber = ARROW_COLOURS.camera.match(/[0-9a-f]{2}/gi)!.map((h) => +(parseInt(h, 16) / 255).toFixed(6));
+    const strokes = page.content.split('\n').filter((l) => l.trim().endsWith(' RG'));
+    expect(strokes.some((l) => l.trim().split(/\s+/).slice(0, 3).every((v, i) => Math.abs(Number(v) - amber[i]!) < 0.01))).toBe(true);
+    // a sheet with only the static shot draws no arrow and one picture
+    const still = await readPdf((await storyboardPdf([panels[2]!], { title: 'held', creationDate: new Date(0) }, fonts)).bytes);
+    expect(still.pages[0]!.images).toHaveLength(1);
+    expect(still.pages[0]!.content.split('\n').some((l) => l.trim().endsWith(' RG') && l.trim().split(/\s+/).slice(0, 3).every((v, i) => Math.abs(Number(v) - amber[i]!) < 0.01))).toBe(false);
+  });
+});

@@ -4,13 +4,21 @@ import type { ShotRow } from '../shotlist';
 import { PdfDocument, paperSize, type Orientation, type PaperName, type PdfImage, type PdfPage } from './pdfWriter';
 import { fitText, wrapText } from './textFit';
 import type { SheetFonts } from './sheetFonts';
+import { ARROW_COLOURS, type PanelArrow, type UV } from '../storyboardMoves';
+
+export { ARROW_COLOURS };
 
 export interface StoryboardPdfPanel {
   row: ShotRow;
   image: PdfImage;
   /** the frame the image shows */
   frame: number;
+  /** a moving shot's later key frames (its end frame last), shown beside the first */
+  keyFrames?: Array<{ image: PdfImage; frame: number }>;
+  /** camera and actor moves, drawn over the first frame (frame fractions, v down) */
+  arrows?: PanelArrow[];
 }
+
 
 export interface StoryboardPdfOptions {
   title: string;
@@ -70,12 +78,23 @@ export async function storyboardPdf(panels: StoryboardPdfPanel[], opts: Storyboa
 }
 
 function drawPanel(doc: PdfDocument, page: PdfPage, p: StoryboardPdfPanel, x: number, y: number, w: number, h: number, boxH: number): void {
-  const { row, image } = p;
+  const { row } = p;
   const measure = doc.widthOf.bind(doc);
   page.rect(x, y, w, boxH, { fill: '#000000' });
-  const k = Math.min(w / image.width, boxH / image.height);
-  const iw = image.width * k, ih = image.height * k;
-  page.image(doc.addImage(image), x + (w - iw) / 2, y + (boxH - ih) / 2, iw, ih);
+  // key frames side by side in the frame box, each letterboxed in its share of it
+  const pictures = [{ image: p.image, frame: p.frame }, ...(p.keyFrames ?? [])];
+  const slotW = w / pictures.length;
+  pictures.forEach((f, i) => {
+    const k = Math.min(slotW / f.image.width, boxH / f.image.height);
+    const iw = f.image.width * k, ih = f.image.height * k;
+    const ix = x + i * slotW + (slotW - iw) / 2, iy = y + (boxH - ih) / 2;
+    page.image(doc.addImage(f.image), ix, iy, iw, ih);
+    if (pictures.length > 1) {
+      page.text(`${i === 0 ? 'start' : i === pictures.length - 1 ? 'end' : 'key'} · fr ${f.frame}`, ix + 3, iy + 9, { size: 6.5, colour: '#ffffff' });
+      if (i > 0) page.line(x + i * slotW, y, x + i * slotW, y + boxH, { width: 1, colour: '#ffffff' });
+    }
+    if (i === 0) for (const a of p.arrows ?? []) drawArrow(page, a, ix, iy, iw, ih);
+  });
   page.rect(x, y, w, h, { stroke: '#888888', lineWidth: 0.5 });
   let ty = y + boxH + 12;
   const take = `take ${row.take}`;
@@ -84,6 +103,7 @@ function drawPanel(doc: PdfDocument, page: PdfPage, p: StoryboardPdfPanel, x: nu
   const meta = [
     `Lens ${panelLens(row)} · T${row.tStop} · Cam height ${row.cameraHeightM.toFixed(2)} m · Tilt ${row.tiltDeg}°`,
     `${[row.size, row.angle].filter(Boolean).join(' · ')}${row.size || row.angle ? ' · ' : ''}${row.durationFrames} fr · ${row.inTimecode}–${row.outTimecode}${row.moves ? ' · camera moves' : ''}`,
+    ...(p.arrows?.length ? [movesLine(p.arrows)] : []),
     // the shot in words, when it was made from words
     ...(row.description?.trim() ? [`"${row.description.trim()}"`] : []),
   ];
@@ -101,6 +121,37 @@ function drawPanel(doc: PdfDocument, page: PdfPage, p: StoryboardPdfPanel, x: nu
     ty += 10;
     page.text(line, x + 4, ty, { size: 8 });
   }
+}
+
+/** The moves in words under the panel: "Camera: push in · ANA walks". */
+export function movesLine(arrows: readonly PanelArrow[]): string {
+  const camera = arrows.find((a) => a.kind === 'camera')?.label;
+  const actors = [...new Set(arrows.filter((a) => a.kind === 'actor').map((a) => a.label))];
+  return [camera ? `Camera: ${camera}` : '', ...actors.map((n) => `${n} moves`)].filter(Boolean).join(' · ');
+}
+
+/** An arrow along the points (frame fractions of the picture at ix, iy, iw × ih), its head at the last one. */
+function drawArrow(page: PdfPage, a: PanelArrow, ix: number, iy: number, iw: number, ih: number): void {
+  const at = ([u, v]: UV): [number, number] => [ix + Math.min(1, Math.max(0, u)) * iw, iy + Math.min(1, Math.max(0, v)) * ih];
+  const pts = a.points.map(at);
+  if (pts.length < 2) return;
+  const colour = ARROW_COLOURS[a.kind];
+  const lw = Math.max(1, iw / 160);
+  for (const [width, c] of [[lw + 1.2, '#000000'], [lw, colour]] as const)
+    for (let i = 1; i < pts.length; i++) page.line(pts[i - 1]![0], pts[i - 1]![1], pts[i]![0], pts[i]![1], { width, colour: c });
+  const [tx, ty] = pts[pts.length - 1]!;
+  const [fx, fy] = pts[pts.length - 2]!;
+  const len = Math.hypot(tx - fx, ty - fy) || 1;
+  const ux = (tx - fx) / len, uy = (ty - fy) / len;
+  const head = Math.max(4, iw / 28);
+  page.polygon(
+    [
+      [tx, ty],
+      [tx - ux * head - uy * head * 0.5, ty - uy * head + ux * head * 0.5],
+      [tx - ux * head + uy * head * 0.5, ty - uy * head - ux * head * 0.5],
+    ],
+    { fill: colour, stroke: '#000000', lineWidth: 0.6 },
+  );
 }
 
 function clampInt(v: number, lo: number, hi: number): number {

@@ -9,12 +9,13 @@ import type { EffectLayer, SceneObject } from '../../../core/document';
 import { getAssetBytes } from '../../../store/assets';
 import { playhead } from '../../../store/playhead';
 import { projectStore } from '../../../store/projectStore';
-import { editorStore } from '../../../store/editorStore';
+import { editorStore, useEditor } from '../../../store/editorStore';
 import { objectRefs } from '../../../viewport/objectRefs';
 import { registerFramePoser } from '../../../viewport/render/framePosers';
 import { decodeBake, expandPoses, type Bake } from '../bake';
 import { FRAGMENT_MATERIALS, fragmentGeometries, type FragmentMaterial } from './fragmentGeometry';
 import { DebrisParticles } from './DebrisParticles';
+import { ImpactHandles } from './ImpactHandles';
 
 interface Loaded {
   bake: Bake;
@@ -42,7 +43,7 @@ function setBuildingVisible(buildingId: string | undefined, visible: boolean): v
   });
 }
 
-export function CollapseLayer({ object }: { object: SceneObject; selected: boolean }) {
+export function CollapseLayer({ object, selected }: { object: SceneObject; selected: boolean }) {
   const layer = object as EffectLayer;
   const hash = layer.status === 'done' ? layer.output?.assetId : undefined;
   const buildingId = layer.targetIds[0];
@@ -106,9 +107,13 @@ export function CollapseLayer({ object }: { object: SceneObject; selected: boole
   poser.current = poseAt;
   useEffect(() => registerFramePoser(layer.id, (frame, hidden) => poser.current(frame, hidden)), [layer.id]);
 
-  if (!batches || !loaded) return null;
+  // handles are editor furniture: not through a shot camera, where they would be invisible yet grabbable
+  const lookingThrough = useEditor((s) => s.viewMode === 'lookThrough');
+  const handles = selected && !layer.locked && !lookingThrough ? <ImpactHandles layer={layer} /> : null;
+  if (!batches || !loaded) return handles;
   return (
     <group userData={{ kind: 'collapse', layerId: layer.id }}>
+      {handles}
       {FRAGMENT_MATERIALS.map((mat) => {
         const mesh = batches.meshes[mat];
         return mesh ? <primitive key={mat} object={mesh} /> : null;

@@ -3,7 +3,7 @@
 // disclosure record.
 import { useEffect, useRef, useState } from 'react';
 import type { Building, EffectLayer, ImportedAsset } from '../../../core/document';
-import { useActiveScene, useProject } from '../../../store/projectStore';
+import { projectStore, useActiveScene, useProject } from '../../../store/projectStore';
 import { editorStore, useEditor } from '../../../store/editorStore';
 import { registerTestHook } from '../../../testHook';
 import { CollapseMaterial, FailureMode, defaultCollapseParams, parseCollapseParams, type CollapseParams } from '../params';
@@ -12,6 +12,7 @@ import { debrisStatus } from './DebrisParticles';
 import { modelForAsset } from '../../../viewport/objects/gltf';
 import { MAX_MESH_TRIANGLES } from '../meshSoup';
 import { CollapseTakes } from './CollapseTakes';
+import { setImpactParam, vecParam } from './impactHandles';
 
 registerTestHook('collapse', { runCollapseEffect, defaultCollapseParams, debrisStatus });
 
@@ -26,9 +27,9 @@ function Num(props: { label: string; value: number; step?: number; onChange: (v:
   );
 }
 
-function VecField(props: { label: string; value: Vec; onChange: (v: Vec) => void }) {
+function VecField(props: { label: string; value: Vec; onChange: (v: Vec) => void; testId?: string }) {
   return (
-    <label className="field">
+    <label className="field" data-testid={props.testId}>
       <span className="field-label">{props.label}</span>
       <span style={{ display: 'flex', gap: 2 }}>
         {props.value.map((c, k) => (
@@ -69,6 +70,14 @@ export function CollapsePanel() {
   const [progress, setProgress] = useState<{ fraction: number; stage: string } | null>(null);
   const abort = useRef<AbortController | null>(null);
   const set = <K extends keyof CollapseParams>(k: K, v: CollapseParams[K]) => setParams((p) => ({ ...p, [k]: v }));
+  // a selected layer's blow lives on the layer (its viewport handles edit it there, one undo step a drag):
+  // the panel shows it live, edits it there, and a re-run uses it
+  const impactPoint = layer ? vecParam(layer.params, 'impactPoint', params.impactPoint) : params.impactPoint;
+  const impactDirection = layer ? vecParam(layer.params, 'impactDirection', params.impactDirection) : params.impactDirection;
+  const setImpact = (k: 'impactPoint' | 'impactDirection', v: Vec) => {
+    if (!layer) return set(k, v);
+    projectStore.getState().execute(`${k === 'impactPoint' ? 'Impact point' : 'Impact direction'} of ${layer.name}`, setImpactParam(sceneId, layer.id, k, v));
+  };
 
   // a newly picked asset gets its blow aimed at it: the building defaults are metres off a 1 m prop
   const aimedAt = useRef<string | null>(null);
@@ -102,7 +111,7 @@ export function CollapsePanel() {
 
   const run = async () => {
     if (!target) return;
-    const check = parseCollapseParams(params);
+    const check = parseCollapseParams({ ...params, impactPoint, impactDirection });
     if (!check.ok) {
       editorStore.getState().notify('error', `Collapse: ${check.error}`);
       return;
@@ -142,8 +151,9 @@ export function CollapsePanel() {
       <Num label="Trigger frame" value={params.triggerFrame} onChange={(v) => set('triggerFrame', Math.max(0, Math.round(v)))} testId="collapse-trigger" />
       <div className="row dim">fails at {seconds} s; simulates {params.duration} s</div>
       <Num label="Duration s" value={params.duration} step={0.5} onChange={(v) => set('duration', v)} />
-      <VecField label="Impact point" value={params.impactPoint} onChange={(v) => set('impactPoint', v)} />
-      <VecField label="Direction" value={params.impactDirection} onChange={(v) => set('impactDirection', v)} />
+      <VecField label="Impact point" value={impactPoint} onChange={(v) => setImpact('impactPoint', v)} testId="collapse-impact-point" />
+      <VecField label="Direction" value={impactDirection} onChange={(v) => setImpact('impactDirection', v)} testId="collapse-impact-direction" />
+      {layer ? <div className="row dim">drag the ball (point) and the arrow's tip (direction) in the viewport</div> : null}
       <Num label="Strength m/s" value={params.strength} step={0.5} onChange={(v) => set('strength', v)} />
       <Num label="Radius m" value={params.impactRadius} step={0.5} onChange={(v) => set('impactRadius', v)} />
       <Num label="Fragments" value={params.fragmentCount} step={100} onChange={(v) => set('fragmentCount', Math.round(v))} testId="collapse-fragments" />
