@@ -2,18 +2,32 @@
 // moves), with a dot on each key. Drawn on the editor-only layer so no render or animatic shows them.
 // Recomputed when the document changes, never per frame.
 import { useLayoutEffect, useMemo, useRef } from 'react';
-import { BufferGeometry, Float32BufferAttribute, type Group } from 'three';
+import { BufferGeometry, Float32BufferAttribute, InstancedMesh, Matrix4, MeshBasicMaterial, SphereGeometry, type Group } from 'three';
 import { useProject } from '../../store/projectStore';
 import { evaluateObject, keyMarkers } from '../../core/timeline';
 import { EDITOR_ONLY_LAYER } from '../camera/layers';
 
 const MAX_SAMPLES = 2000;
+/** one sphere for every key dot of every path: a long take shows up to 1,000 dots, drawn as one instanced mesh */
+const KEY_DOT = new SphereGeometry(0.06, 10, 8);
 
 interface Path {
   id: string;
   colour: string;
   line: BufferGeometry;
-  keys: [number, number, number][];
+  /** one instance per key marker */
+  dots: InstancedMesh;
+}
+
+function keyDots(keys: [number, number, number][], colour: string): InstancedMesh {
+  const dots = new InstancedMesh(KEY_DOT, new MeshBasicMaterial({ color: colour, depthTest: false }), keys.length);
+  const m = new Matrix4();
+  keys.forEach((k, i) => dots.setMatrixAt(i, m.makeTranslation(k[0], k[1], k[2])));
+  dots.instanceMatrix.needsUpdate = true;
+  dots.renderOrder = 2;
+  // the instances' spread is not the sphere's: bounds from the instances so picking and culling see all of them
+  dots.computeBoundingSphere();
+  return dots;
 }
 
 export function MotionPaths() {
@@ -47,13 +61,22 @@ export function MotionPaths() {
       const keys = keyMarkers(t.keys, frameIn, frameOut)
         .map((k) => evaluateObject(project, sceneId, o.id, k.frame)?.transform.position)
         .filter((p): p is [number, number, number] => !!p);
-      out.push({ id: t.id, colour: o.type === 'camera' ? '#ffd166' : '#ef476f', line, keys });
+      const colour = o.type === 'camera' ? '#ffd166' : '#ef476f';
+      out.push({ id: t.id, colour, line, dots: keyDots(keys, colour) });
     }
     return out;
     // tracks and objects are what the paths depend on; other document edits keep the same paths
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [tracks, scene?.objects, project.settings.frameIn, project.settings.frameOut, sceneId]);
-  useLayoutEffect(() => () => paths.forEach((p) => p.line.dispose()), [paths]);
+  useLayoutEffect(
+    () => () =>
+      paths.forEach((p) => {
+        p.line.dispose();
+        (p.dots.material as MeshBasicMaterial).dispose();
+        p.dots.dispose();
+      }),
+    [paths],
+  );
   const group = useRef<Group>(null);
   useLayoutEffect(() => {
     group.current?.traverse((o) => o.layers.set(EDITOR_ONLY_LAYER));
@@ -66,12 +89,7 @@ export function MotionPaths() {
             <primitive object={p.line} attach="geometry" />
             <lineBasicMaterial color={p.colour} depthTest={false} transparent opacity={0.9} />
           </line>
-          {p.keys.map((k, i) => (
-            <mesh key={i} position={k} renderOrder={2}>
-              <sphereGeometry args={[0.06, 10, 8]} />
-              <meshBasicMaterial color={p.colour} depthTest={false} />
-            </mesh>
-          ))}
+          <primitive object={p.dots} />
         </group>
       ))}
     </group>
