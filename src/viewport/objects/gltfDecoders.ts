@@ -41,14 +41,10 @@ let draco: Promise<DRACOLoader> | null = null;
 function dracoLoader(): Promise<DRACOLoader> {
   draco ??= (async () => {
     if (typeof Worker === 'undefined') throw new Error('Draco geometry is decoded in a Web Worker, which this environment lacks');
-    const [{ DRACOLoader }, wrapper, wasm] = await Promise.all([
-      import('three/examples/jsm/loaders/DRACOLoader.js'),
-      import('three/examples/jsm/libs/draco/gltf/draco_wasm_wrapper.js?url'),
-      import('three/examples/jsm/libs/draco/gltf/draco_decoder.wasm?url'),
-    ]);
+    const { DRACOLoader, DRACO_GLTF_CONFIG } = await import('three/examples/jsm/loaders/DRACOLoader.js');
     const loader = new DRACOLoader();
-    // explicit URLs: the files carry content hashes in the build, so no folder path would find them
-    loader.setDecoderPath({ js: wrapper.default, wasm: wasm.default });
+    // three's glTF build of the decoder (wasm + its wrapper), which the bundler emits next to the app: same origin
+    loader.setDecoderPath(DRACO_GLTF_CONFIG);
     loader.setDecoderConfig({ type: 'wasm' });
     // a model import is rare and brief; two workers decode a multi-primitive file without holding four wasm heaps
     loader.setWorkerLimit(2);
