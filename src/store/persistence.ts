@@ -16,8 +16,9 @@ export interface StoredProject {
 
 export { BLOB_TEXT_FROM };
 
-/** documents stored exactly as they are (by identity: every edit makes a new one), and writes under way */
-const stored = new WeakSet<Project>();
+/** per project id, the document (by identity: every edit makes a new one) whose text storage holds now; and
+ * writes under way. Only the latest counts: an undo back to an older document must be written again. */
+const stored = new Map<string, Project>();
 const storing = new WeakMap<Project, Promise<void>>();
 
 /**
@@ -29,7 +30,7 @@ export function saveProjectToDb(p: Project, text?: string | Blob): Promise<void>
     const t = typeof text === 'string' ? storedText(text) : (text ?? storedText(serializeProject(p)));
     await idbPut('projects', p.id, { id: p.id, name: p.name, modifiedAt: p.modifiedAt, text: t } satisfies StoredProject);
     await idbPut('meta', 'lastProjectId', p.id);
-    stored.add(p);
+    stored.set(p.id, p);
   })();
   storing.set(p, write);
   return write;
@@ -41,7 +42,7 @@ export function saveProjectToDb(p: Project, text?: string | Blob): Promise<void>
  */
 export async function isStored(p: Project): Promise<boolean> {
   await storing.get(p)?.catch(() => undefined);
-  return stored.has(p);
+  return stored.get(p.id) === p;
 }
 
 export async function listProjects(): Promise<Omit<StoredProject, 'text'>[]> {
@@ -60,6 +61,7 @@ export async function readProjectFromDb(id: string): Promise<{ ok: true; project
 
 export async function deleteProjectFromDb(id: string): Promise<void> {
   await idbDelete('projects', id);
+  stored.delete(id);
 }
 
 export async function duplicateProjectInDb(id: string): Promise<Project | null> {

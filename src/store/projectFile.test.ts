@@ -59,6 +59,10 @@ describe('opening a project file', () => {
     projectStore.getState().execute('Rename', (p) => ({ ...p, name: 'Renamed' }));
     await saveNow();
     expect((await idbGet<StoredProject>('projects', 'proj_once'))!.text).toContain('"Renamed"');
+    // an undo back to the opened document (stored once, but not what storage holds now) is written again
+    projectStore.getState().undo();
+    await saveNow();
+    expect((await idbGet<StoredProject>('projects', 'proj_once'))!.text).not.toContain('"Renamed"');
   });
 });
 
