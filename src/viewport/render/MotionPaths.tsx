@@ -2,32 +2,44 @@
 // moves), with a dot on each key. Drawn on the editor-only layer so no render or animatic shows them.
 // Recomputed when the document changes, never per frame.
 import { useLayoutEffect, useMemo, useRef } from 'react';
-import { BufferGeometry, Float32BufferAttribute, InstancedMesh, Matrix4, MeshBasicMaterial, SphereGeometry, type Group } from 'three';
+import { BufferGeometry, Float32BufferAttribute, Uint32BufferAttribute, SphereGeometry, type Group } from 'three';
 import { useProject } from '../../store/projectStore';
 import { evaluateObject, keyMarkers } from '../../core/timeline';
 import { EDITOR_ONLY_LAYER } from '../camera/layers';
 
 const MAX_SAMPLES = 2000;
-/** one sphere for every key dot of every path: a long take shows up to 1,000 dots, drawn as one instanced mesh */
+/** the dot on each key; a long take shows up to 1,000, merged into one geometry per path (one draw, and the same
+ * basic material as every other dot, so no new shader is compiled for it) */
 const KEY_DOT = new SphereGeometry(0.06, 10, 8);
 
 interface Path {
   id: string;
   colour: string;
   line: BufferGeometry;
-  /** one instance per key marker */
-  dots: InstancedMesh;
+  /** a sphere at every key marker, merged */
+  dots: BufferGeometry;
 }
 
-function keyDots(keys: [number, number, number][], colour: string): InstancedMesh {
-  const dots = new InstancedMesh(KEY_DOT, new MeshBasicMaterial({ color: colour, depthTest: false }), keys.length);
-  const m = new Matrix4();
-  keys.forEach((k, i) => dots.setMatrixAt(i, m.makeTranslation(k[0], k[1], k[2])));
-  dots.instanceMatrix.needsUpdate = true;
-  dots.renderOrder = 2;
-  // the instances' spread is not the sphere's: bounds from the instances so picking and culling see all of them
-  dots.computeBoundingSphere();
-  return dots;
+function keyDots(keys: [number, number, number][]): BufferGeometry {
+  const base = KEY_DOT.getAttribute('position').array as Float32Array;
+  const baseIndex = KEY_DOT.getIndex()!.array;
+  const n = base.length / 3;
+  const positions = new Float32Array(keys.length * base.length);
+  const index = new Uint32Array(keys.length * baseIndex.length);
+  keys.forEach(([x, y, z], k) => {
+    const o = k * base.length;
+    for (let i = 0; i < base.length; i += 3) {
+      positions[o + i] = base[i]! + x;
+      positions[o + i + 1] = base[i + 1]! + y;
+      positions[o + i + 2] = base[i + 2]! + z;
+    }
+    const io = k * baseIndex.length;
+    for (let i = 0; i < baseIndex.length; i++) index[io + i] = baseIndex[i]! + k * n;
+  });
+  const g = new BufferGeometry();
+  g.setAttribute('position', new Float32BufferAttribute(positions, 3));
+  g.setIndex(new Uint32BufferAttribute(index, 1));
+  return g;
 }
 
 export function MotionPaths() {
@@ -62,7 +74,7 @@ export function MotionPaths() {
         .map((k) => evaluateObject(project, sceneId, o.id, k.frame)?.transform.position)
         .filter((p): p is [number, number, number] => !!p);
       const colour = o.type === 'camera' ? '#ffd166' : '#ef476f';
-      out.push({ id: t.id, colour, line, dots: keyDots(keys, colour) });
+      out.push({ id: t.id, colour, line, dots: keyDots(keys) });
     }
     return out;
     // tracks and objects are what the paths depend on; other document edits keep the same paths
@@ -72,7 +84,6 @@ export function MotionPaths() {
     () => () =>
       paths.forEach((p) => {
         p.line.dispose();
-        (p.dots.material as MeshBasicMaterial).dispose();
         p.dots.dispose();
       }),
     [paths],
@@ -89,7 +100,10 @@ export function MotionPaths() {
             <primitive object={p.line} attach="geometry" />
             <lineBasicMaterial color={p.colour} depthTest={false} transparent opacity={0.9} />
           </line>
-          <primitive object={p.dots} />
+          <mesh renderOrder={2}>
+            <primitive object={p.dots} attach="geometry" />
+            <meshBasicMaterial color={p.colour} depthTest={false} />
+          </mesh>
         </group>
       ))}
     </group>
