@@ -3,7 +3,7 @@
 import { createStore } from 'zustand/vanilla';
 import { projectStore } from './projectStore';
 import { editorStore } from './editorStore';
-import { saveProjectToDb } from './persistence';
+import { isStored, saveProjectToDb } from './persistence';
 import { isQuotaError } from './idb';
 import { firstRenderFailure } from './renderHealth';
 
@@ -37,7 +37,8 @@ async function flush(): Promise<void> {
   }
   const p = projectStore.getState().project;
   saveStatus.setState({ status: 'saving' });
-  writing = saveProjectToDb(p)
+  writing = isStored(p)
+    .then((done) => (done ? undefined : saveProjectToDb(p)))
     .then(() => saveStatus.setState({ status: 'saved', lastSavedAt: new Date().toISOString(), error: null }))
     .catch((e: unknown) => {
       const msg = isQuotaError(e)

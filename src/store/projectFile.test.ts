@@ -7,8 +7,10 @@ import { buildDemoProject } from '../core/document/demo';
 import { projectStore } from './projectStore';
 import { editorStore } from './editorStore';
 import { openProjectFile } from './projectFile';
-import { idbGet } from './idb';
-import { saveProjectToDb, type StoredProject } from './persistence';
+import { idbGet, idbPut } from './idb';
+import { saveNow } from './autosave';
+import { BLOB_TEXT_FROM, readProjectFromDb, saveProjectToDb, type StoredProject } from './persistence';
+import { bigTrackProject } from '../core/projectFile/bigTrack.testutil';
 
 const bytes = (t: string) => new TextEncoder().encode(t);
 
@@ -44,5 +46,35 @@ describe('opening a project file', () => {
     expect(r.ok).toBe(true);
     expect(projectStore.getState().project.id).toBe('proj_next');
     expect(await idbGet('meta', 'lastProjectId')).toBe('proj_next');
+  });
+
+  it('stores an opened file once: the autosave after the switch does not write the same document again', async () => {
+    const next = { ...buildDemoProject(), id: 'proj_once' };
+    expect((await openProjectFile('once.previs.json', bytes(serializeProject(next)))).ok).toBe(true);
+    // a marker in the stored copy survives an autosave of the unchanged document, and is replaced after an edit
+    const stored = (await idbGet<StoredProject>('projects', 'proj_once'))!;
+    await idbPut('projects', 'proj_once', { ...stored, text: 'marker' });
+    await saveNow();
+    expect((await idbGet<StoredProject>('projects', 'proj_once'))!.text).toBe('marker');
+    projectStore.getState().execute('Rename', (p) => ({ ...p, name: 'Renamed' }));
+    await saveNow();
+    expect((await idbGet<StoredProject>('projects', 'proj_once'))!.text).toContain('"Renamed"');
+    // an undo back to the opened document (stored once, but not what storage holds now) is written again
+    projectStore.getState().undo();
+    await saveNow();
+    expect((await idbGet<StoredProject>('projects', 'proj_once'))!.text).not.toContain('"Renamed"');
+  });
+});
+
+describe('a big project in browser storage', () => {
+  it('is stored as a Blob and reads back equal', async () => {
+    const big = { ...bigTrackProject(10_000), id: 'proj_big' };
+    const text = serializeProject(big);
+    expect(text.length).toBeGreaterThan(BLOB_TEXT_FROM);
+    await saveProjectToDb(big, text);
+    const stored = (await idbGet<StoredProject>('projects', 'proj_big'))!;
+    expect(stored.text).toBeInstanceOf(Blob);
+    const back = await readProjectFromDb('proj_big');
+    expect(back.ok && serializeProject(back.project)).toBe(text);
   });
 });

@@ -12,8 +12,9 @@ import { saveNow } from './autosave';
 
 export { readProjectFile, type OpenResult };
 
-type ReadResult = Awaited<ReturnType<typeof readProjectFile>> & { text?: string };
-type WorkerReply = { ok: false; error: string } | { ok: true; text: string; assets?: Map<string, Uint8Array> };
+/** `stored`: the admitted document's canonical text as browser storage keeps it (see storedText) */
+type ReadResult = Awaited<ReturnType<typeof readProjectFile>> & { stored?: string | Blob };
+type WorkerReply = { ok: false; error: string } | { ok: true; text: string; stored: string | Blob; assets?: Map<string, Uint8Array> };
 
 /** readProjectFile in a worker (the page stays responsive for big files); inline where there are no workers. */
 export function readProjectFileOffThread(name: string, bytes: Uint8Array): Promise<ReadResult> {
@@ -24,7 +25,7 @@ export function readProjectFileOffThread(name: string, bytes: Uint8Array): Promi
       worker.terminate();
       const m = e.data;
       // the worker admitted this exact text; parsing it again is plain JSON, no second check
-      resolve(m.ok ? { ok: true, project: JSON.parse(m.text) as Project, assets: m.assets, text: m.text } : m);
+      resolve(m.ok ? { ok: true, project: JSON.parse(m.text) as Project, assets: m.assets, stored: m.stored } : m);
     };
     worker.onerror = (e) => {
       e.preventDefault();
@@ -47,7 +48,7 @@ export async function openProjectFile(name: string, bytes: Uint8Array): Promise<
     for (const [, data] of r.assets ?? []) await putAsset(data, 'application/octet-stream');
     projectStore.getState().load(r.project);
     editorStore.getState().select([]);
-    await saveProjectToDb(r.project, r.text);
+    await saveProjectToDb(r.project, r.stored);
   } catch (e) {
     const error = `Could not open ${name}: ${(e as Error).message}`;
     editorStore.getState().notify('error', error);

@@ -106,22 +106,35 @@ describe('hostile inputs in the browser', () => {
     await app.page.evaluate((t) => ((globalThis as any).__bigTrack = t), b64(text));
     const r = await app.page.evaluate(async () => {
       const g = globalThis as any;
+      // the bytes as a dropped file gives them: the test's base64 transport is not part of the open
+      const bytes = Uint8Array.from(atob(g.__bigTrack), (c) => c.charCodeAt(0));
+      // main-thread tasks over 50 ms (the browser's long tasks) while the file opens and is drawn
+      const long: number[] = [];
+      const watch = new PerformanceObserver((l) => l.getEntries().forEach((e) => long.push(e.duration)));
+      watch.observe({ type: 'longtask' });
       const frames0 = g.__rafCount;
       g.__rafMaxGap = 0;
       g.__rafLast = performance.now();
       const t0 = performance.now();
-      const res = await g.__previs.exporter.openProject('long-take.previs.json', g.__bigTrack);
+      const res = await g.__previs.exporter.openProjectBytes('long-take.previs.json', bytes);
       const ms = performance.now() - t0;
       await new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok)));
-      return { ok: res.ok, ms, drawnMs: performance.now() - t0, frames: g.__rafCount - frames0, maxGap: g.__rafMaxGap };
+      const drawnMs = performance.now() - t0;
+      // the autosave that follows a switch: it must find the document stored and write nothing more
+      await new Promise((ok) => setTimeout(ok, 1500));
+      long.push(...watch.takeRecords().map((e) => e.duration));
+      watch.disconnect();
+      return { ok: res.ok, ms, drawnMs, frames: g.__rafCount - frames0, maxGap: g.__rafMaxGap, long };
     });
+    const longest = Math.max(0, ...r.long);
     console.log(
       `100,000-key track in the browser: opened in ${r.ms.toFixed(0)} ms, drawn by ${r.drawnMs.toFixed(0)} ms, ` +
-        `${r.frames} animation frames meanwhile, longest main-thread stall ${r.maxGap.toFixed(0)} ms`,
+        `${r.frames} animation frames meanwhile, longest main-thread stall ${r.maxGap.toFixed(0)} ms; ` +
+        `${r.long.length} long tasks, ${r.long.reduce((a, b) => a + b, 0).toFixed(0)} ms in all, longest ${longest.toFixed(0)} ms`,
     );
     expect(r.ok).toBe(true);
-    // the issue's goal is 5 s; on the shared 2-core machine with software GL this takes ~15 s (see README), so this
-    // bound only catches a return of the old minutes-long freeze
+    // the issue's goal is 5 s, met on an idle machine (see README); on a shared, loaded 2-core machine with software
+    // GL it can take several times longer, so this bound only catches a return of the old minutes-long freeze
     expect(r.drawnMs).toBeLessThan(30_000);
     expect(r.frames).toBeGreaterThan(0);
     expect((await pageIsWhole()).failures).toEqual([]);

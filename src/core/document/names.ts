@@ -25,27 +25,37 @@ export function hasOwn(record: object, key: string): boolean {
  * entry would silently vanish or, worse, change what every lookup on that object finds. Iterative: no depth limit.
  */
 export function findProtoKey(root: unknown): string | null {
-  const values: unknown[] = [root];
-  const parents: number[] = [-1];
-  const keys: string[] = [''];
+  // only objects and arrays are queued (a 100,000-key track holds ten times more numbers than containers), and a
+  // key is turned into text only for the path of a hit
+  const values: object[] = [];
+  const parents: number[] = [];
+  const keys: (string | number)[] = [];
+  if (typeof root === 'object' && root !== null) {
+    values.push(root);
+    parents.push(-1);
+    keys.push('');
+  }
   for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    if (typeof v !== 'object' || v === null) continue;
+    const v = values[i]!;
     if (Array.isArray(v)) {
       for (let k = 0; k < v.length; k++) {
-        values.push(v[k]);
+        const c: unknown = v[k];
+        if (typeof c !== 'object' || c === null) continue;
+        values.push(c);
         parents.push(i);
-        keys.push(String(k));
+        keys.push(k);
       }
       continue;
     }
     for (const k of Object.keys(v)) {
       if (k === '__proto__') {
         const path: string[] = [];
-        for (let j = i; j > 0; j = parents[j]!) path.push(keys[j]!);
+        for (let j = i; j > 0; j = parents[j]!) path.push(String(keys[j]));
         return path.reverse().join('.') || 'file';
       }
-      values.push((v as Record<string, unknown>)[k]);
+      const c: unknown = (v as Record<string, unknown>)[k];
+      if (typeof c !== 'object' || c === null) continue;
+      values.push(c);
       parents.push(i);
       keys.push(k);
     }

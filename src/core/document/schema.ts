@@ -308,12 +308,57 @@ export const Keyframe = z.object({
 });
 export type Keyframe = z.infer<typeof Keyframe>;
 
+export const MAX_TRACK_KEYS = 100_000;
+const KeyList = z.array(Keyframe).max(MAX_TRACK_KEYS);
+const INTERPOLATIONS = new Set<unknown>(Interpolation.options);
+
+/** every element a finite number, at most `max` of them */
+function finiteList(v: unknown, max: number, exact = false): boolean {
+  if (!Array.isArray(v) || v.length > max || (exact && v.length !== max)) return false;
+  for (let i = 0; i < v.length; i++) {
+    const n: unknown = v[i];
+    if (typeof n !== 'number' || !Number.isFinite(n)) return false;
+  }
+  return true;
+}
+
+/**
+ * True when every key is exactly what KeyList would output unchanged (a number or vector value, no extra fields).
+ * zod spends microseconds on each key (the value union tries a number before a vector); a long take's 100,000
+ * keys are checked here in a tight loop instead, and anything this does not vouch for goes through zod for its
+ * exact message.
+ */
+function plainKeys(v: unknown): v is Keyframe[] {
+  if (!Array.isArray(v) || v.length > MAX_TRACK_KEYS) return false;
+  for (let i = 0; i < v.length; i++) {
+    const k: unknown = v[i];
+    if (typeof k !== 'object' || k === null || Array.isArray(k)) return false;
+    const r = k as Record<string, unknown>;
+    let fields = 0;
+    for (const _ in r) fields++;
+    if (typeof r.frame !== 'number' || !Number.isFinite(r.frame) || !INTERPOLATIONS.has(r.interp)) return false;
+    const value = r.value;
+    if (typeof value === 'number' ? !Number.isFinite(value) : !finiteList(value, 256)) return false;
+    if ('ease' in r ? !finiteList(r.ease, 4, true) || fields !== 4 : fields !== 3) return false;
+  }
+  return true;
+}
+
+/** Keys: the tight check above, else zod's (whose issues keep their paths below `keys`). */
+const Keys = z.unknown().transform((v, ctx): Keyframe[] => {
+  if (plainKeys(v)) return v;
+  const r = KeyList.safeParse(v);
+  if (r.success) return r.data;
+  for (const issue of r.error.issues) ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path });
+  return z.NEVER;
+});
+
 export const Track = z.object({
   id: Id,
   targetId: Id,
   /** property path on the object, e.g. "transform.position", "lens.focalLengthMm", "pose" */
   property: z.string().min(1).max(128),
-  keys: z.array(Keyframe).max(100_000),
+  keys: Keys,
 });
 export type Track = z.infer<typeof Track>;
 

@@ -2,7 +2,8 @@
 // structure (every index in range, every type as the specification says), the node forest, the data that would
 // break a scene (non-finite positions, indices past their vertices), and budgets the viewport can draw. A file
 // that fails gets one sentence that names it once; the project is never touched. Cameras and lights are noted and
-// left out; Draco and meshopt compressed files are refused by name (no decoder is served).
+// left out; Draco and meshopt compressed geometry is checked as far as it can be undecoded (the decoders the app
+// serves read it on the page, and the decoded bounds must be finite).
 import { checkGltfJson, type GltfFacts } from './gltfJson';
 
 export const MAX_IMPORT_BYTES = 256 * 1024 * 1024;

@@ -37,13 +37,25 @@ const SUPPORTED = new Set([
   'EXT_texture_webp',
   'EXT_texture_avif',
   'EXT_mesh_gpu_instancing',
+  // compressed geometry: decoded on the page by the decoders the app serves (viewport/objects/gltfDecoders.ts)
+  'KHR_draco_mesh_compression',
+  'EXT_meshopt_compression',
+  'KHR_meshopt_compression',
 ]);
 const COMPRESSION: Record<string, string> = {
-  KHR_draco_mesh_compression: 'Draco mesh compression',
-  EXT_meshopt_compression: 'meshopt compression',
-  KHR_meshopt_compression: 'meshopt compression',
   KHR_texture_basisu: 'Basis Universal (KTX2) textures',
 };
+const MESHOPT = ['EXT_meshopt_compression', 'KHR_meshopt_compression'] as const;
+
+/** The meshopt extension object on a buffer or buffer view, if any. */
+function meshoptOf(o: Obj): Obj | null {
+  if (!isObj(o.extensions)) return null;
+  for (const name of MESHOPT) {
+    const e = (o.extensions as Obj)[name];
+    if (e !== undefined) return isObj(e) ? e : fail(`its ${name} extension is not an object`);
+  }
+  return null;
+}
 
 export interface GltfFacts {
   nodes: number;
@@ -121,6 +133,8 @@ function checkOrThrow(json: Obj, bin: Uint8Array | null, container: 'glb' | 'glt
   const buffers = list(json, 'buffers');
   const bufferBytes: (Uint8Array | null)[] = buffers.map((b, i) => {
     const length = int(b.byteLength, `buffers[${i}].byteLength`, 1);
+    // a meshopt fallback buffer has no data of its own: its views are decoded from compressed views elsewhere
+    if (b.uri === undefined && meshoptOf(b)?.fallback === true) return null;
     if (b.uri === undefined) {
       if (container !== 'glb' || i !== 0) return fail(`buffers[${i}] has no data (no uri, and only a GLB's first buffer may use the BIN chunk)`);
       if (!bin || bin.byteLength < length) return fail(`!is truncated: buffer 0 needs ${length} bytes, the BIN chunk has ${bin?.byteLength ?? 0}`);
@@ -141,10 +155,23 @@ function checkOrThrow(json: Obj, bin: Uint8Array | null, container: 'glb' | 'glt
     const stride = optInt(v.byteStride, `bufferViews[${i}].byteStride`, 4, 252);
     if (stride !== undefined && stride % 4 !== 0) fail(`bufferViews[${i}].byteStride ${stride} is not a multiple of 4`);
     if (byteOffset + byteLength > (buffers[buffer]!.byteLength as number)) fail(`bufferViews[${i}] lies outside its buffer`);
-    return { buffer, byteOffset, byteLength, stride };
+    const meshopt = meshoptOf(v);
+    if (meshopt) {
+      // the compressed bytes must lie inside their (real) buffer; what they decode to is the decoder's to check
+      const at = `bufferViews[${i}] (meshopt)`;
+      const from = index(meshopt.buffer, buffers.length, at, 'buffer');
+      const offset = optInt(meshopt.byteOffset, `${at}.byteOffset`) ?? 0;
+      const length = int(meshopt.byteLength, `${at}.byteLength`, 1);
+      int(meshopt.byteStride, `${at}.byteStride`, 1);
+      int(meshopt.count, `${at}.count`, 1);
+      if (!bufferBytes[from]) fail(`${at} takes its compressed data from a buffer without data`);
+      if (offset + length > bufferBytes[from]!.byteLength) fail(`!is damaged: the compressed data of buffer view ${i} lies outside its buffer`);
+    } else if (!bufferBytes[buffer]) fail(`bufferViews[${i}] reads a meshopt fallback buffer, which holds no data`);
+    return { buffer, byteOffset, byteLength, stride, compressed: !!meshopt };
   });
   const viewRef = (i: number): ViewRef => {
     const v = views[i]!;
+    if (v.compressed) fail(`!keeps sparse accessor data in meshopt-compressed buffer views, which this importer does not read`);
     return { bytes: bufferBytes[v.buffer]!.subarray(v.byteOffset, v.byteOffset + v.byteLength), stride: v.stride };
   };
 
@@ -189,6 +216,14 @@ function checkOrThrow(json: Obj, bin: Uint8Array | null, container: 'glb' | 'glt
       const at = `meshes[${mi}].primitives[${pi}]`;
       if (!isObj(p.attributes)) fail(`${at}.attributes is not an object`);
       const attrs = p.attributes as Obj;
+      // Draco: the primitive's accessors describe what its compressed buffer view decodes to, and hold no data
+      const draco = isObj(p.extensions) ? (p.extensions as Obj).KHR_draco_mesh_compression : undefined;
+      if (draco !== undefined) {
+        if (!isObj(draco) || !isObj(draco.attributes)) fail(`${at}: its Draco extension has no attributes`);
+        index((draco as Obj).bufferView, views.length, `${at}.extensions.KHR_draco_mesh_compression`, 'buffer view');
+      }
+      /** data only a decoder can read: the decoded result is checked on the page (finite bounds) */
+      const encoded = (a: AccessorDef) => draco !== undefined || (a.bufferView !== undefined && views[a.bufferView]!.compressed);
       let count = -1;
       for (const [semantic, ai] of Object.entries(attrs)) {
         const a = accessors[index(ai, accessors.length, `${at}.attributes.${semantic}`, 'accessor')]!;
@@ -208,7 +243,7 @@ function checkOrThrow(json: Obj, bin: Uint8Array | null, container: 'glb' | 'glt
       if (pa.type !== 'VEC3') fail(`${at}: POSITION is ${pa.type}, not VEC3`);
       vertices += pa.count;
       if (vertices > GLTF_LIMITS.vertices) fail(`!has over ${GLTF_LIMITS.vertices.toLocaleString('en')} vertices; the import limit is ${GLTF_LIMITS.vertices.toLocaleString('en')}`);
-      if (!checkedPositions.has(attrs.POSITION as number)) {
+      if (!checkedPositions.has(attrs.POSITION as number) && !encoded(pa)) {
         const pos = readAccessor(pa, viewRef);
         for (let k = 0; k < pos.length; k++) {
           if (!Number.isFinite(pos[k])) fail(`!holds a vertex position that is not a finite number (mesh ${mi}, vertex ${Math.floor(k / 3)}); the file is damaged`);
@@ -233,7 +268,7 @@ function checkOrThrow(json: Obj, bin: Uint8Array | null, container: 'glb' | 'glt
         if (ia.type !== 'SCALAR' || ![5121, 5123, 5125].includes(ia.componentType) || ia.normalized) fail(`${at}.indices is not a list of unsigned whole numbers`);
         indexCount += ia.count;
         if (indexCount > GLTF_LIMITS.indices) fail(`!has over ${GLTF_LIMITS.indices.toLocaleString('en')} vertex indices; the import limit is ${GLTF_LIMITS.indices.toLocaleString('en')}`);
-        const ix = readAccessor(ia, viewRef);
+        const ix = encoded(ia) ? new Float64Array(0) : readAccessor(ia, viewRef);
         for (let k = 0; k < ix.length; k++) {
           if (ix[k]! >= pa.count) fail(`!has a triangle that points at vertex ${ix[k]} of a mesh with ${pa.count} (mesh ${mi}); the file is damaged`);
         }

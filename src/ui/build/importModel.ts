@@ -9,7 +9,7 @@ import { importProgress } from './importProgress';
 import { projectStore } from '../../store/projectStore';
 import { editorStore } from '../../store/editorStore';
 import { putAsset } from '../../store/assets';
-import { parseModel } from '../../viewport/objects/gltf';
+import { ModelRefusal, parseModel } from '../../viewport/objects/gltf';
 import { dropHandlers, type DropHandler } from '../dropHandlers';
 import { registerTestHook } from '../../testHook';
 import { askScale } from './ScaleDialog';
@@ -37,6 +37,7 @@ export async function importModelBytes(bytes: Uint8Array, fileName: string, opts
     model = await parseModel(bytes);
   } catch (e) {
     if (opts.signal?.aborted) throw importCancelled();
+    if (e instanceof ModelRefusal) throw new ModelFileError(`${fileName} cannot be imported: ${e.message}`);
     // the loader's own words are code-level (property names, stack frames): keep them for developers only
     console.warn(`glTF loader on ${fileName}:`, e);
     throw new ModelFileError(`${fileName} passed the file checks, but the glTF loader could not build a scene from it`);

@@ -2,6 +2,7 @@
 import { Box3, Group, Vector3, type Object3D } from 'three';
 import { GLTFLoader } from 'three/examples/jsm/loaders/GLTFLoader.js';
 import { getAssetBytes } from '../../store/assets';
+import { attachDecoders, compressionsOf } from './gltfDecoders';
 
 export interface ParsedModel {
   scene: Object3D;
@@ -12,9 +13,28 @@ export interface ParsedModel {
   triangleCount: number;
 }
 
-/** Parses GLB (or self-contained glTF JSON) bytes. Rejects with the loader's message on malformed input. */
-export function parseModel(file: Uint8Array): Promise<ParsedModel> {
+/**
+ * Parses GLB (or self-contained glTF JSON) bytes. Rejects with the loader's message on malformed input; for Draco or
+ * meshopt geometry the decoders the app serves are loaded first, and damaged compressed data is refused by name.
+ */
+export async function parseModel(file: Uint8Array): Promise<ParsedModel> {
   const loader = new GLTFLoader();
+  const used = compressionsOf(file);
+  await attachDecoders(loader, used);
+  try {
+    return await parseWith(loader, file);
+  } catch (e) {
+    if (used.size === 0 || e instanceof ModelRefusal) throw e;
+    // the decoder's own words (wasm aborts, "Malformed buffer data") are for developers: a file-level reason instead
+    console.warn('glTF decoder:', e);
+    throw new ModelRefusal(`its ${[...used].join(' and ')}-compressed geometry does not decode (the file is damaged)`);
+  }
+}
+
+/** A reason in plain words, to be shown after the file's name (the loader's own errors are code-level). */
+export class ModelRefusal extends Error {}
+
+function parseWith(loader: GLTFLoader, file: Uint8Array): Promise<ParsedModel> {
   const bytes = glbProper(file);
   // the loader wants an ArrayBuffer of exactly the file (a view into a larger buffer would read past it)
   const buffer = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? (bytes.buffer as ArrayBuffer) : bytes.slice().buffer;
@@ -43,11 +63,11 @@ export function parseModel(file: Uint8Array): Promise<ParsedModel> {
               }
             });
             if (box.isEmpty()) {
-              reject(new Error('the file holds no visible geometry'));
+              reject(new ModelRefusal('the file holds no visible geometry'));
               return;
             }
             if (![...box.min.toArray(), ...box.max.toArray()].every(Number.isFinite)) {
-              reject(new Error('its node transforms place geometry at infinity'));
+              reject(new ModelRefusal('its node transforms place geometry at infinity'));
               return;
             }
             resolve({ scene, min: box.min.toArray() as ParsedModel['min'], max: box.max.toArray() as ParsedModel['max'], meshCount, triangleCount });

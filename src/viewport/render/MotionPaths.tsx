@@ -2,18 +2,44 @@
 // moves), with a dot on each key. Drawn on the editor-only layer so no render or animatic shows them.
 // Recomputed when the document changes, never per frame.
 import { useLayoutEffect, useMemo, useRef } from 'react';
-import { BufferGeometry, Float32BufferAttribute, type Group } from 'three';
+import { BufferGeometry, Float32BufferAttribute, Uint32BufferAttribute, SphereGeometry, type Group } from 'three';
 import { useProject } from '../../store/projectStore';
 import { evaluateObject, keyMarkers } from '../../core/timeline';
 import { EDITOR_ONLY_LAYER } from '../camera/layers';
 
 const MAX_SAMPLES = 2000;
+/** the dot on each key; a long take shows up to 1,000, merged into one geometry per path (one draw, and the same
+ * basic material as every other dot, so no new shader is compiled for it) */
+const KEY_DOT = new SphereGeometry(0.06, 10, 8);
 
 interface Path {
   id: string;
   colour: string;
   line: BufferGeometry;
-  keys: [number, number, number][];
+  /** a sphere at every key marker, merged */
+  dots: BufferGeometry;
+}
+
+function keyDots(keys: [number, number, number][]): BufferGeometry {
+  const base = KEY_DOT.getAttribute('position').array as Float32Array;
+  const baseIndex = KEY_DOT.getIndex()!.array;
+  const n = base.length / 3;
+  const positions = new Float32Array(keys.length * base.length);
+  const index = new Uint32Array(keys.length * baseIndex.length);
+  keys.forEach(([x, y, z], k) => {
+    const o = k * base.length;
+    for (let i = 0; i < base.length; i += 3) {
+      positions[o + i] = base[i]! + x;
+      positions[o + i + 1] = base[i + 1]! + y;
+      positions[o + i + 2] = base[i + 2]! + z;
+    }
+    const io = k * baseIndex.length;
+    for (let i = 0; i < baseIndex.length; i++) index[io + i] = baseIndex[i]! + k * n;
+  });
+  const g = new BufferGeometry();
+  g.setAttribute('position', new Float32BufferAttribute(positions, 3));
+  g.setIndex(new Uint32BufferAttribute(index, 1));
+  return g;
 }
 
 export function MotionPaths() {
@@ -47,13 +73,21 @@ export function MotionPaths() {
       const keys = keyMarkers(t.keys, frameIn, frameOut)
         .map((k) => evaluateObject(project, sceneId, o.id, k.frame)?.transform.position)
         .filter((p): p is [number, number, number] => !!p);
-      out.push({ id: t.id, colour: o.type === 'camera' ? '#ffd166' : '#ef476f', line, keys });
+      const colour = o.type === 'camera' ? '#ffd166' : '#ef476f';
+      out.push({ id: t.id, colour, line, dots: keyDots(keys) });
     }
     return out;
     // tracks and objects are what the paths depend on; other document edits keep the same paths
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [tracks, scene?.objects, project.settings.frameIn, project.settings.frameOut, sceneId]);
-  useLayoutEffect(() => () => paths.forEach((p) => p.line.dispose()), [paths]);
+  useLayoutEffect(
+    () => () =>
+      paths.forEach((p) => {
+        p.line.dispose();
+        p.dots.dispose();
+      }),
+    [paths],
+  );
   const group = useRef<Group>(null);
   useLayoutEffect(() => {
     group.current?.traverse((o) => o.layers.set(EDITOR_ONLY_LAYER));
@@ -66,12 +100,10 @@ export function MotionPaths() {
             <primitive object={p.line} attach="geometry" />
             <lineBasicMaterial color={p.colour} depthTest={false} transparent opacity={0.9} />
           </line>
-          {p.keys.map((k, i) => (
-            <mesh key={i} position={k} renderOrder={2}>
-              <sphereGeometry args={[0.06, 10, 8]} />
-              <meshBasicMaterial color={p.colour} depthTest={false} />
-            </mesh>
-          ))}
+          <mesh renderOrder={2}>
+            <primitive object={p.dots} attach="geometry" />
+            <meshBasicMaterial color={p.colour} depthTest={false} />
+          </mesh>
         </group>
       ))}
     </group>
