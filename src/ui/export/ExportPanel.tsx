@@ -5,6 +5,8 @@ import { editorStore } from '../../store/editorStore';
 import { downloadBytes } from '../../store/projectFile';
 import { EXPORT_FORMATS, runExport, type ExportFile, type ExportFormat } from './exportService';
 import { VerifyDropZone } from './VerifyDropZone';
+import { RefusalList } from './RefusalList';
+import type { GateRefusal } from '../../core/disclosure';
 import './exportHook';
 import './export.css';
 
@@ -14,7 +16,7 @@ export function ExportPanel() {
   const [shots, setShots] = useState('');
   const [progress, setProgress] = useState<{ text: string; fraction: number } | null>(null);
   const [files, setFiles] = useState<ExportFile[]>([]);
-  const [refused, setRefused] = useState<string | null>(null);
+  const [refused, setRefused] = useState<{ reason: string; refusals: GateRefusal[] } | null>(null);
   const abort = useRef<AbortController | null>(null);
 
   const start = async () => {
@@ -32,8 +34,10 @@ export function ExportPanel() {
       });
       if (r.ok) setFiles(r.files);
       else {
-        setRefused(r.reason);
-        editorStore.getState().notify('error', r.reason.split('\n')[0] ?? r.reason);
+        setRefused({ reason: r.reason, refusals: r.refusals });
+        // the notice is one line; the panel lists every reason with a link to where it is fixed
+        const reasons = r.refusals.reduce((n, x) => n + x.blockers.length, 0);
+        editorStore.getState().notify('error', r.refusals.length ? `Deliverable export refused: ${reasons} reason${reasons === 1 ? '' : 's'}, listed in the Export panel` : `Export refused: ${r.reason}`);
       }
     } catch (e) {
       const msg = (e as Error).name === 'AbortError' ? 'export cancelled' : `export failed: ${(e as Error).message}`;
@@ -83,11 +87,14 @@ export function ExportPanel() {
           <progress value={progress.fraction} max={1} /> {progress.text}
         </div>
       )}
-      {refused && (
-        <pre className="export-refused" data-testid="export-refused">
-          {refused}
-        </pre>
-      )}
+      {refused &&
+        (refused.refusals.length ? (
+          <RefusalList refusals={refused.refusals} testId="export-refused" />
+        ) : (
+          <p className="export-refused bad" data-testid="export-refused">
+            {refused.reason}
+          </p>
+        ))}
       {files.length > 0 && (
         <ul className="export-files" data-testid="export-files">
           {files.map((f) => (
