@@ -1,9 +1,11 @@
 // The export panel: choose formats, shots and purpose; export through the disclosure gate with progress and
 // cancel; download the files (each with its sidecar). A refused deliverable shows every blocking layer and why.
-import { useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
+import { useProject } from '../../store/projectStore';
+import { FieldError } from '../forms/FieldError';
 import { editorStore } from '../../store/editorStore';
 import { downloadBytes } from '../../store/projectFile';
-import { EXPORT_FORMATS, runExport, type ExportFile, type ExportFormat } from './exportService';
+import { EXPORT_FORMATS, runExport, shotsOf, type ExportFile, type ExportFormat } from './exportService';
 import { VerifyDropZone } from './VerifyDropZone';
 import { RefusalList } from './RefusalList';
 import type { GateRefusal } from '../../core/disclosure';
@@ -18,6 +20,14 @@ export function ExportPanel() {
   const [files, setFiles] = useState<ExportFile[]>([]);
   const [refused, setRefused] = useState<{ reason: string; refusals: GateRefusal[] } | null>(null);
   const abort = useRef<AbortController | null>(null);
+  const project = useProject((s) => s.project);
+  const sceneId = useProject((s) => s.activeSceneId);
+  const wantedShots = useMemo(() => shots.split(/[\s,]+/).filter(Boolean), [shots]);
+  // the Shots field is checked as it is typed, with the sentence beside it
+  const shotProblem = useMemo(() => {
+    const r = shotsOf(project, sceneId, wantedShots);
+    return typeof r === 'string' ? r : null;
+  }, [project, sceneId, wantedShots]);
 
   const start = async () => {
     abort.current = new AbortController();
@@ -28,7 +38,7 @@ export function ExportPanel() {
       const r = await runExport({
         formats,
         purpose,
-        shots: shots.split(/[\s,]+/).filter(Boolean),
+        shots: wantedShots,
         signal: abort.current.signal,
         onProgress: (text, fraction) => setProgress({ text, fraction }),
       });
@@ -64,6 +74,7 @@ export function ExportPanel() {
           </label>
         ))}
       </fieldset>
+      <FieldError text={formats.length === 0 ? 'Choose at least one format to export.' : undefined} />
       <fieldset>
         <legend>Purpose</legend>
         <label>
@@ -74,10 +85,11 @@ export function ExportPanel() {
         </label>
       </fieldset>
       <label className="export-shots">
-        Shots <input value={shots} placeholder="all (or 1, 2A…)" onChange={(e) => setShots(e.target.value)} />
+        Shots <input value={shots} placeholder="all (or 1, 2A…)" onChange={(e) => setShots(e.target.value)} aria-invalid={shotProblem ? true : undefined} />
       </label>
+      <FieldError text={shotProblem ?? undefined} />
       <div className="export-actions">
-        <button data-testid="export-start" disabled={!!progress || formats.length === 0} onClick={() => void start()}>
+        <button data-testid="export-start" disabled={!!progress || formats.length === 0 || !!shotProblem} onClick={() => void start()}>
           Export
         </button>
         {progress && <button onClick={() => abort.current?.abort()}>Cancel</button>}
