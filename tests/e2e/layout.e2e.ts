@@ -80,6 +80,14 @@ function buttonsUnderNotices(): string[] {
     const x = r.left + r.width / 2;
     const y = r.top + r.height / 2;
     if (x < 0 || y < 0 || x >= innerWidth || y >= innerHeight) continue;
+    // scrolled out of its panel: hidden by the panel, not covered by a notice
+    let shown = true;
+    for (let a = b.parentElement; a; a = a.parentElement) {
+      if (getComputedStyle(a).overflow === 'visible') continue;
+      const c = a.getBoundingClientRect();
+      if (x < c.left || x > c.right || y < c.top || y > c.bottom) shown = false;
+    }
+    if (!shown) continue;
     const top = document.elementFromPoint(x, y);
     if (top?.closest('.notices')) out.push(`${b.tagName.toLowerCase()} "${(b.textContent || b.getAttribute('aria-label') || '').trim().slice(0, 30)}" at ${Math.round(x)},${Math.round(y)}`);
   }
@@ -153,5 +161,133 @@ describe('layout and messages', () => {
     }
     await inApp(page, (h) => h.viewport.get().setFrameloop('always'));
     expect(problems).toEqual([]);
+  });
+
+  it('information fades on its own (paused while the pointer is on the strip); an error stays until dismissed', async () => {
+    const { page } = app;
+    await page.$$eval('.notices .notice button', (bs) => bs.forEach((b) => (b as HTMLButtonElement).click()));
+    await page.waitForFunction(() => !document.querySelector('.notices .notice'));
+    // resting on the strip holds the information past its time (the pointer is there before it comes)
+    const strip = (await page.getByTestId('notices').boundingBox())!;
+    await page.mouse.move(strip.x + strip.width / 2, strip.y + strip.height / 2);
+    await inApp(page, (h) => {
+      h.editorStore.getState().notify('error', 'Save failed: the browser storage is full');
+      h.editorStore.getState().notify('info', 'Shot 3 added');
+    });
+    await page.locator('.notices .notice.info').waitFor();
+    const since = Date.now();
+    await page.waitForFunction((t0) => Date.now() - t0 > 7000, since, { polling: 500 });
+    expect(await page.locator('.notices .notice.info').count()).toBe(1);
+    // moved away, it goes; the error stays
+    await page.mouse.move(5, 400);
+    await page.locator('.notices .notice.info').waitFor({ state: 'detached', timeout: 20_000 });
+    expect(await page.getByTestId('notice-error').count()).toBe(1);
+    await page.getByTestId('notice-error').getByRole('button', { name: 'Dismiss' }).click();
+    await page.getByTestId('notice-error').waitFor({ state: 'detached' });
+  });
+
+  it('"+ Shot" after shots 1 and 2 makes shot 3', async () => {
+    const { page } = app;
+    const before = await inApp(page, (h) => {
+      const st = h.projectStore.getState();
+      return Object.values(st.project.scenes[st.activeSceneId].shots).map((s: any) => s.number).sort() as string[];
+    });
+    expect(before).toEqual(['1', '2']);
+    await page.click('button[data-panel=shots]');
+    await page.getByTestId('add-shot').click();
+    await page.waitForFunction(() => {
+      const st = (globalThis as any).__previs.projectStore.getState();
+      return Object.keys(st.project.scenes[st.activeSceneId].shots).length === 3;
+    });
+    const after = await inApp(page, (h) => {
+      const st = h.projectStore.getState();
+      return Object.values(st.project.scenes[st.activeSceneId].shots).map((s: any) => s.number).sort() as string[];
+    });
+    expect(after).toEqual(['1', '2', '3']);
+    await inApp(page, (h) => h.projectStore.getState().undo());
+  });
+
+  it('the consent form answers in sentences beside the fields', async () => {
+    const { page } = app;
+    await page.click('button[data-panel=consent]');
+    if ((await page.getByTestId('consent-form').count()) === 0) await page.getByText('New consent record…').click();
+    await page.getByTestId('record-consent').click();
+    const beside = async (aria: string) => page.locator(`[data-testid=consent-form] label:has([aria-label="${aria}"]) [data-testid=field-error]`).textContent();
+    expect(await beside('performer')).toBe("Enter the performer's name.");
+    expect(await beside('intended use')).toBe('Describe the specific intended use: which shots, what change, what for.');
+    expect(await beside('signed date')).toBe('Enter the date the consent was signed.');
+    expect(await beside('signed document')).toBe('Attach the signed consent document.');
+    const all = await page.$$eval('[data-testid=consent-form] [data-testid=field-error]', (els) => els.map((e) => e.textContent ?? ''));
+    for (const t of all) expect(t).not.toMatch(/Too small|performer\.name|>=|expected string/);
+    // typing clears the sentence beside that field, and nothing was recorded
+    await page.fill('[aria-label="performer"]', 'Jo Performer');
+    await page.locator('[data-testid=consent-form] label:has([aria-label="performer"]) [data-testid=field-error]').waitFor({ state: 'detached' });
+    expect(await page.getByTestId('consent-item').count()).toBe(0);
+  });
+
+  it('a refused deliverable lists every reason; each link selects the layer and opens the panel where it is fixed', async () => {
+    const { page } = app;
+    await page.setViewportSize(SIZES[1]!);
+    const layerId = await page.evaluate(async () => {
+      const h = (globalThis as any).__previs;
+      const hex = async (s: string) => [...new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(s)))].map((b) => b.toString(16).padStart(2, '0')).join('');
+      const store = h.projectStore.getState();
+      const sceneId = store.activeSceneId;
+      const plate = {
+        id: 'plate_layout', name: 'Jo close-up', parentId: null, transform: { position: [0, 1.5, 0], rotation: [0, 0, 0], scale: [1, 1, 1] },
+        visible: true, locked: false, type: 'plate', assetId: await hex('plate bytes'), mediaKind: 'image', widthPx: 512, heightPx: 512,
+        frameCount: 1, fps: 24, rights: 'owned', depictsPerson: true, performerName: 'Jo Performer',
+      };
+      store.execute('Add plate', (p: any) => ({ ...p, scenes: { ...p.scenes, [sceneId]: { ...p.scenes[sceneId], objects: { ...p.scenes[sceneId].objects, [plate.id]: plate } } } }));
+      const out = await hex('de-aged output for the layout test');
+      const layer = {
+        id: 'layer_layout', name: 'Jo de-aged', parentId: null, transform: { position: [0, 0, 0], rotation: [0, 0, 0], scale: [1, 1, 1] },
+        visible: true, locked: false, type: 'effectLayer', effect: 'deage', targetIds: [plate.id], params: { yearsYounger: 12 }, seed: 1,
+        models: [{ id: 'deage-procedural', version: '1.0.0', sha256: await hex('graph'), license: 'MIT', kind: 'procedural' }],
+        status: 'done', inputHashes: {}, output: { assetId: out, contentHash: out },
+        runReport: { backend: 'wasm', adapter: null, fallbackReason: null, timingsMs: { total: 40 }, peakMemoryBytes: null, softwareVersion: '0.1.0', startedAt: new Date().toISOString() },
+        frameRange: null, intendedUse: 'may-reach-final', thirdPartyIp: false, consentId: null, runCount: 0, altersLikeness: true,
+      };
+      await h.disclosure.enrolAs('Ada Artist', ['artist']);
+      await h.disclosure.commitEffectRun({ sceneId, layer, label: 'De-age plate' });
+      return layer.id;
+    });
+    const gate = await inApp(page, async (h) => (await h.disclosure.gate('deliverable')).refusals.map((r: any) => ({ layerId: r.layerId, reasons: r.reasons })));
+    const expected = gate.flatMap((r: { layerId: string; reasons: string[] }) => r.reasons.map((t) => `${r.layerId}: ${t}`)).sort();
+    expect(expected.length).toBeGreaterThan(1);
+
+    await page.click('button[data-panel=export]');
+    await page.check('[data-testid=purpose-deliverable]');
+    await page.uncheck('[data-format=png]');
+    await page.uncheck('[data-format=glb]');
+    await page.click('[data-testid=export-start]');
+    await page.getByTestId('export-refused').waitFor({ timeout: 120_000 });
+    // every reason of every layer, the first line no longer standing for the rest
+    const listed = await page.$$eval('[data-testid=export-refused] [data-refused-layer] li', (els) =>
+      els.map((e) => ({ layer: e.closest('[data-refused-layer]')!.getAttribute('data-refused-layer'), text: e.querySelector('button.link')?.textContent ?? e.textContent, fix: e.querySelector('button.link')?.getAttribute('data-panel-target') ?? null })),
+    );
+    expect(listed.map((l) => `${l.layer}: ${l.text}`).sort()).toEqual(expected);
+    const mine = listed.filter((l) => l.layer === layerId);
+    expect(mine.map((l) => l.fix)).toEqual(expect.arrayContaining(['review', 'consent']));
+    expect(await page.getByTestId('notice-error').last().textContent()).toMatch(/Deliverable export refused: \d+ reasons?, listed in the Export panel/);
+
+    const follow = async (panel: string) => {
+      await inApp(page, (h) => h.editorStore.getState().select([]));
+      await page.click('button[data-panel=export]');
+      await page.click(`[data-testid=export-refused] [data-refused-layer="${layerId}"] button.link[data-panel-target=${panel}]`);
+      await page.getByTestId(`panel-${panel}`).waitFor();
+      expect(await page.getAttribute(`button[data-panel=${panel}]`, 'class')).toBe('on');
+      expect(await inApp(page, (h) => h.editorStore.getState().selection)).toEqual([layerId]);
+    };
+    await follow('consent');
+    await follow('review');
+    // the layer's own card is in view in the review panel
+    const card = page.locator(`[data-testid=panel-review] [data-testid=review-layer][data-layer-id="${layerId}"]`);
+    await card.waitFor();
+    await page.waitForFunction((id) => {
+      const c = document.querySelector(`[data-testid=panel-review] [data-layer-id="${id}"]`)!.getBoundingClientRect();
+      const col = document.querySelector('.panels-right')!.getBoundingClientRect();
+      return c.top >= col.top - 1 && c.top < col.bottom;
+    }, layerId);
   });
 });

@@ -1,7 +1,7 @@
 // The export panel: choose formats, shots and purpose; export through the disclosure gate with progress and
 // cancel; download the files (each with its sidecar). A refused deliverable shows every blocking layer and why.
 import { useMemo, useRef, useState } from 'react';
-import { useProject } from '../../store/projectStore';
+import { projectStore, useProject } from '../../store/projectStore';
 import { FieldError } from '../forms/FieldError';
 import { editorStore } from '../../store/editorStore';
 import { downloadBytes } from '../../store/projectFile';
@@ -12,13 +12,21 @@ import type { GateRefusal } from '../../core/disclosure';
 import './exportHook';
 import './export.css';
 
+type Refused = { reason: string; refusals: GateRefusal[]; projectId: string };
+/** the last refusal outlives the panel: following a link to fix one reason and coming back keeps the list */
+let lastRefused: Refused | null = null;
+
 export function ExportPanel() {
   const [formats, setFormats] = useState<ExportFormat[]>(['png', 'glb', 'report']);
   const [purpose, setPurpose] = useState<'previs' | 'deliverable'>('previs');
   const [shots, setShots] = useState('');
   const [progress, setProgress] = useState<{ text: string; fraction: number } | null>(null);
   const [files, setFiles] = useState<ExportFile[]>([]);
-  const [refused, setRefused] = useState<{ reason: string; refusals: GateRefusal[] } | null>(null);
+  const [refused, setRefusedState] = useState<Refused | null>(() => (lastRefused?.projectId === projectStore.getState().project.id ? lastRefused : null));
+  const setRefused = (r: Refused | null) => {
+    lastRefused = r;
+    setRefusedState(r);
+  };
   const abort = useRef<AbortController | null>(null);
   const project = useProject((s) => s.project);
   const sceneId = useProject((s) => s.activeSceneId);
@@ -44,7 +52,7 @@ export function ExportPanel() {
       });
       if (r.ok) setFiles(r.files);
       else {
-        setRefused({ reason: r.reason, refusals: r.refusals });
+        setRefused({ reason: r.reason, refusals: r.refusals, projectId: projectStore.getState().project.id });
         // the notice is one line; the panel lists every reason with a link to where it is fixed
         const reasons = r.refusals.reduce((n, x) => n + x.blockers.length, 0);
         editorStore.getState().notify('error', r.refusals.length ? `Deliverable export refused: ${reasons} reason${reasons === 1 ? '' : 's'}, listed in the Export panel` : `Export refused: ${r.reason}`);
