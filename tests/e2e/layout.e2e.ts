@@ -121,6 +121,8 @@ describe('layout and messages', () => {
     for (const size of SIZES) {
       await page.setViewportSize(size);
       await page.waitForFunction((w) => innerWidth === w, size.width);
+      // one frame of the 3D view at the new size, so the screenshots show the set
+      await inApp(page, (h) => h.viewport.get().advance(performance.now()));
       await notices(page);
       const tag = `${size.width}x${size.height}`;
       for (const area of ['right', 'bottom'] as const) {
