@@ -116,13 +116,16 @@ describe('layout and messages', () => {
       const cam = Object.values(st.project.scenes[st.activeSceneId].objects).find((o: any) => o.type === 'camera') as { id: string };
       h.editorStore.getState().select([cam.id]);
     });
-    // the 3D view is not what is measured here: stop its render loop so each screenshot is quick on software GL
-    await inApp(page, (h) => h.viewport.get().setFrameloop('never'));
+    // the 3D view is not what is measured here: its render loop stops while the panels are shot, so each
+    // screenshot is quick on software GL
     for (const size of SIZES) {
       await page.setViewportSize(size);
       await page.waitForFunction((w) => innerWidth === w, size.width);
-      // one frame of the 3D view at the new size, so the screenshots show the set
-      await inApp(page, (h) => h.viewport.get().advance(performance.now()));
+      // a few frames of the 3D view at the new size, so the screenshots show the set
+      await inApp(page, (h) => h.viewport.get().setFrameloop('always'));
+      const f0 = await inApp(page, (h) => h.frameStats.frames as number);
+      await page.waitForFunction((n) => (globalThis as any).__previs.frameStats.frames > n + 2, f0);
+      await inApp(page, (h) => h.viewport.get().setFrameloop('never'));
       await notices(page);
       const tag = `${size.width}x${size.height}`;
       for (const area of ['right', 'bottom'] as const) {
