@@ -11,13 +11,23 @@ import { Viewport } from './viewport/Viewport';
 import { installShortcuts } from './ui/shortcuts';
 import { dispatchFiles } from './ui/dropHandlers';
 import { editorStore } from './store/editorStore';
+import { registerColumn } from './ui/panelFocus';
 import './ui/projectActions';
 
 function PanelColumn({ area }: { area: PanelDef['area'] }) {
   const list = panels.filter((p) => p.area === area).sort((a, b) => a.order - b.order);
   const [active, setActive] = useState(list[0]?.id);
-  if (!list.length) return null;
   const tabbed = area !== 'left';
+  const key = list.map((p) => `${p.id}\t${p.title}`).join('\n');
+  useEffect(
+    () =>
+      registerColumn({
+        titles: Object.fromEntries(key.split('\n').filter(Boolean).map((l) => l.split('\t'))),
+        show: (id) => (tabbed ? setActive(id) : document.querySelector(`[data-testid="panel-${id}"]`)?.scrollIntoView({ block: 'nearest' })),
+      }),
+    [key, tabbed],
+  );
+  if (!list.length) return null;
   const current = list.find((p) => p.id === active) ?? list[0]!;
   return (
     <aside className={`panels panels-${area}`}>
@@ -79,11 +89,11 @@ export function App() {
         </main>
         <PanelColumn area="right" />
       </div>
+      <Notices />
       <StatusBar />
       <ErrorBoundary part="viewer">
         <BigViewer />
       </ErrorBoundary>
-      <Notices />
       <ImportProgress />
       {dragging ? <div className="drop-overlay">Drop a project, glTF/GLB or plate</div> : null}
     </div>

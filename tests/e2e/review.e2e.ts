@@ -195,8 +195,9 @@ describe('review workflow', { timeout: 400_000 }, () => {
     await p.click('[data-testid=export-start]');
     const refused = await p.waitForSelector('[data-testid=export-refused]', { timeout: 180_000 });
     const text = (await refused.textContent()) ?? '';
-    expect(text).toMatch(/deliverable export refused/);
-    expect(text).toMatch(/"Jo de-aged": review is submitted \(awaiting approval by vfx-supervisor, legal\)/);
+    expect(text).toMatch(/Deliverable export refused/);
+    const reasons = await p.$$eval('[data-testid=export-refused] [data-refused-layer=layer_deage_e2e] li', (els) => els.map((e) => e.textContent ?? ''));
+    expect(reasons.some((r) => /^review is submitted \(awaiting approval by vfx-supervisor, legal\)/.test(r))).toBe(true);
     // and the ledger still verifies after the whole session
     const ok = await inApp(app.page, async (h) => (await h.disclosure.verify()).ok);
     expect(ok).toBe(true);

@@ -3,6 +3,8 @@
 import type { Project } from '../document/schema';
 import type { Authority } from '../studio/authority';
 import { ConsentRecord, ConsentRevocation, isPlaceholderHash } from './consent';
+import { CONSENT_FIELDS } from './consentFields';
+import { firstIssueSentence } from '../util/fieldErrors';
 import { effectLayersOf } from './gate';
 import { applyReviewAction, ReviewEvent, type ReviewAction } from './review';
 import { readLedger, takeRecord, type LedgerState } from './state';
@@ -65,17 +67,17 @@ export function planConsent(project: Project, draft: ConsentDraft, recorder: Act
   if (!Object.values(project.assets).some((a) => a.kind === 'document' && a.id === draft.documentSha256)) {
     return { ok: false, error: 'attach the signed consent document to the project first: its hash is computed from the file' };
   }
-  const r = ConsentRecord.safeParse({
-    ...draft,
-    type: CONSENT_TYPE,
-    schemaVersion: DISCLOSURE_SCHEMA_VERSION,
-    recordedBy: { name: recorder.name, role: recorder.role, keyId: recorder.keyId },
-    recordedAt: now,
-  });
-  if (!r.success) {
-    const i = r.error.issues[0];
-    return { ok: false, error: i ? `${i.path.join('.')}: ${i.message}` : 'invalid consent' };
-  }
+  const r = ConsentRecord.safeParse(
+    {
+      ...draft,
+      type: CONSENT_TYPE,
+      schemaVersion: DISCLOSURE_SCHEMA_VERSION,
+      recordedBy: { name: recorder.name, role: recorder.role, keyId: recorder.keyId },
+      recordedAt: now,
+    },
+    { reportInput: true },
+  );
+  if (!r.success) return { ok: false, error: firstIssueSentence(r.error, CONSENT_FIELDS) };
   return { ok: true, payload: r.data };
 }
 

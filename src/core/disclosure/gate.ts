@@ -10,7 +10,7 @@ import type { StudioTrust } from '../studio/member';
 import type { DisclosureRecord } from './record';
 import type { ReviewProgress } from './review';
 import { readLedger, type LedgerState } from './state';
-import { discloseLayer, layerFacts, type ExportPurpose, type LayerDisclosure } from './status';
+import { discloseLayer, layerFacts, type Blocker, type ExportPurpose, type LayerDisclosure } from './status';
 
 export interface GateAllowed {
   layer: EffectLayer;
@@ -26,7 +26,11 @@ export interface GateRefusal {
   layerId: string;
   sceneId: string;
   name: string;
+  /** the layer's effect (the panel that re-runs it); null for a layer that does not exist */
+  effect: string | null;
   reasons: string[];
+  /** the reasons, each with where it is put right */
+  blockers: Blocker[];
 }
 
 export interface GateResult {
@@ -96,15 +100,15 @@ export function evaluateGate(project: Project, purpose: ExportPurpose, chain: Ch
   const layers = effectLayersOf(project);
   if (wanted) {
     for (const id of wanted) {
-      if (!layers.some((l) => l.layer.id === id)) refusals.push({ layerId: id, sceneId: '', name: id, reasons: ['no such effect layer in the project'] });
+      if (!layers.some((l) => l.layer.id === id)) refusals.push({ layerId: id, sceneId: '', name: id, effect: null, reasons: ['no such effect layer in the project'], blockers: [{ text: 'no such effect layer in the project', fix: null }] });
     }
   }
   for (const { sceneId, layer } of layers) {
     if (wanted && !wanted.has(layer.id)) continue;
     const d = discloseLayer(layerFacts(sceneId, layer), state, { projectId: project.id, now, integrityProblems: chain.problems, documents });
-    const reasons = d.blocking[purpose];
-    if (reasons.length || !d.review) {
-      refusals.push({ layerId: layer.id, sceneId, name: layer.name, reasons: reasons.length ? reasons : ['no review state'] });
+    const blockers: Blocker[] = d.blockers[purpose].length ? d.blockers[purpose] : d.review ? [] : [{ text: 'no review state', fix: 'review' }];
+    if (blockers.length || !d.review) {
+      refusals.push({ layerId: layer.id, sceneId, name: layer.name, effect: layer.effect, reasons: blockers.map((b) => b.text), blockers });
       continue;
     }
     allowed.push({

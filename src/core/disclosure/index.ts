@@ -8,6 +8,7 @@ export * from './policy';
 export * from './record';
 export * from './review';
 export * from './consent';
+export * from './consentFields';
 export * from './ledger';
 export * from './state';
 export * from './status';

@@ -41,6 +41,18 @@ export function layerFacts(sceneId: string, l: EffectLayer): LayerFacts {
 
 export type ExportPurpose = 'previs' | 'deliverable';
 
+/**
+ * Where a blocking reason is put right, so a refusal can take a person there: the review queue (approvals,
+ * the ledger), the consent registry, the studio (membership and certificates behind a signature), the effect
+ * itself (a re-run) or the layer's declarations in the inspector.
+ */
+export type FixPlace = 'review' | 'consent' | 'studio' | 'effect' | 'inspector';
+
+export interface Blocker {
+  text: string;
+  fix: FixPlace | null;
+}
+
 export interface LayerDisclosure {
   facts: LayerFacts;
   /** the record of the layer's active take (its newest record for files from before takes); null when none */
@@ -61,6 +73,8 @@ export interface LayerDisclosure {
   /** the on-screen label; null when the layer is approved (and consented where needed) */
   label: string | null;
   blocking: Record<ExportPurpose, string[]>;
+  /** the same reasons, each with where it is fixed */
+  blockers: Record<ExportPurpose, Blocker[]>;
 }
 
 export const LABEL_PREFIX = 'AI-GENERATED';
@@ -82,14 +96,15 @@ export function discloseLayer(facts: LayerFacts, s: LedgerState, opts: DiscloseO
   const purged = !!latest?.purged;
   const current = !!record && !purged && facts.outputHash !== null && record.output.contentHash === facts.outputHash;
   const review = latest?.review ?? null;
-  const previs: string[] = [];
+  const previs: Blocker[] = [];
+  const block = (list: Blocker[], fix: FixPlace) => (text: string) => list.push({ text, fix });
   if (opts.integrityProblems.length) {
-    previs.push(`the disclosure ledger fails verification: ${opts.integrityProblems.slice(0, 3).join('; ')}`);
+    block(previs, 'review')(`the disclosure ledger fails verification: ${opts.integrityProblems.slice(0, 3).join('; ')}`);
   }
-  if (facts.status !== 'done' || facts.outputHash === null) previs.push(`the effect has not finished (status ${facts.status})`);
-  else if (!record) previs.push(facts.takeRecordId ? `the active take names record ${facts.takeRecordId}, which is not a record of this layer` : 'no disclosure record: the layer was not made by a recorded effect run');
-  else if (purged) previs.push(`take ${record.run} was purged: its result is gone; make a kept take active`);
-  else if (!current) previs.push("the layer's output changed after its disclosure record was made");
+  if (facts.status !== 'done' || facts.outputHash === null) block(previs, 'effect')(`the effect has not finished (status ${facts.status})`);
+  else if (!record) block(previs, 'effect')(facts.takeRecordId ? `the active take names record ${facts.takeRecordId}, which is not a record of this layer` : 'no disclosure record: the layer was not made by a recorded effect run');
+  else if (purged) block(previs, 'effect')(`take ${record.run} was purged: its result is gone; make a kept take active`);
+  else if (!current) block(previs, 'effect')("the layer's output changed after its disclosure record was made");
 
   const consentRequired = !!record?.policy.consentRequired;
   const performers = [...new Set((record?.inputs ?? []).filter((i) => i.likeness && i.performerName).map((i) => i.performerName!))];
@@ -109,23 +124,24 @@ export function discloseLayer(facts: LayerFacts, s: LedgerState, opts: DiscloseO
   const consentNow = consentRequired ? checkConsent(facts2, { ...scope, use: facts.intendedUse }) : null;
   const consentFinal = consentRequired ? checkConsent(facts2, { ...scope, use: 'may-reach-final' }) : null;
 
-  const deliverable = [...previs];
-  if (facts.intendedUse === 'previs-only') deliverable.push('marked previs-only: it may not appear in a deliverable');
+  const deliverable: Blocker[] = [...previs];
+  if (facts.intendedUse === 'previs-only') block(deliverable, 'inspector')('marked previs-only: it may not appear in a deliverable');
   // the signed record, not the editable layer, says what was declared and approved: a declaration changed
   // afterwards needs a new run (and so a new record and review)
   else if (record && record.intendedUse !== facts.intendedUse) {
-    deliverable.push(`declared ${record.intendedUse} when it ran; re-run it to disclose it as ${facts.intendedUse}`);
+    block(deliverable, 'effect')(`declared ${record.intendedUse} when it ran; re-run it to disclose it as ${facts.intendedUse}`);
   }
   if (record && facts.thirdPartyIp && !record.thirdPartyIpDeclared) {
-    deliverable.push('third-party IP was declared after the run; re-run it so the record and review cover it');
+    block(deliverable, 'effect')('third-party IP was declared after the run; re-run it so the record and review cover it');
   }
   const awaiting = review && record ? awaitingRoles(review, record.policy.approvalRoles) : [];
   if (record && current && review && !isApprovedState(review.state)) {
     const who = review.state === 'submitted' && awaiting.length ? ` (awaiting approval by ${awaiting.join(', ')})` : '';
-    deliverable.push(`review is ${review.state}${who}: not approved at its current output`);
-    for (const u of latest?.uncounted ?? []) deliverable.push(`${u.action} by ${u.name} as ${u.role} does not count: ${u.reason}`);
+    block(deliverable, 'review')(`review is ${review.state}${who}: not approved at its current output`);
+    // an action that does not count is put right in the studio: membership, role or certificate of the signer
+    for (const u of latest?.uncounted ?? []) block(deliverable, 'studio')(`${u.action} by ${u.name} as ${u.role} does not count: ${u.reason}`);
   }
-  if (consentFinal && consentFinal.status !== 'valid') deliverable.push(...consentFinal.reasons);
+  if (consentFinal && consentFinal.status !== 'valid') consentFinal.reasons.forEach(block(deliverable, 'consent'));
 
   return {
     facts,
@@ -140,7 +156,8 @@ export function discloseLayer(facts: LayerFacts, s: LedgerState, opts: DiscloseO
     consentRecord: facts2?.consent ?? null,
     uncounted: latest?.uncounted ?? [],
     label: labelFor(current, review, consentNow),
-    blocking: { previs, deliverable },
+    blocking: { previs: previs.map((b) => b.text), deliverable: deliverable.map((b) => b.text) },
+    blockers: { previs, deliverable },
   };
 }
 

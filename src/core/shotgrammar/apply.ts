@@ -5,6 +5,7 @@ import { createObject, createShot, newId, type Camera, type Edit, type Project, 
 import { addObjects, editScene } from '../document/commands';
 import { evaluateScene } from '../timeline/evaluate';
 import { orderedShots } from '../timeline/shots';
+import { nextShotNumber, nextShotNumbers } from '../timeline/shotNumbers';
 import type { ShotDescription } from './description';
 import { parseShot, type GrammarContext } from './parse';
 import { solveShot } from './solve';
@@ -83,7 +84,6 @@ export function planFromWords(text: string, wc: WordsContext): WordsResult {
   const ctx = { scene, template };
   const fps = wc.project.settings.fps;
   const start = newShotStart(wc.project, stored, wc.frame);
-  const firstNumber = orderedShots(stored).length + 1;
   const words = text.trim();
 
   if (parsed.kind === 'coverage') {
@@ -91,8 +91,9 @@ export function planFromWords(text: string, wc: WordsContext): WordsResult {
     if (!r.ok) return { ok: false, error: r.error };
     const len = Math.round(DEFAULT_SHOT_SECONDS * fps);
     const cameras = r.coverage.shots.map((s) => cameraObject(s.solved.camera, s.label));
+    const numbers = nextShotNumbers(Object.values(stored.shots).map((s) => s.number), r.coverage.shots.length);
     const shots = r.coverage.shots.map((s, i) =>
-      shotRecord(cameras[i]!.id, String((firstNumber + i) * 10), start + i * len, start + (i + 1) * len, s.label, s.solved.size, s.role === 'ots' ? 'OTS' : 'eye level', s.description),
+      shotRecord(cameras[i]!.id, numbers[i]!, start + i * len, start + (i + 1) * len, s.label, s.solved.size, s.role === 'ots' ? 'OTS' : 'eye level', s.description),
     );
     const warnings = r.coverage.shots.flatMap((s) => s.solved.warnings.map((w) => `${s.label}: ${w}`));
     return {
@@ -123,7 +124,7 @@ export function planFromWords(text: string, wc: WordsContext): WordsResult {
   const name = shotName(d, nameOf, r.shot.size);
   const camera = cameraObject(r.shot.camera, name);
   const out = Math.max(start + Math.round(DEFAULT_SHOT_SECONDS * fps), keys.endFrame + (d.moves.length ? HOLD_AFTER_MOVE_FRAMES : 0));
-  const shot = shotRecord(camera.id, String(firstNumber * 10), start, out, name, r.shot.size, angleLabel(d), words);
+  const shot = shotRecord(camera.id, nextShotNumber(stored), start, out, name, r.shot.size, angleLabel(d), words);
   const tracks: Track[] = [];
   if (d.moves.length) {
     for (const [property, list] of [['transform.position', keys.position], ['transform.rotation', keys.rotation], ['lens.focusDistanceM', keys.focus]] as const) {

@@ -6,6 +6,7 @@ export * from './properties';
 export * from './track';
 export * from './evaluate';
 export * from './shots';
+export * from './shotNumbers';
 export * from './keys';
 export * from './rows';
 export * from './autoKey';

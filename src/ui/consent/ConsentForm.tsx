@@ -2,13 +2,17 @@
 // (kept in this browser and in .previs.zip bundles, never embedded in exports); its SHA-256 is computed from the
 // file — never typed — and goes into the signed ledger entry.
 import { useState } from 'react';
-import { ALTERATION_TYPES, sha256Hex, type ConsentDraft, type LayerDisclosure } from '../../core/disclosure';
+import { ALTERATION_TYPES, consentDraftErrors, sha256Hex, type ConsentDraft, type LayerDisclosure } from '../../core/disclosure';
+import { FieldError } from '../forms/FieldError';
 import { registerConsent } from '../../store/effectRuns';
 import { editorStore } from '../../store/editorStore';
 import { putAsset } from '../../store/assets';
 import { useProject } from '../../store/projectStore';
 
 type Draft = Omit<ConsentDraft, 'consentId'>;
+
+/** the fields that show their own sentence; any other problem is listed under the form */
+const SHOWN_BESIDE = new Set(['performer.name', 'representative.name', 'representative.capacity', 'intendedUse', 'projectScope.detail', 'signedDate', 'signedBy', 'documentSha256', 'expires']);
 
 export function ConsentForm({ likenessLayers, onDone }: { likenessLayers: LayerDisclosure[]; onDone(): void }) {
   const project = useProject((s) => s.project);
@@ -28,6 +32,8 @@ export function ConsentForm({ likenessLayers, onDone }: { likenessLayers: LayerD
   const [expires, setExpires] = useState('');
   const [link, setLink] = useState<string[]>(likenessLayers.filter((d) => !d.facts.consentId).map((d) => d.facts.layerId));
   const [busy, setBusy] = useState(false);
+  // sentences beside the fields appear after the first try to record, then follow every edit
+  const [tried, setTried] = useState(false);
 
   const hashDocument = async (file: File | undefined) => {
     if (!file) return;
@@ -41,22 +47,30 @@ export function ConsentForm({ likenessLayers, onDone }: { likenessLayers: LayerD
     setDocHash(hash);
   };
 
+  const draft: Draft = {
+    performer: { name: performer.trim(), status },
+    representative: repName.trim() ? { name: repName.trim(), capacity: repCapacity.trim() || 'representative' } : null,
+    alteration,
+    intendedUse: intendedUse.trim(),
+    useScope,
+    projectScope: { projectId: project.id, projectName: project.name, detail: detail.trim() },
+    signedDate,
+    signedBy: signedBy.trim() || performer.trim(),
+    documentSha256: docHash,
+    document: docMeta ? { name: docName.slice(0, 256), mediaType: docMeta.mime.slice(0, 128), byteLength: docMeta.byteLength } : undefined,
+    expires: expires || null,
+  };
+  const problems = consentDraftErrors(draft);
+  // "Signed by" falls back to the performer: with both empty, the performer's field says what to do
+  if (problems['performer.name'] && !signedBy.trim()) delete problems.signedBy;
+  const errors = tried ? problems : {};
+  const invalid = (key: string) => (errors[key] ? { 'aria-invalid': true as const } : {});
+
   const submit = async () => {
+    setTried(true);
+    if (Object.keys(problems).length) return;
     setBusy(true);
     try {
-      const draft: Draft = {
-        performer: { name: performer.trim(), status },
-        representative: repName.trim() ? { name: repName.trim(), capacity: repCapacity.trim() || 'representative' } : null,
-        alteration,
-        intendedUse: intendedUse.trim(),
-        useScope,
-        projectScope: { projectId: project.id, projectName: project.name, detail: detail.trim() },
-        signedDate,
-        signedBy: signedBy.trim() || performer.trim(),
-        documentSha256: docHash,
-        document: docMeta ? { name: docName.slice(0, 256), mediaType: docMeta.mime.slice(0, 128), byteLength: docMeta.byteLength } : undefined,
-        expires: expires || null,
-      };
       if (!docHash || !docMeta) throw new Error('attach the signed consent document (its SHA-256 is computed from the file)');
       const targets = likenessLayers.filter((d) => link.includes(d.facts.layerId)).map((d) => ({ sceneId: d.facts.sceneId, layerId: d.facts.layerId }));
       await registerConsent(draft, targets, {
@@ -74,7 +88,8 @@ export function ConsentForm({ likenessLayers, onDone }: { likenessLayers: LayerD
   return (
     <div className="consent-form" data-testid="consent-form">
       <label>
-        Performer <input value={performer} onChange={(e) => setPerformer(e.target.value)} aria-label="performer" />
+        Performer <input value={performer} onChange={(e) => setPerformer(e.target.value)} aria-label="performer" {...invalid('performer.name')} />
+        <FieldError text={errors['performer.name']} />
       </label>
       <label>
         Status
@@ -85,11 +100,13 @@ export function ConsentForm({ likenessLayers, onDone }: { likenessLayers: LayerD
         </select>
       </label>
       <label>
-        Representative <input value={repName} onChange={(e) => setRepName(e.target.value)} placeholder="agent, guardian, estate" aria-label="representative" />
+        Representative <input value={repName} onChange={(e) => setRepName(e.target.value)} placeholder="agent, guardian, estate" aria-label="representative" {...invalid('representative.name')} />
+        <FieldError text={errors['representative.name']} />
       </label>
       {repName ? (
         <label>
-          Capacity <input value={repCapacity} onChange={(e) => setRepCapacity(e.target.value)} placeholder="executor of the estate" />
+          Capacity <input value={repCapacity} onChange={(e) => setRepCapacity(e.target.value)} placeholder="executor of the estate" {...invalid('representative.capacity')} />
+          <FieldError text={errors['representative.capacity']} />
         </label>
       ) : null}
       <label>
@@ -102,7 +119,8 @@ export function ConsentForm({ likenessLayers, onDone }: { likenessLayers: LayerD
       </label>
       <label>
         Intended use
-        <textarea rows={2} value={intendedUse} onChange={(e) => setIntendedUse(e.target.value)} placeholder="specific: which shots, what change, what for" aria-label="intended use" />
+        <textarea rows={2} value={intendedUse} onChange={(e) => setIntendedUse(e.target.value)} placeholder="specific: which shots, what change, what for" aria-label="intended use" {...invalid('intendedUse')} />
+        <FieldError text={errors.intendedUse} />
       </label>
       <label>
         Use
@@ -112,17 +130,21 @@ export function ConsentForm({ likenessLayers, onDone }: { likenessLayers: LayerD
         </select>
       </label>
       <label>
-        Project scope <input value={detail} onChange={(e) => setDetail(e.target.value)} placeholder={`${project.name}: scenes, episodes…`} />
+        Project scope <input value={detail} onChange={(e) => setDetail(e.target.value)} placeholder={`${project.name}: scenes, episodes…`} {...invalid('projectScope.detail')} />
+        <FieldError text={errors['projectScope.detail']} />
       </label>
       <label>
-        Signed on <input type="date" value={signedDate} onChange={(e) => setSignedDate(e.target.value)} aria-label="signed date" />
+        Signed on <input type="date" value={signedDate} onChange={(e) => setSignedDate(e.target.value)} aria-label="signed date" {...invalid('signedDate')} />
+        <FieldError text={errors.signedDate} />
       </label>
       <label>
-        Signed by <input value={signedBy} onChange={(e) => setSignedBy(e.target.value)} placeholder="defaults to the performer" aria-label="signed by" />
+        Signed by <input value={signedBy} onChange={(e) => setSignedBy(e.target.value)} placeholder="defaults to the performer" aria-label="signed by" {...invalid('signedBy')} />
+        <FieldError text={errors.signedBy} />
       </label>
       <label>
         Signed document
-        <input type="file" onChange={(e) => void hashDocument(e.target.files?.[0])} aria-label="signed document" />
+        <input type="file" onChange={(e) => void hashDocument(e.target.files?.[0])} aria-label="signed document" {...invalid('documentSha256')} />
+        <FieldError text={errors.documentSha256} />
       </label>
       {docName ? (
         <div className="dim" data-testid="consent-document">
@@ -130,7 +152,8 @@ export function ConsentForm({ likenessLayers, onDone }: { likenessLayers: LayerD
         </div>
       ) : null}
       <label>
-        Expires <input type="date" value={expires} onChange={(e) => setExpires(e.target.value)} aria-label="expires" />
+        Expires <input type="date" value={expires} onChange={(e) => setExpires(e.target.value)} aria-label="expires" {...invalid('expires')} />
+        <FieldError text={errors.expires} />
       </label>
       {likenessLayers.length ? (
         <fieldset>
@@ -146,6 +169,16 @@ export function ConsentForm({ likenessLayers, onDone }: { likenessLayers: LayerD
             </label>
           ))}
         </fieldset>
+      ) : null}
+      {tried && Object.keys(errors).length ? (
+        <div className="field-error" data-testid="consent-form-summary">
+          {Object.keys(errors).length === 1 ? 'One field needs attention' : `${Object.keys(errors).length} fields need attention`}: see the sentences beside them.
+          {Object.entries(errors)
+            .filter(([k]) => !SHOWN_BESIDE.has(k))
+            .map(([k, t]) => (
+              <div key={k}>{t}</div>
+            ))}
+        </div>
       ) : null}
       <button disabled={busy} onClick={() => void submit()} data-testid="record-consent">
         Sign and record consent

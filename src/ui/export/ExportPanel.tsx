@@ -1,12 +1,20 @@
 // The export panel: choose formats, shots and purpose; export through the disclosure gate with progress and
 // cancel; download the files (each with its sidecar). A refused deliverable shows every blocking layer and why.
-import { useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
+import { projectStore, useProject } from '../../store/projectStore';
+import { FieldError } from '../forms/FieldError';
 import { editorStore } from '../../store/editorStore';
 import { downloadBytes } from '../../store/projectFile';
-import { EXPORT_FORMATS, runExport, type ExportFile, type ExportFormat } from './exportService';
+import { EXPORT_FORMATS, runExport, shotsOf, type ExportFile, type ExportFormat } from './exportService';
 import { VerifyDropZone } from './VerifyDropZone';
+import { RefusalList } from './RefusalList';
+import type { GateRefusal } from '../../core/disclosure';
 import './exportHook';
 import './export.css';
+
+type Refused = { reason: string; refusals: GateRefusal[]; projectId: string };
+/** the last refusal outlives the panel: following a link to fix one reason and coming back keeps the list */
+let lastRefused: Refused | null = null;
 
 export function ExportPanel() {
   const [formats, setFormats] = useState<ExportFormat[]>(['png', 'glb', 'report']);
@@ -15,8 +23,20 @@ export function ExportPanel() {
   const [draft, setDraft] = useState(false);
   const [progress, setProgress] = useState<{ text: string; fraction: number } | null>(null);
   const [files, setFiles] = useState<ExportFile[]>([]);
-  const [refused, setRefused] = useState<string | null>(null);
+  const [refused, setRefusedState] = useState<Refused | null>(() => (lastRefused?.projectId === projectStore.getState().project.id ? lastRefused : null));
+  const setRefused = (r: Refused | null) => {
+    lastRefused = r;
+    setRefusedState(r);
+  };
   const abort = useRef<AbortController | null>(null);
+  const project = useProject((s) => s.project);
+  const sceneId = useProject((s) => s.activeSceneId);
+  const wantedShots = useMemo(() => shots.split(/[\s,]+/).filter(Boolean), [shots]);
+  // the Shots field is checked as it is typed, with the sentence beside it
+  const shotProblem = useMemo(() => {
+    const r = shotsOf(project, sceneId, wantedShots);
+    return typeof r === 'string' ? r : null;
+  }, [project, sceneId, wantedShots]);
 
   const start = async () => {
     abort.current = new AbortController();
@@ -28,14 +48,16 @@ export function ExportPanel() {
         formats,
         purpose,
         draft: formats.includes('mp4') && draft,
-        shots: shots.split(/[\s,]+/).filter(Boolean),
+        shots: wantedShots,
         signal: abort.current.signal,
         onProgress: (text, fraction) => setProgress({ text, fraction }),
       });
       if (r.ok) setFiles(r.files);
       else {
-        setRefused(r.reason);
-        editorStore.getState().notify('error', r.reason.split('\n')[0] ?? r.reason);
+        setRefused({ reason: r.reason, refusals: r.refusals, projectId: projectStore.getState().project.id });
+        // the notice is one line; the panel lists every reason with a link to where it is fixed
+        const reasons = r.refusals.reduce((n, x) => n + x.blockers.length, 0);
+        editorStore.getState().notify('error', r.refusals.length ? `Deliverable export refused: ${reasons} reason${reasons === 1 ? '' : 's'}, listed in the Export panel` : `Export refused: ${r.reason}`);
       }
     } catch (e) {
       const msg = (e as Error).name === 'AbortError' ? 'export cancelled' : `export failed: ${(e as Error).message}`;
@@ -62,6 +84,7 @@ export function ExportPanel() {
           </label>
         ))}
       </fieldset>
+      <FieldError text={formats.length === 0 ? 'Choose at least one format to export.' : undefined} />
       <fieldset>
         <legend>Purpose</legend>
         <label>
@@ -77,10 +100,11 @@ export function ExportPanel() {
         </label>
       )}
       <label className="export-shots">
-        Shots <input value={shots} placeholder="all (or 1, 2A…)" onChange={(e) => setShots(e.target.value)} />
+        Shots <input value={shots} placeholder="all (or 1, 2A…)" onChange={(e) => setShots(e.target.value)} aria-invalid={shotProblem ? true : undefined} />
       </label>
+      <FieldError text={shotProblem ?? undefined} />
       <div className="export-actions">
-        <button data-testid="export-start" disabled={!!progress || formats.length === 0} onClick={() => void start()}>
+        <button data-testid="export-start" disabled={!!progress || formats.length === 0 || !!shotProblem} onClick={() => void start()}>
           Export
         </button>
         {progress && <button onClick={() => abort.current?.abort()}>Cancel</button>}
@@ -90,11 +114,14 @@ export function ExportPanel() {
           <progress value={progress.fraction} max={1} /> {progress.text}
         </div>
       )}
-      {refused && (
-        <pre className="export-refused" data-testid="export-refused">
-          {refused}
-        </pre>
-      )}
+      {refused &&
+        (refused.refusals.length ? (
+          <RefusalList refusals={refused.refusals} testId="export-refused" />
+        ) : (
+          <p className="export-refused bad" data-testid="export-refused">
+            {refused.reason}
+          </p>
+        ))}
       {files.length > 0 && (
         <ul className="export-files" data-testid="export-files">
           {files.map((f) => (

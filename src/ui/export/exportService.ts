@@ -57,13 +57,17 @@ export type ExportOutcome =
   | { ok: true; files: ExportFile[]; excluded: GateRefusal[] }
   | { ok: false; reason: string; refusals: GateRefusal[] };
 
-function shotsOf(project: Project, sceneId: string, wanted: readonly string[] | undefined): string[] | string {
+/** The shots asked for (ids or numbers), or a sentence naming the one that is not in the scene. */
+export function shotsOf(project: Project, sceneId: string, wanted: readonly string[] | undefined): string[] | string {
   const scene = project.scenes[sceneId]!;
   if (!wanted?.length) return [...scene.shotOrder];
   const out: string[] = [];
   for (const w of wanted) {
     const id = scene.shots[w] ? w : scene.shotOrder.find((s) => scene.shots[s]?.number === w);
-    if (!id) return `no shot "${w}" in scene "${scene.name}"`;
+    if (!id) {
+      const numbers = scene.shotOrder.map((s) => scene.shots[s]?.number).filter(Boolean);
+      return `There is no shot ${w} in scene "${scene.name}"; ${numbers.length ? `its shots are ${numbers.join(', ')}` : 'it has no shots yet'}.`;
+    }
     out.push(id);
   }
   return out;

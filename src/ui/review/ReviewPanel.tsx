@@ -9,6 +9,7 @@ import { useDisclosures } from './useDisclosures';
 import { LayerCard, stateOf } from './LayerCard';
 import { IdentityBar } from './IdentityBar';
 import { ACTION_LABELS, runReview } from './actions';
+import { RefusalList } from '../export/RefusalList';
 import './review.css';
 import './reviewHook';
 
@@ -107,16 +108,7 @@ export function ReviewPanel() {
             {gate.ok ? (
               `A deliverable export may include all ${gate.allowed.length} generated layer(s).`
             ) : (
-              <>
-                Deliverable export refused:
-                <ul>
-                  {gate.refusals.map((r) => (
-                    <li key={r.layerId}>
-                      <b>{r.name}</b>: {r.reasons.join('; ')}
-                    </li>
-                  ))}
-                </ul>
-              </>
+              <RefusalList refusals={gate.refusals} testId="gate-refusals" />
             )}
           </div>
         ) : null}

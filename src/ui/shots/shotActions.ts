@@ -3,7 +3,7 @@ import { projectStore } from '../../store/projectStore';
 import { editorStore } from '../../store/editorStore';
 import { playhead } from '../../store/playhead';
 import { createShot, upsertShot, removeShot, type Shot, type Edit } from '../../core/document';
-import { duplicateShot, moveShot, renumberShots, validateShot, orderedShots } from '../../core/timeline';
+import { duplicateShot, moveShot, renumberShots, validateShot, orderedShots, nextShotNumber } from '../../core/timeline';
 import { transport } from '../timeline/transport';
 
 const notifyError = (text: string) => editorStore.getState().notify('error', text);
@@ -40,8 +40,7 @@ export function addShot(): string | null {
   const lastOut = shots.reduce((m, s) => Math.max(m, s.out), project.settings.frameIn);
   // a new shot starts at the playhead, or after the last shot when the playhead is inside one
   const start = shots.some((s) => playhead.frame >= s.in && playhead.frame < s.out) ? lastOut : playhead.frame;
-  const n = (shots.length + 1) * 10;
-  const shot = createShot(cam, String(n), start, start + 48);
+  const shot = createShot(cam, nextShotNumber(scene), start, start + 48);
   return run('Add shot', upsertShot(activeSceneId, shot)) ? shot.id : null;
 }
 

@@ -9,12 +9,26 @@ import { downloadBytes } from '../../store/projectFile';
 import { importMemberCertificate, importRevocationList, importStudioRoot, startEnrolment, useIdentity } from '../../store/signingKeys';
 import { createStudio, issueMember, revokeMember, useAdmin } from '../../store/studioAdmin';
 import { IdentityBar } from '../review/IdentityBar';
+import { checkEmail } from '../../core/studio/certificates';
+import { FieldError } from '../forms/FieldError';
 import './studio.css';
 
 const notify = (kind: 'info' | 'error', text: string) => editorStore.getState().notify(kind, text);
 const fileText = (f: File | undefined | null) => (f ? f.text() : Promise.resolve(null));
 const pemName = (s: string) => s.replace(/[^\w.-]+/g, '_').slice(0, 60) || 'member';
 const download = (name: string, text: string) => downloadBytes(name, new TextEncoder().encode(text), 'application/x-pem-file');
+
+/** Sentences beside the enrolment and issue fields, checked as they are typed. */
+function emailProblem(email: string): string | undefined {
+  if (!email.trim()) return undefined;
+  try {
+    checkEmail(email);
+    return undefined;
+  } catch {
+    return 'Enter an e-mail address such as ana@studio.example.';
+  }
+}
+const daysProblem = (days: number) => (Number.isInteger(days) && days >= 1 && days <= 3650 ? undefined : 'A certificate is valid for a whole number of days, from 1 to 3650.');
 
 async function attempt(what: string, fn: () => Promise<string | void>): Promise<void> {
   try {
@@ -42,10 +56,11 @@ function Enrol() {
             Name <input aria-label="enrol name" value={name} onChange={(e) => setName(e.target.value)} maxLength={64} />
           </label>
           <label>
-            E-mail <input aria-label="enrol email" type="email" value={email} onChange={(e) => setEmail(e.target.value)} />
+            E-mail <input aria-label="enrol email" type="email" value={email} onChange={(e) => setEmail(e.target.value)} aria-invalid={emailProblem(email) ? true : undefined} />
           </label>
+          <FieldError text={emailProblem(email)} />
           <button
-            disabled={!name.trim() || !email.trim()}
+            disabled={!name.trim() || !email.trim() || !!emailProblem(email)}
             onClick={() =>
               void attempt('Enrolment request not made', async () => {
                 const pem = await startEnrolment(name, email);
@@ -183,10 +198,11 @@ function Administer() {
               ))}
             </fieldset>
             <label>
-              Valid for <input type="number" min={1} max={3650} value={days} onChange={(e) => setDays(Number(e.target.value))} aria-label="days" /> days
+              Valid for <input type="number" min={1} max={3650} value={days} onChange={(e) => setDays(Number(e.target.value))} aria-label="days" aria-invalid={daysProblem(days) ? true : undefined} /> days
             </label>
+            <FieldError text={daysProblem(days)} />
             <button
-              disabled={!req || !roles.length}
+              disabled={!req || !roles.length || !!daysProblem(days)}
               onClick={() =>
                 void attempt('Certificate not issued', async () => {
                   const m = await issueMember((await fileText(req))!, roles, days);

@@ -122,59 +122,70 @@ function Controls() {
   return (
     <div
       className="look-through-controls"
-      style={{ position: 'absolute', top: 6, left: 8, right: 8, display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'center', pointerEvents: 'auto', font: '11px system-ui', color: '#ddd', textShadow: '0 0 3px #000' }}
+      style={{ position: 'absolute', top: 6, left: 8, right: 8, display: 'flex', flexWrap: 'nowrap', whiteSpace: 'nowrap', gap: 8, alignItems: 'center', pointerEvents: 'auto', font: '11px system-ui', color: '#ddd', textShadow: '0 0 3px #000' }}
     >
       <select data-testid="look-through-camera" value={camId ?? ''} onChange={(e) => editorStore.getState().setViewMode('lookThrough', e.target.value)}>
         {cameras.map((c) => (
           <option key={c.id} value={c.id}>{c.name}{shotLabel(c.id)}</option>
         ))}
       </select>
-      {tog('thirds', 'Thirds')}
-      {tog('centre', 'Centre')}
-      {tog('actionSafe', 'Action safe')}
-      {tog('titleSafe', 'Title safe')}
-      <label title="An extra frame line, e.g. 1.85 inside 2.39">
-        Frame line{' '}
-        <input
-          style={{ width: 54 }}
-          value={custom}
-          placeholder="1.85"
-          onChange={(e) => setCustom(e.target.value)}
-          onBlur={() => {
-            if (!custom.trim()) return lookThroughSettings.getState().setGuides({ customAspect: null });
-            const r = parseAspect(custom);
-            if (r.ok) lookThroughSettings.getState().setGuides({ customAspect: r.value });
-            else editorStore.getState().notify('error', r.error);
-          }}
-        />
-      </label>
-      <label title="An extra safe area, percent of the frame">
-        Safe %{' '}
-        <input
-          style={{ width: 40 }}
-          type="number"
-          min={1}
-          max={100}
-          value={s.guides.customSafePercent ?? ''}
-          onChange={(e) => {
-            const v = e.target.value === '' ? null : Number(e.target.value);
-            if (v === null || (v > 0 && v <= 100)) lookThroughSettings.getState().setGuides({ customSafePercent: v });
-            else editorStore.getState().notify('error', `safe area: ${e.target.value}% is outside 1–100`);
-          }}
-        />
-      </label>
+      {/* one line in the matte above the frame: the guides and display options open as menus */}
+      <details className="lt-menu">
+        <summary>Guides</summary>
+        <div className="lt-menu-body">
+          {tog('thirds', 'Thirds')}
+          {tog('centre', 'Centre')}
+          {tog('actionSafe', 'Action safe')}
+          {tog('titleSafe', 'Title safe')}
+          <label title="An extra frame line, e.g. 1.85 inside 2.39">
+            Frame line{' '}
+            <input
+              style={{ width: 54 }}
+              value={custom}
+              placeholder="1.85"
+              onChange={(e) => setCustom(e.target.value)}
+              onBlur={() => {
+                if (!custom.trim()) return lookThroughSettings.getState().setGuides({ customAspect: null });
+                const r = parseAspect(custom);
+                if (r.ok) lookThroughSettings.getState().setGuides({ customAspect: r.value });
+                else editorStore.getState().notify('error', r.error);
+              }}
+            />
+          </label>
+          <label title="An extra safe area, percent of the frame">
+            Safe %{' '}
+            <input
+              style={{ width: 40 }}
+              type="number"
+              min={1}
+              max={100}
+              value={s.guides.customSafePercent ?? ''}
+              onChange={(e) => {
+                const v = e.target.value === '' ? null : Number(e.target.value);
+                if (v === null || (v > 0 && v <= 100)) lookThroughSettings.getState().setGuides({ customSafePercent: v });
+                else editorStore.getState().notify('error', `safe area: ${e.target.value}% is outside 1–100`);
+              }}
+            />
+          </label>
+        </div>
+      </details>
       <label>
         <input type="checkbox" data-testid="dof-preview" checked={s.dofPreview} onChange={(e) => s.set({ dofPreview: e.target.checked })} /> DOF
       </label>
-      <label>
-        <input type="checkbox" checked={s.focusZone} onChange={(e) => s.set({ focusZone: e.target.checked })} /> Focus zone
-      </label>
-      <label>
-        <input type="checkbox" checked={s.hud} onChange={(e) => s.set({ hud: e.target.checked })} /> HUD
-      </label>
-      <label>
-        Matte <input type="range" min={0} max={1} step={0.05} value={s.matteOpacity} onChange={(e) => s.set({ matteOpacity: Number(e.target.value) })} />
-      </label>
+      <details className="lt-menu">
+        <summary>Display</summary>
+        <div className="lt-menu-body">
+          <label>
+            <input type="checkbox" checked={s.focusZone} onChange={(e) => s.set({ focusZone: e.target.checked })} /> Focus zone
+          </label>
+          <label>
+            <input type="checkbox" checked={s.hud} onChange={(e) => s.set({ hud: e.target.checked })} /> HUD
+          </label>
+          <label>
+            Matte <input type="range" min={0} max={1} step={0.05} value={s.matteOpacity} onChange={(e) => s.set({ matteOpacity: Number(e.target.value) })} />
+          </label>
+        </div>
+      </details>
       <button onClick={() => editorStore.getState().setViewMode('perspective')}>Exit look-through</button>
     </div>
   );
