@@ -50,7 +50,7 @@ export function ViewportPerformance() {
   useEffect(() => () => void (get().gl.shadowMap.autoUpdate = true), [get]);
 
   const pose = useMemo(() => new Float64Array(7).fill(NaN), []);
-  const last = useMemo(() => ({ moveAt: -Infinity }), []);
+  const last = useMemo(() => ({ moveAt: -Infinity, ratio: NaN }), []);
   useFrame((state) => {
     const { camera, viewport, setDpr } = state;
     const moved = poseMoved(pose, camera.position, camera.quaternion);
@@ -66,7 +66,9 @@ export function ViewportPerformance() {
       movingScale: viewportQuality.movingScale,
     });
     last.moveAt = r.lastMoveAt;
-    if (viewport.dpr !== r.ratio) setDpr(r.ratio);
+    // only on a change of this decision: a pixel ratio someone else sets is theirs until the camera moves
+    if (r.ratio !== last.ratio && viewport.dpr !== r.ratio) setDpr(r.ratio);
+    last.ratio = r.ratio;
     viewportPerformance.lowered = r.ratio < full;
     viewportPerformance.pixelRatio = r.ratio;
   });
