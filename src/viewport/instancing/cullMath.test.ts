@@ -44,9 +44,9 @@ describe('slot order', () => {
     // the camera pass draws the seen members, the shadow pass those plus the casting-only ones
     expect(cameraCount).toBe(4);
     expect(shadowCount).toBe(6);
-    const drawnByCamera = Array.from(order.slice(0, cameraCount)).map((i) => classes[i]);
+    const drawnByCamera = Array.from(order.slice(0, cameraCount)).map((i) => classes[i]!);
     expect(drawnByCamera.every((c) => c <= SlotClass.SeenOnly)).toBe(true);
-    const drawnByShadow = Array.from(order.slice(0, shadowCount)).map((i) => classes[i]);
+    const drawnByShadow = Array.from(order.slice(0, shadowCount)).map((i) => classes[i]!);
     expect(drawnByShadow).toContain(SlotClass.CastingOnly);
     expect(drawnByShadow).not.toContain(SlotClass.Neither);
   });

@@ -78,9 +78,9 @@ describe('per-instance culling', () => {
     for (const name of ['obj_2', 'obj_3', 'obj_4', 'obj_5', 'obj_6']) expect(shadowDrawn).toContain(name);
     expect(shadowDrawn).not.toContain('obj_9');
     // one buffer, two counts: the shadow pass switches the count and puts it back
-    b.mesh.onBeforeShadow(null as never, b.mesh, camera, sun.shadow.camera, b.mesh.geometry, b.mesh.material as never, null as never);
+    b.mesh.onBeforeShadow(null as never, scene, camera, sun.shadow.camera, b.mesh.geometry, b.mesh.material as never, null as never);
     expect(b.mesh.count).toBe(b.shadowCount);
-    b.mesh.onAfterShadow(null as never, b.mesh, camera, sun.shadow.camera, b.mesh.geometry, b.mesh.material as never, null as never);
+    b.mesh.onAfterShadow(null as never, scene, camera, sun.shadow.camera, b.mesh.geometry, b.mesh.material as never, null as never);
     expect(b.mesh.count).toBe(b.cameraCount);
   });
 

@@ -64,6 +64,12 @@ export interface PoolQuality {
   propLodPx: number;
 }
 
+/** Whether a slot code (cullMath class, bit 2: simplified) puts its member inside a shadow camera. */
+function castsInto(code: number): boolean {
+  const c = code & 3;
+  return c === SlotClass.SeenAndCasting || c === SlotClass.CastingOnly;
+}
+
 /** A mesh whose shadow-relevant content has a version of its own (its buffer also changes on a re-sort). */
 export interface CastersVersioned {
   castersVersion(): number;
@@ -327,6 +333,10 @@ export class InstanceBucket {
     const casts = this.spec.castShadow;
     const lodPx = v.lod && this.lodMesh ? (this.spec.lodKind === 'actor' ? v.lod.actorPx : v.lod.propPx) : 0;
     let changed = this.reorderNeeded || this.lastCodes.length !== n;
+    // slot i still holds the member it held at the last prepare unless members came or went (which bumps
+    // castersVersion anyway): a member entering or leaving the casters' range must redraw the shadow maps
+    const comparable = this.lastCodes.length === n;
+    let castersMoved = false;
     for (let i = 0; i < n; i++) {
       const s = this.members[i]!;
       let code: number = SlotClass.Neither;
@@ -345,8 +355,12 @@ export class InstanceBucket {
         code = slotClass(seen && !simplified, casting) | (simplified ? 4 : 0);
       } else depth[i] = 0;
       codes[i] = code;
-      if (!changed && this.lastCodes[i] !== code) changed = true;
+      if (comparable && this.lastCodes[i] !== code) {
+        changed = true;
+        if (castsInto(this.lastCodes[i]!) !== castsInto(code)) castersMoved = true;
+      }
     }
+    if (castersMoved) this.castersVersion++;
     if (!changed && v.eye.distanceToSquared(this.sortedFrom) >= v.sortTolerance * v.sortTolerance) changed = true;
     if (changed) {
       this.reorder(n, codes, depth);

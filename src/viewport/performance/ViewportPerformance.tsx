@@ -2,6 +2,7 @@
 // adaptive resolution of the editor camera. The instance pool's culling and level of detail live with the
 // pool (instancing/InstancingRoot).
 import { useEffect, useMemo } from 'react';
+import { Vector2 } from 'three';
 import { useFrame, useThree } from '@react-three/fiber';
 import { editorStore } from '../../store/editorStore';
 import { ShadowFingerprint } from '../render/shadowCasters';
@@ -25,6 +26,7 @@ export function ViewportPerformance() {
   const scene = useThree((s) => s.scene);
   const get = useThree((s) => s.get);
   const fingerprint = useMemo(() => new ShadowFingerprint(), []);
+  const buffer = useMemo(() => ({ now: new Vector2(), last: new Vector2() }), []);
 
   useEffect(
     () =>
@@ -43,6 +45,14 @@ export function ViewportPerformance() {
         sm.autoUpdate = false;
         // never clear a request made elsewhere (a borrowed renderer handing the viewport back asks for one)
         if (fingerprint.changed(scene)) sm.needsUpdate = true;
+        // measured on software GL (SwiftShader through ANGLE): after the drawing buffer is resized (the adaptive
+        // resolution coming back, a window resize) a reused map shades some prop edges differently from a
+        // freshly drawn one; one redraw per resize keeps the picture exact (cause not found)
+        gl.getDrawingBufferSize(buffer.now);
+        if (!buffer.now.equals(buffer.last)) {
+          buffer.last.copy(buffer.now);
+          sm.needsUpdate = true;
+        }
         if (sm.needsUpdate && sm.enabled) viewportPerformance.shadowRedraws++;
       }),
     [scene, get, fingerprint],
