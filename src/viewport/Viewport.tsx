@@ -13,6 +13,7 @@ import { frameStats } from './frameStats';
 import { registerTestHook } from '../testHook';
 import { probeGl } from './glProbe';
 import { InstancingRoot } from './instancing/InstancingRoot';
+import { ViewportPerformance } from './performance/ViewportPerformance';
 
 function FrameProbe() {
   const gl = useThree((s) => s.gl);
@@ -54,6 +55,7 @@ export function Viewport() {
       >
         <color attach="background" args={[scene.environment.skyColour]} />
         <FrameProbe />
+        <ViewportPerformance />
         <DefaultLights />
         <GroundGrid />
         <InstancingRoot>

@@ -1,48 +1,20 @@
-// Viewport frame time: 1,000 props + 20 actors vs an empty scene, same page, same run (ratio goal ≤ 2×).
-// The two scenes alternate for a few rounds and the ratio is the median of the rounds' ratios, since the
-// machines are shared and a busy neighbour moves both numbers. Besides the rAF frame interval (which
-// headless Chromium quantises to vsync) it times synchronous renders (render + a 1-pixel read, so the GPU
-// process finishes the frame): their best wall time, and the CPU time the browser's processes spend on each
-// (summed over all threads: the work a frame costs, which a busy machine delays but does not change).
+// Viewport frame cost: an empty scene against 1,000 props + 20 actors, the old path (per-instance culling,
+// level of detail, shadow reuse and adaptive resolution all off) beside the new one, with the camera still
+// and while it orbits, all in one page and one run (goals: ≤ 2× the empty scene still, ≤ 3× orbiting).
+//
+// Frames are driven by hand (R3F's frameloop 'never' + advance): each frame runs the viewport's whole loop
+// (every useFrame callback, then the render with both passes) and is timed until one pixel has been read
+// back, so the GPU process has finished it. Besides the wall time it counts the CPU time the browser's
+// processes spend per frame (summed over all threads: the work a frame costs, which a busy machine delays but
+// does not change). Variants alternate for a few rounds and each ratio is the median of its rounds' ratios,
+// since the machines are shared and a busy neighbour moves every number.
+//
+// Then a breakdown of one new-path frame of the big set into its parts: the shadow pass, the camera pass,
+// the editor overlays, picking (one pointer move's raycast), the pool's per-render culling, and the JS of
+// evaluating the timeline for a new frame, so the next bottleneck is visible.
 import { readdirSync, readFileSync } from 'node:fs';
 import type { BenchContext, BenchRow } from './types';
 import { openApp, inApp } from '../e2e/harness';
-
-async function frameTime(page: import('playwright-core').Page, seconds: number): Promise<number> {
-  return page.evaluate(
-    (s) =>
-      new Promise<number>((resolve) => {
-        const stamps: number[] = [];
-        const tick = (t: number) => {
-          stamps.push(t);
-          if (t - stamps[0]! < s * 1000) requestAnimationFrame(tick);
-          else {
-            const d = stamps.slice(1).map((v, i) => v - stamps[i]!).sort((a, b) => a - b);
-            resolve(d[Math.floor(d.length / 2)]!);
-          }
-        };
-        requestAnimationFrame(tick);
-      }),
-    seconds,
-  );
-}
-
-/** Best time of a render the page waits out (render, then read one pixel back). */
-function syncRender(page: import('playwright-core').Page, n: number): Promise<{ min: number; calls: number }> {
-  return page.evaluate((n) => {
-    const st = (globalThis as any).__previs.viewport.get();
-    const ctx = st.gl.getContext() as WebGL2RenderingContext;
-    const px = new Uint8Array(4);
-    const t: number[] = [];
-    for (let i = 0; i < n; i++) {
-      const t0 = performance.now();
-      st.gl.render(st.scene, st.camera);
-      ctx.readPixels(0, 0, 1, 1, ctx.RGBA, ctx.UNSIGNED_BYTE, px);
-      t.push(performance.now() - t0);
-    }
-    return { min: Math.min(...t), calls: st.gl.info.render.calls as number };
-  }, n);
-}
 
 /** CPU seconds (user + system) of every process descending from this one: the browser we launched. */
 function browserCpuSeconds(): number {
@@ -74,66 +46,269 @@ function browserCpuSeconds(): number {
 
 const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)]!;
 
+type Path = 'old' | 'new';
+type Motion = 'still' | 'orbit';
+interface Sample {
+  wall: number;
+  cpu: number;
+  calls: number;
+  triangles: number;
+  shadowRedraws: number;
+  pixelRatio: number;
+}
+
+type Page = import('playwright-core').Page;
+
+/** Loads a scene of `props` set pieces and `actors` mannequins (replacing the demo set), waits until drawn. */
+async function load(page: Page, props: number, actors: number): Promise<void> {
+  await page.evaluate((a) => ((globalThis as any).__benchArgs = a), [props, actors]);
+  await inApp(page, (h) => {
+    const [props, actors] = (globalThis as any).__benchArgs as [number, number];
+    const s = h.projectStore.getState();
+    const p = structuredClone(s.project);
+    const scene = p.scenes[s.activeSceneId];
+    scene.objects = {};
+    scene.shots = {};
+    scene.shotOrder = [];
+    scene.tracks = {};
+    const base = { parentId: null, visible: true, locked: false };
+    for (let i = 0; i < props; i++) {
+      const id = `prop_${i}`;
+      const x = (i % 40) * 2.5 - 50;
+      const z = Math.floor(i / 40) * 2.5 - 30;
+      scene.objects[id] = { ...base, id, name: id, type: 'setPiece', shape: i % 3 === 0 ? 'cylinder' : 'box', size: [1, 1 + (i % 5) * 0.3, 1], colour: '#9a8f80', transform: { position: [x, 0, z], rotation: [0, (i % 7) * 0.3, 0], scale: [1, 1, 1] } };
+    }
+    for (let i = 0; i < actors; i++) {
+      const id = `actor_${i}`;
+      scene.objects[id] = { ...base, id, name: id, type: 'actor', build: i % 2 ? 'male' : 'female', heightCm: 175, pose: {}, posePreset: 'stand', lookAt: null, colour: '#c07050', transform: { position: [i * 1.5 - 15, 0, 8], rotation: [0, 0, 0], scale: [1, 1, 1] } };
+    }
+    // one actor walks across the set over two seconds: the timeline has something to evaluate per frame
+    if (actors > 0) scene.tracks.walk = { id: 'walk', targetId: 'actor_0', property: 'transform.position', keys: [{ frame: 0, value: [-15, 0, 8], interp: 'linear' }, { frame: 48, value: [-5, 0, 8], interp: 'linear' }] };
+    h.editorStore.getState().select([]);
+    h.playhead.set(0);
+    h.projectStore.getState().load(p);
+  });
+  await page.waitForFunction((n) => {
+    const h = (globalThis as any).__previs;
+    const st = h.instancing?.stats();
+    return n === 0 ? true : st && st.instances >= n;
+  }, props);
+  // a few real frames so React has mounted everything and the shaders are compiled
+  await page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(() => r())))));
+}
+
+/** Sets the viewport's switches to the old or the new path, and the camera to the bench's starting view. */
+async function usePath(page: Page, path: Path): Promise<void> {
+  await page.evaluate((path) => {
+    const h = (globalThis as any).__previs;
+    const on = path === 'new';
+    Object.assign(h.viewportQuality, { cull: on, lod: on, reuseShadows: on, adaptiveResolution: on });
+    const st = h.viewport.get();
+    st.camera.position.set(26, 16, 36);
+    st.camera.lookAt(0, 0, 0);
+  }, path);
+}
+
+/** Runs `n` frames of the viewport loop by hand, still or orbiting the set's centre, and times each. */
+async function frames(page: Page, motion: Motion, n: number): Promise<Sample> {
+  const run = (count: number) =>
+    page.evaluate(
+      async ([motion, count]) => {
+        const h = (globalThis as any).__previs;
+        const st0 = h.viewport.get();
+        st0.setFrameloop('never');
+        const ctx = st0.gl.getContext() as WebGL2RenderingContext;
+        const px = new Uint8Array(4);
+        const wall: number[] = [];
+        let redraws = 0;
+        let angle = Math.atan2(36, 26);
+        const radius = Math.hypot(26, 36);
+        const frame = () => {
+          const st = h.viewport.get();
+          if (motion === 'orbit') {
+            angle += (2 * Math.PI) / 180; // 2° a frame: a brisk orbit
+            st.camera.position.set(Math.cos(angle) * radius, 16, Math.sin(angle) * radius);
+            st.camera.lookAt(0, 0, 0);
+          }
+          const r0 = h.viewportPerformance.shadowRedraws;
+          const t0 = performance.now();
+          st.advance(performance.now());
+          ctx.readPixels(0, 0, 1, 1, ctx.RGBA, ctx.UNSIGNED_BYTE, px);
+          wall.push(performance.now() - t0);
+          redraws += h.viewportPerformance.shadowRedraws - r0;
+        };
+        if (motion === 'still') {
+          // settle: the resolution comes back once the camera has rested
+          for (let i = 0; i < 3; i++) frame();
+          await new Promise((r) => setTimeout(r, h.viewportQuality.restMs + 50));
+          frame();
+          wall.length = 0;
+          redraws = 0;
+        } else frame();
+        wall.length = 0;
+        redraws = 0;
+        for (let i = 0; i < count; i++) frame();
+        const st = h.viewport.get();
+        const info = st.gl.info.render;
+        return { wall, calls: info.calls as number, triangles: info.triangles as number, redraws, pixelRatio: st.viewport.dpr as number };
+      },
+      [motion, count] as const,
+    );
+  // warm-up (not counted, not timed): programs for a new mix of meshes compile on first use
+  await run(2);
+  const c0 = browserCpuSeconds();
+  const r = await run(n);
+  const cpu = ((browserCpuSeconds() - c0) * 1000) / n;
+  return { wall: median(r.wall), cpu, calls: r.calls, triangles: r.triangles, shadowRedraws: r.redraws / n, pixelRatio: r.pixelRatio };
+}
+
+/** The parts of one new-path frame of the loaded set, camera still, each timed as the median of n. */
+async function breakdown(page: Page, n: number) {
+  return page.evaluate((n) => {
+    const h = (globalThis as any).__previs;
+    const st = h.viewport.get();
+    const { gl, scene, camera } = st;
+    const ctx = gl.getContext() as WebGL2RenderingContext;
+    const px = new Uint8Array(4);
+    const med = (fn: () => void) => {
+      const t: number[] = [];
+      for (let i = 0; i < n; i++) {
+        const t0 = performance.now();
+        fn();
+        t.push(performance.now() - t0);
+      }
+      t.sort((a, b) => a - b);
+      return t[Math.floor(t.length / 2)]!;
+    };
+    const sm = gl.shadowMap;
+    const layers = camera.layers.mask;
+    // the three renders interleaved, each part the median of its per-round difference: a busy neighbour
+    // slows a whole round, not one variant of it
+    const time = (fn: () => void) => {
+      const t0 = performance.now();
+      fn();
+      ctx.readPixels(0, 0, 1, 1, ctx.RGBA, ctx.UNSIGNED_BYTE, px);
+      return performance.now() - t0;
+    };
+    sm.autoUpdate = false;
+    sm.needsUpdate = true;
+    gl.render(scene, camera);
+    const cam: number[] = [];
+    const shadowD: number[] = [];
+    const overlayD: number[] = [];
+    for (let i = 0; i < n; i++) {
+      // the picture without editor overlays (layer 0), shadow maps reused; then redrawn; then with overlays
+      camera.layers.set(0);
+      const c = time(() => gl.render(scene, camera));
+      const s = time(() => {
+        sm.needsUpdate = true;
+        gl.render(scene, camera);
+      });
+      camera.layers.mask = layers;
+      const o = time(() => gl.render(scene, camera));
+      cam.push(c);
+      shadowD.push(s - c);
+      overlayD.push(o - c);
+    }
+    const mid = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)]!;
+    const camPass = mid(cam);
+    const withShadow = camPass + mid(shadowD);
+    const withOverlays = camPass + mid(overlayD);
+    // the pool's per-render work on its own (culling, level of detail, buffer layout)
+    const prepare = med(() => h.instancing.prepare(gl, scene, camera));
+    // one pointer move: R3F raycasts every object with a handler
+    const rc = st.raycaster;
+    const picking = med(() => {
+      rc.setFromCamera({ x: 0.1, y: -0.1 }, camera);
+      const hits: unknown[] = [];
+      for (const o of st.internal.interaction) rc.intersectObject(o, true, hits);
+    });
+    // the viewport's frame callbacks (timeline evaluation and everything else but the render), with the
+    // playhead on a new frame each time so the timeline is evaluated and applied
+    let f = 0;
+    const subscribers = st.internal.subscribers as { ref: { current: (s: unknown, d: number) => void } }[];
+    const evaluate = med(() => {
+      h.playhead.frame = ++f % 48;
+      for (const s of subscribers) s.ref.current(st, 1 / 24);
+    });
+    h.playhead.frame = 0;
+    const info = gl.info.render;
+    return { camPass, shadowPass: Math.max(0, withShadow - camPass), overlays: Math.max(0, withOverlays - camPass), prepare, picking, evaluate, pool: { ...h.instancing.last }, calls: info.calls as number };
+  }, n);
+}
+
 export default async function viewportBench(ctx: BenchContext): Promise<BenchRow[]> {
   const app = await openApp({ viewport: { width: 1280, height: 720 } });
-  const secs = ctx.quick ? 2 : 5;
+  const n = ctx.quick ? 6 : 12;
+  const rounds = ctx.quick ? 1 : 5;
+  const variants = [
+    ['old', 'still'],
+    ['old', 'orbit'],
+    ['new', 'still'],
+    ['new', 'orbit'],
+  ] as const;
+  const key = (scene: string, p: Path, m: Motion) => `${scene}|${p}|${m}`;
+  const samples = new Map<string, Sample[]>();
+  const put = (k: string, s: Sample) => samples.set(k, [...(samples.get(k) ?? []), s]);
+  let parts: Awaited<ReturnType<typeof breakdown>> | null = null;
   try {
-    const load = (props: number, actors: number) =>
-      inApp(app.page, (h) => {
-        const [props, actors] = (globalThis as any).__benchArgs as [number, number];
-        const s = h.projectStore.getState();
-        const p = structuredClone(s.project);
-        const scene = p.scenes[s.activeSceneId];
-        scene.objects = {};
-        scene.shots = {};
-        scene.shotOrder = [];
-        scene.tracks = {};
-        const base = { parentId: null, visible: true, locked: false };
-        for (let i = 0; i < props; i++) {
-          const id = `prop_${i}`;
-          const x = (i % 40) * 2.5 - 50;
-          const z = Math.floor(i / 40) * 2.5 - 30;
-          scene.objects[id] = { ...base, id, name: id, type: 'setPiece', shape: i % 3 === 0 ? 'cylinder' : 'box', size: [1, 1 + (i % 5) * 0.3, 1], colour: '#9a8f80', transform: { position: [x, 0, z], rotation: [0, (i % 7) * 0.3, 0], scale: [1, 1, 1] } };
-        }
-        for (let i = 0; i < actors; i++) {
-          const id = `actor_${i}`;
-          scene.objects[id] = { ...base, id, name: id, type: 'actor', build: i % 2 ? 'male' : 'female', heightCm: 175, pose: {}, posePreset: 'stand', lookAt: null, colour: '#c07050', transform: { position: [i * 1.5 - 15, 0, 8], rotation: [0, 0, 0], scale: [1, 1, 1] } };
-        }
-        h.projectStore.getState().load(p);
-      }).then(() => undefined);
-    const measure = async (props: number, actors: number) => {
-      await app.page.evaluate((a) => ((globalThis as any).__benchArgs = a), [props, actors]);
-      await load(props, actors);
-      await frameTime(app.page, 1);
-      const frame = await frameTime(app.page, secs);
-      const n = ctx.quick ? 6 : 12;
-      const c0 = browserCpuSeconds();
-      const sync = await syncRender(app.page, n);
-      const cpu = ((browserCpuSeconds() - c0) * 1000) / n;
-      return { frame, cpu, ...sync };
-    };
-    const rounds = ctx.quick ? 1 : 3;
-    const empty: Awaited<ReturnType<typeof measure>>[] = [];
-    const full: typeof empty = [];
     for (let r = 0; r < rounds; r++) {
-      empty.push(await measure(0, 0));
-      full.push(await measure(1000, 20));
+      for (const [scene, props, actors] of [
+        ['empty', 0, 0],
+        ['full', 1000, 20],
+      ] as const) {
+        await load(app.page, props, actors);
+        for (const [p, m] of variants) {
+          await usePath(app.page, p);
+          put(key(scene, p, m), await frames(app.page, m, n));
+        }
+        if (scene === 'full' && r === rounds - 1) {
+          await usePath(app.page, 'new');
+          await frames(app.page, 'still', 2);
+          parts = await breakdown(app.page, n);
+        }
+      }
     }
-    const frameRatio = median(full.map((f, i) => f.frame / empty[i]!.frame));
-    const syncRatio = median(full.map((f, i) => f.min / empty[i]!.min));
-    const cpuRatio = median(full.map((f, i) => f.cpu / empty[i]!.cpu));
-    const note = `SwiftShader WebGL2, 1280×720, median of ${rounds} alternating round(s)`;
-    return [
-      { variant: 'empty scene', metric: 'median frame', value: median(empty.map((e) => e.frame)), unit: 'ms', ratio: 1 },
-      { variant: '1,000 props + 20 actors', metric: 'median frame', value: median(full.map((e) => e.frame)), unit: 'ms', ratio: frameRatio, goal: '≤ 2×', note },
-      { variant: 'empty scene', metric: 'browser CPU per render', value: median(empty.map((e) => e.cpu)), unit: 'ms', ratio: 1 },
-      { variant: '1,000 props + 20 actors', metric: 'browser CPU per render', value: median(full.map((e) => e.cpu)), unit: 'ms', ratio: cpuRatio, goal: '≤ 2×', note: 'all threads of all browser processes' },
-      { variant: 'empty scene', metric: 'best synced render', value: median(empty.map((e) => e.min)), unit: 'ms', ratio: 1 },
-      { variant: '1,000 props + 20 actors', metric: 'best synced render', value: median(full.map((e) => e.min)), unit: 'ms', ratio: syncRatio, note: 'render + 1-pixel readback' },
-      { variant: 'empty scene', metric: 'draw calls', value: empty[0]!.calls, unit: 'calls' },
-      { variant: '1,000 props + 20 actors', metric: 'draw calls', value: full[0]!.calls, unit: 'calls', note: 'shadow pass included' },
-    ];
   } finally {
     await app.close();
   }
+
+  const rows: BenchRow[] = [];
+  const note = `SwiftShader WebGL2, 1280×720, frames driven by hand and read back, median of ${rounds} alternating round(s)`;
+  for (const m of ['still', 'orbit'] as const) {
+    const empty = samples.get(key('empty', 'new', m))!;
+    const emptyStill = samples.get(key('empty', 'new', 'still'))!;
+    const emptyOld = samples.get(key('empty', 'old', m))!;
+    rows.push({ variant: `empty scene, ${m}`, metric: 'frame (wall, synced)', value: median(empty.map((s) => s.wall)), unit: 'ms', ratio: 1, note: `${m === 'still' ? `${note}; ` : ''}old path: ${median(emptyOld.map((s) => s.wall)).toFixed(1)} ms` });
+    for (const p of ['old', 'new'] as const) {
+      const full = samples.get(key('full', p, m))!;
+      const goal = p === 'new' ? (m === 'still' ? '≤ 2×' : '≤ 3×') : undefined;
+      const vsStill = m === 'orbit' ? `; ${median(full.map((s, i) => s.wall / emptyStill[i]!.wall)).toFixed(2)}× the empty scene still` : '';
+      rows.push({
+        variant: `1,000 props + 20 actors, ${p} path, ${m}`,
+        metric: 'frame (wall, synced)',
+        value: median(full.map((s) => s.wall)),
+        unit: 'ms',
+        ratio: median(full.map((s, i) => s.wall / empty[i]!.wall)),
+        goal,
+        note: `vs the empty scene ${m}, new path${vsStill}; ${full[0]!.calls} draw calls, ${Math.round(median(full.map((s) => s.triangles)) / 1000)}k triangles, shadow redraws ${median(full.map((s) => s.shadowRedraws)).toFixed(2)}/frame, pixel ratio ${full[full.length - 1]!.pixelRatio}`,
+      });
+    }
+    rows.push({ variant: `empty scene, ${m}`, metric: 'browser CPU per frame', value: median(empty.map((s) => s.cpu)), unit: 'ms', ratio: 1 });
+    for (const p of ['old', 'new'] as const) {
+      const full = samples.get(key('full', p, m))!;
+      rows.push({ variant: `1,000 props + 20 actors, ${p} path, ${m}`, metric: 'browser CPU per frame', value: median(full.map((s) => s.cpu)), unit: 'ms', ratio: median(full.map((s, i) => s.cpu / empty[i]!.cpu)), goal: p === 'new' ? (m === 'still' ? '≤ 2×' : '≤ 3×') : undefined, note: 'all threads of all browser processes' });
+    }
+  }
+  if (parts) {
+    const frame = parts.camPass + parts.shadowPass + parts.overlays + parts.picking + parts.evaluate;
+    const part = (variant: string, value: number, note: string) => rows.push({ variant: `frame breakdown: ${variant}`, metric: 'median', value, unit: 'ms', ratio: value / frame, note });
+    part('camera pass', parts.camPass, `layer 0, shadow maps reused; ${parts.pool.cameraInstances} of ${parts.pool.members} instances seen, ${parts.pool.lodInstances} simplified`);
+    part('shadow pass', parts.shadowPass, `when a caster or the sun moves (else reused); ${parts.pool.shadowInstances} instances drawn into it`);
+    part('editor overlays', parts.overlays, 'layer 1: gizmos, camera bodies, paths');
+    part('picking', parts.picking, 'one pointer move: raycast of every clickable object');
+    part('JS evaluate', parts.evaluate, 'frame callbacks with the playhead on a new frame (timeline evaluated and applied)');
+    part('  of which pool culling', parts.prepare, 'per-instance frustum tests, level of detail, buffer layout (inside the camera pass)');
+  }
+  return rows;
 }

@@ -71,6 +71,8 @@ export function inApp<T>(page: Page, fn: (h: any) => T | Promise<T>): Promise<T>
 
 /** RGBA pixels of the viewport canvas (or any canvas matching selector), moved across as base64. */
 export async function canvasPixels(page: Page, selector = '[data-testid=viewport] canvas'): Promise<{ width: number; height: number; data: Uint8Array }> {
+  // the editor view draws at a lower resolution while its camera moves: read a rested, full-resolution frame
+  if (selector === '[data-testid=viewport] canvas') await page.waitForFunction(() => !(globalThis as any).__previs?.viewportPerformance?.lowered);
   const r = await page.evaluate((sel) => {
     const src = document.querySelector(sel) as HTMLCanvasElement;
     const c = document.createElement('canvas');

@@ -6,7 +6,29 @@
 // world matrix. The stand-in copies itself into its slot while three updates world matrices (which every
 // render does, the viewport's and the offscreen frame renderer's alike), and only when its matrix or
 // visibility changed, so a still set uploads nothing.
-import { Color, Group, InstancedBufferAttribute, InstancedMesh, Matrix4, Mesh, Vector3, type BufferGeometry, type Material, type Object3D } from 'three';
+// Before each render (scene.onBeforeRender, see InstancingRoot) the pool prepares its buffers for that
+// render's camera: members outside the camera's frustum and outside every shadow camera are moved past the
+// drawn range, members that look small in the editor camera move to a simplified mesh (level of detail),
+// and the rest are ordered nearest first. The camera pass and the shadow pass share one buffer and differ
+// only in the instance count (see cullMath.drawOrder).
+import {
+  Color,
+  Frustum,
+  Group,
+  InstancedBufferAttribute,
+  InstancedMesh,
+  Matrix4,
+  Mesh,
+  Sphere,
+  Vector2,
+  Vector3,
+  type BufferGeometry,
+  type Camera,
+  type Material,
+  type Object3D,
+  type WebGLRenderer,
+} from 'three';
+import { SlotClass, detailLevel, drawOrder, projectedDiameterPx, slotClass, type ScreenScale } from './cullMath';
 
 /** What a bucket draws with. The bucket owns (and disposes) both once its last member leaves. */
 export interface BucketSpec {
@@ -15,6 +37,42 @@ export interface BucketSpec {
   material: Material;
   castShadow: boolean;
   receiveShadow: boolean;
+  /** a simplified mesh drawn instead when the member looks small in the editor camera (owned likewise) */
+  lodGeometry?: BufferGeometry;
+  /** which on-screen size threshold applies: a whole actor's height, or a prop's bounds */
+  lodKind?: 'actor' | 'prop';
+}
+
+/** What one render asks of the pool: the camera's frustum, the shadow cameras', level of detail. */
+export interface DrawView {
+  eye: Vector3;
+  /** null: no culling, every shown member is drawn */
+  frustum: Frustum | null;
+  /** the shadow cameras' frusta; null: every shown caster casts (no culling, or a light we cannot bound) */
+  shadowFrusta: Frustum[] | null;
+  /** null: full detail (every picture-making camera) */
+  lod: { scale: ScreenScale; actorPx: number; propPx: number } | null;
+  /** re-sort nearest-first only once the eye has moved this far (m) */
+  sortTolerance: number;
+}
+
+/** The pool's switches (the viewport passes its viewportQuality; the defaults draw everything, sorted). */
+export interface PoolQuality {
+  cull: boolean;
+  lod: boolean;
+  actorLodPx: number;
+  propLodPx: number;
+}
+
+/** Whether a slot code (cullMath class, bit 2: simplified) puts its member inside a shadow camera. */
+function castsInto(code: number): boolean {
+  const c = code & 3;
+  return c === SlotClass.SeenAndCasting || c === SlotClass.CastingOnly;
+}
+
+/** A mesh whose shadow-relevant content has a version of its own (its buffer also changes on a re-sort). */
+export interface CastersVersioned {
+  castersVersion(): number;
 }
 
 const _m = new Matrix4();
@@ -40,6 +98,10 @@ export class InstanceStandIn extends Mesh {
   shown = false;
   /** the matrix last written into the slot */
   readonly written = new Matrix4();
+  /** world bounds of what the slot draws (the bucket geometry's bounding sphere through `written`) */
+  readonly sphere = new Sphere();
+  /** the radius that decides the level of detail (a mannequin part uses its whole body's); null: its bounds' */
+  lodRadius: number | null = null;
 
   constructor(
     geometry: BufferGeometry,
@@ -95,7 +157,24 @@ function drawnInScene(o: Object3D): boolean {
 
 export class InstanceBucket {
   mesh: InstancedMesh;
+  /** the simplified mesh's instances (members far from the editor camera), when the spec has one */
+  lodMesh: InstancedMesh | null = null;
   readonly members: InstanceStandIn[] = [];
+  /** the members drawn by lodMesh, slot by slot */
+  readonly lodMembers: InstanceStandIn[] = [];
+  /** bumps whenever what the members cast changes (a matrix, a member shown, hidden, added, removed) */
+  castersVersion = 0;
+  /** instances drawn by the camera pass and by the shadow pass after the last prepare */
+  cameraCount = 0;
+  shadowCount = 0;
+  private codes = new Uint8Array(0);
+  private lastCodes = new Uint8Array(0);
+  private depth = new Float64Array(0);
+  private readonly sortedFrom = new Vector3(Infinity, Infinity, Infinity);
+  private reorderNeeded = true;
+  private lodWrittenAt = -1;
+  private readonly geometryRadius: number;
+  private readonly geometryCentre = new Vector3();
 
   constructor(
     readonly key: string,
@@ -103,8 +182,15 @@ export class InstanceBucket {
     private readonly root: Group,
     capacity = 16,
   ) {
+    if (!spec.geometry.boundingSphere) spec.geometry.computeBoundingSphere();
+    this.geometryRadius = spec.geometry.boundingSphere!.radius;
+    this.geometryCentre.copy(spec.geometry.boundingSphere!.center);
     this.mesh = this.makeMesh(capacity);
     root.add(this.mesh);
+    if (spec.lodGeometry) {
+      this.lodMesh = this.makeLodMesh(capacity);
+      root.add(this.lodMesh);
+    }
   }
 
   get capacity(): number {
@@ -123,6 +209,25 @@ export class InstanceBucket {
     m.matrixAutoUpdate = false;
     // picking goes through the stand-ins (they carry the object's node); the instances must not hit twice
     m.raycast = () => {};
+    // the shadow pass draws the casters' range of the same buffer, the camera pass the seen range
+    m.onBeforeShadow = () => void (m.count = this.shadowCount);
+    m.onAfterShadow = () => void (m.count = this.cameraCount);
+    // shadow maps are redrawn when this changes (render/shadowCasters), not on a re-sort or a re-cull
+    (m as InstancedMesh & CastersVersioned).castersVersion = () => this.castersVersion;
+    return m;
+  }
+
+  private makeLodMesh(capacity: number): InstancedMesh {
+    const m = new InstancedMesh(this.spec.lodGeometry!, this.spec.material, capacity);
+    m.instanceColor = new InstancedBufferAttribute(new Float32Array(capacity * 3).fill(1), 3);
+    m.count = 0;
+    m.name = `instances:${this.key}:lod`;
+    // shadow maps are view-independent (and reused while nothing moves): they always take the full mesh
+    m.castShadow = false;
+    m.receiveShadow = this.spec.receiveShadow;
+    m.matrixAutoUpdate = false;
+    m.frustumCulled = false;
+    m.raycast = () => {};
     return m;
   }
 
@@ -132,10 +237,19 @@ export class InstanceBucket {
     next.instanceMatrix.array.set(old.instanceMatrix.array);
     next.instanceColor!.array.set(old.instanceColor!.array);
     next.count = old.count;
+    next.frustumCulled = old.frustumCulled;
     this.root.remove(old);
     old.dispose();
     this.root.add(next);
     this.mesh = next;
+    if (this.lodMesh) {
+      const lod = this.makeLodMesh(next.instanceMatrix.count);
+      this.root.remove(this.lodMesh);
+      this.lodMesh.dispose();
+      this.root.add(lod);
+      this.lodMesh = lod;
+      this.lodWrittenAt = -1;
+    }
   }
 
   add(s: InstanceStandIn): void {
@@ -177,6 +291,7 @@ export class InstanceBucket {
     if (s.bucket !== this) return;
     s.colour.toArray(this.mesh.instanceColor!.array, s.index * 3);
     this.mesh.instanceColor!.needsUpdate = true;
+    this.lodWrittenAt = -1;
   }
 
   /** Copies the stand-in's world matrix (× its local) into its slot, or empties the slot, if that changed. */
@@ -188,6 +303,8 @@ export class InstanceBucket {
       const m = s.localIsIdentity ? s.matrixWorld : _m.multiplyMatrices(s.matrixWorld, s.local);
       if (s.shown && s.written.equals(m)) return;
       s.written.copy(m);
+      s.sphere.center.copy(this.geometryCentre).applyMatrix4(m);
+      s.sphere.radius = this.geometryRadius * m.getMaxScaleOnAxis();
       arr.set(m.elements, o);
       s.shown = true;
       this.changed();
@@ -200,35 +317,126 @@ export class InstanceBucket {
   }
 
   /**
-   * Reorders the slots nearest-first from `eye` (world space), as three orders separate opaque meshes:
-   * with the depth test, far instances hidden behind near ones are then never shaded. Returns whether the
-   * order changed (and the buffers were rewritten).
+   * Lays the buffer out for one render: seen and casting members first (nearest first within each
+   * class), then the rest (cullMath.drawOrder), and the simplified mesh's buffer with the members it
+   * draws. Rewrites the buffers only when a member changed class or detail, or the eye moved past the
+   * sort tolerance: a still camera over a still set uploads nothing.
    */
-  sortFrom(eye: Vector3): boolean {
+  prepare(v: DrawView): void {
     const n = this.members.length;
-    if (n < 2) return false;
-    const depth = new Float64Array(n);
-    this.members.forEach((s, i) => {
-      const e = s.matrixWorld.elements;
-      depth[i] = (e[12]! - eye.x) ** 2 + (e[13]! - eye.y) ** 2 + (e[14]! - eye.z) ** 2;
-    });
-    const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => depth[a]! - depth[b]!);
-    if (order.every((v, i) => v === i)) return false;
+    if (this.codes.length < n) {
+      this.codes = new Uint8Array(this.capacity);
+      this.depth = new Float64Array(this.capacity);
+    }
+    const codes = this.codes;
+    const depth = this.depth;
+    const casts = this.spec.castShadow;
+    const lodPx = v.lod && this.lodMesh ? (this.spec.lodKind === 'actor' ? v.lod.actorPx : v.lod.propPx) : 0;
+    let changed = this.reorderNeeded || this.lastCodes.length !== n;
+    // slot i still holds the member it held at the last prepare unless members came or went (which bumps
+    // castersVersion anyway): a member entering or leaving the casters' range must redraw the shadow maps
+    const comparable = this.lastCodes.length === n;
+    let castersMoved = false;
+    for (let i = 0; i < n; i++) {
+      const s = this.members[i]!;
+      let code: number = SlotClass.Neither;
+      if (s.shown) {
+        const c = s.sphere.center;
+        const d2 = v.eye.distanceToSquared(c);
+        depth[i] = d2;
+        const seen = !v.frustum || v.frustum.intersectsSphere(s.sphere);
+        const simplified = seen && lodPx > 0 && detailLevel(projectedDiameterPx(s.lodRadius ?? s.sphere.radius, Math.sqrt(d2), v.lod!.scale), lodPx) === 1;
+        let casting = casts;
+        if (casting && v.shadowFrusta) {
+          casting = false;
+          for (const f of v.shadowFrusta) if (f.intersectsSphere(s.sphere)) casting = true;
+        }
+        // bit 2: drawn by the simplified mesh
+        code = slotClass(seen && !simplified, casting) | (simplified ? 4 : 0);
+      } else depth[i] = 0;
+      codes[i] = code;
+      if (comparable && this.lastCodes[i] !== code) {
+        changed = true;
+        if (castsInto(this.lastCodes[i]!) !== castsInto(code)) castersMoved = true;
+      }
+    }
+    if (castersMoved) this.castersVersion++;
+    if (!changed && v.eye.distanceToSquared(this.sortedFrom) >= v.sortTolerance * v.sortTolerance) changed = true;
+    if (changed) {
+      this.reorder(n, codes, depth);
+      this.sortedFrom.copy(v.eye);
+      this.reorderNeeded = false;
+    }
+    let cam = 0;
+    let shadow = 0;
+    for (let i = 0; i < n; i++) {
+      const c = this.lastCodes[i]! & 3;
+      if (c <= SlotClass.SeenOnly) cam++;
+      if (c <= SlotClass.CastingOnly) shadow++;
+    }
+    this.cameraCount = cam;
+    this.shadowCount = shadow;
+    this.mesh.count = cam;
+    this.mesh.frustumCulled = !v.frustum;
+    if (this.lodMesh) this.writeLod(changed);
+  }
+
+  private reorder(n: number, codes: Uint8Array, depth: Float64Array): void {
+    const classes = new Uint8Array(n);
+    for (let i = 0; i < n; i++) classes[i] = codes[i]! & 3;
+    const { order } = drawOrder(classes, depth.subarray(0, n));
+    const last = new Uint8Array(n);
+    let moved = false;
+    for (let to = 0; to < n; to++) {
+      last[to] = codes[order[to]!]!;
+      if (order[to] !== to) moved = true;
+    }
+    this.lastCodes = last;
+    if (!moved) return;
     const mat = this.mesh.instanceMatrix.array;
     const col = this.mesh.instanceColor!.array;
     const oldMat = mat.slice(0, n * 16);
     const oldCol = col.slice(0, n * 3);
     const old = this.members.slice();
-    order.forEach((from, to) => {
+    for (let to = 0; to < n; to++) {
+      const from = order[to]!;
       mat.set(oldMat.subarray(from * 16, from * 16 + 16), to * 16);
       col.set(oldCol.subarray(from * 3, from * 3 + 3), to * 3);
       const s = old[from]!;
       s.index = to;
       this.members[to] = s;
-    });
+    }
     this.mesh.instanceColor!.needsUpdate = true;
     this.mesh.instanceMatrix.needsUpdate = true;
-    return true;
+  }
+
+  /** Copies the members the simplified mesh draws into its buffer (when they or their matrices changed). */
+  private writeLod(reordered: boolean): void {
+    const lod = this.lodMesh!;
+    if (!reordered && this.lodWrittenAt === this.castersVersion) return;
+    this.lodMembers.length = 0;
+    const mat = lod.instanceMatrix.array;
+    const col = lod.instanceColor!.array;
+    const src = this.mesh.instanceMatrix.array;
+    const srcCol = this.mesh.instanceColor!.array;
+    for (let i = 0; i < this.members.length; i++) {
+      if ((this.lastCodes[i]! & 4) === 0) continue;
+      const k = this.lodMembers.length;
+      mat.set(src.subarray(i * 16, i * 16 + 16), k * 16);
+      col.set(srcCol.subarray(i * 3, i * 3 + 3), k * 3);
+      this.lodMembers.push(this.members[i]!);
+    }
+    lod.count = this.lodMembers.length;
+    lod.instanceMatrix.needsUpdate = true;
+    lod.instanceColor!.needsUpdate = true;
+    this.lodWrittenAt = this.castersVersion;
+  }
+
+  /** Nearest-first from `eye`, nothing culled, full detail (returns whether the slots were reordered). */
+  sortFrom(eye: Vector3, tolerance = 0.5): boolean {
+    const before = this.members.slice();
+    this.prepare({ eye, frustum: null, shadowFrusta: null, lod: null, sortTolerance: tolerance });
+    return this.members.some((m, i) => m !== before[i]);
   }
 
   private changed(): void {
@@ -237,11 +445,19 @@ export class InstanceBucket {
     this.mesh.instanceMatrix.needsUpdate = true;
     this.mesh.boundingSphere = null;
     this.mesh.boundingBox = null;
+    this.castersVersion++;
+    // a member shown or hidden changes its class: the next prepare lays the buffer out again
+    this.reorderNeeded = true;
   }
 
   dispose(): void {
     this.root.remove(this.mesh);
     this.mesh.dispose();
+    if (this.lodMesh) {
+      this.root.remove(this.lodMesh);
+      this.lodMesh.dispose();
+      this.spec.lodGeometry!.dispose();
+    }
     this.spec.geometry.dispose();
     this.spec.material.dispose();
   }
@@ -251,8 +467,12 @@ export class InstanceBucket {
 export class InstancePool {
   readonly root = new Group();
   private readonly buckets = new Map<string, InstanceBucket>();
+  /** the editor camera: the only one whose renders may use simplified meshes (null: none may) */
+  lodCamera: Camera | null = null;
+  /** what the last prepare drew, for the status of a render, tests and the bench */
+  readonly last = { cameraInstances: 0, shadowInstances: 0, lodInstances: 0, members: 0, lodCamera: false };
 
-  constructor() {
+  constructor(readonly quality: PoolQuality = { cull: false, lod: false, actorLodPx: 90, propLodPx: 40 }) {
     this.root.name = 'instanced-draws';
     this.root.matrixAutoUpdate = false;
   }
@@ -281,20 +501,36 @@ export class InstancePool {
     s.resolveDraw();
   }
 
-  private sortedFrom = new Vector3(Infinity, Infinity, Infinity);
-  private membership = -1;
+  /** Nearest-first from `eye` for every bucket, nothing culled, full detail (a still eye sorts once). */
+  sortFrom(eye: Vector3, tolerance = 0.5): void {
+    for (const b of this.buckets.values()) b.sortFrom(eye, tolerance);
+  }
 
   /**
-   * Keeps every bucket drawn nearest-first for the eye at `eye`: re-sorts when the eye has moved more than
-   * `tolerance` metres or members came or went since the last sort (a static view sorts once).
+   * Prepares every bucket for a render of `scene` through `camera` (call it where three calls
+   * scene.onBeforeRender: world matrices are current, no pass has drawn yet).
    */
-  sortFrom(eye: Vector3, tolerance = 0.5): void {
-    let membership = 0;
-    for (const b of this.buckets.values()) membership = (membership * 31 + b.members.length + b.mesh.id) | 0;
-    if (membership === this.membership && eye.distanceToSquared(this.sortedFrom) < tolerance * tolerance) return;
-    for (const b of this.buckets.values()) b.sortFrom(eye);
-    this.sortedFrom.copy(eye);
-    this.membership = membership;
+  prepare(renderer: WebGLRenderer, scene: Object3D, camera: Camera): void {
+    const q = this.quality;
+    const eye = camera.getWorldPosition(_eye);
+    let frustum: Frustum | null = null;
+    let shadowFrusta: Frustum[] | null = null;
+    if (q.cull) {
+      frustum = _frustum.setFromProjectionMatrix(_pv.multiplyMatrices(camera.projectionMatrix, camera.matrixWorldInverse), camera.coordinateSystem);
+      shadowFrusta = shadowFrustaOf(scene);
+    }
+    const useLod = q.lod && camera === this.lodCamera;
+    const lod = useLod ? { scale: screenScaleOf(renderer, camera), actorPx: q.actorLodPx, propPx: q.propLodPx } : null;
+    const view: DrawView = { eye, frustum, shadowFrusta, lod, sortTolerance: 0.5 };
+    let cam = 0, shadow = 0, lodN = 0, members = 0;
+    for (const b of this.buckets.values()) {
+      b.prepare(view);
+      cam += b.cameraCount;
+      shadow += b.shadowCount;
+      lodN += b.lodMesh?.count ?? 0;
+      members += b.members.length;
+    }
+    Object.assign(this.last, { cameraInstances: cam, shadowInstances: shadow, lodInstances: lodN, members, lodCamera: useLod });
   }
 
   bucket(key: string): InstanceBucket | undefined {
@@ -303,7 +539,10 @@ export class InstancePool {
 
   /** The stand-in drawn in `instanceId` of `mesh` (one of this pool's meshes), e.g. from a raycast hit. */
   standInAt(mesh: Object3D, instanceId: number): InstanceStandIn | null {
-    for (const b of this.buckets.values()) if (b.mesh === mesh) return b.members[instanceId] ?? null;
+    for (const b of this.buckets.values()) {
+      if (b.mesh === mesh) return b.members[instanceId] ?? null;
+      if (b.lodMesh === mesh) return b.lodMembers[instanceId] ?? null;
+    }
     return null;
   }
 
@@ -318,4 +557,47 @@ export class InstancePool {
     for (const b of this.buckets.values()) b.dispose();
     this.buckets.clear();
   }
+}
+
+const _eye = new Vector3();
+const _frustum = new Frustum();
+const _pv = new Matrix4();
+const _size = new Vector2();
+
+/**
+ * The frusta of the shadow cameras that will draw in this render, set up exactly as three's shadow pass
+ * sets them (LightShadow.updateMatrices); null when a casting light has no single frustum (a point light's
+ * cube map): then every caster casts.
+ */
+function shadowFrustaOf(scene: Object3D): Frustum[] | null {
+  const out: Frustum[] = [];
+  let unbounded = false;
+  scene.traverseVisible((o) => {
+    const l = o as Object3D & {
+      isLight?: boolean;
+      isDirectionalLight?: boolean;
+      isSpotLight?: boolean;
+      target?: Object3D;
+      shadow?: { updateMatrices(light: Object3D): void; getFrustum(): Frustum };
+    };
+    if (!l.isLight || !l.castShadow || !l.shadow) return;
+    if ((l.isDirectionalLight || l.isSpotLight) && l.target) {
+      // the target may sit outside the scene graph; three's shadow pass reads its world matrix as it is
+      if (!l.target.parent) l.target.updateMatrixWorld();
+      l.shadow.updateMatrices(l);
+      out.push(l.shadow.getFrustum().clone());
+    } else unbounded = true;
+  });
+  return unbounded ? null : out;
+}
+
+/** How the camera maps world size to pixels (the CSS size: the threshold does not move with the pixel ratio). */
+function screenScaleOf(renderer: WebGLRenderer, camera: Camera): ScreenScale {
+  const rt = renderer.getRenderTarget();
+  const heightPx = rt ? rt.height : renderer.getSize(_size).y;
+  const c = camera as Camera & { isPerspectiveCamera?: boolean; isOrthographicCamera?: boolean; fov?: number; zoom?: number; top?: number; bottom?: number };
+  if (c.isOrthographicCamera) return { kind: 'orthographic', worldHeight: (c.top! - c.bottom!) / (c.zoom ?? 1), heightPx };
+  // any other camera: read the vertical field of view off its projection matrix (P[5] = 1 / tan(fov/2))
+  const tanHalfFovY = 1 / camera.projectionMatrix.elements[5]!;
+  return { kind: 'perspective', tanHalfFovY, heightPx };
 }

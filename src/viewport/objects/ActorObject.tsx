@@ -21,6 +21,9 @@ const FACE_ROUGHNESS = 0.4;
 export function ActorObject({ object, selected }: { object: Actor; selected: boolean }) {
   const { build, heightCm } = object;
   const parts = useMemo(() => buildBody(build, heightCm, forwardKinematics(build, heightCm, {}, { ground: false })), [build, heightCm]);
+  // the far mannequin (level of detail in the editor view): the same parts, coarser curves
+  const farParts = useMemo(() => buildBody(build, heightCm, forwardKinematics(build, heightCm, {}, { ground: false }), 'low'), [build, heightCm]);
+  useEffect(() => () => farParts.forEach((p) => p.geometry.dispose()), [farParts]);
   useEffect(() => () => parts.forEach((p) => p.geometry.dispose()), [parts]);
   const body = useMemo(() => new MeshStandardMaterial({ roughness: BODY_ROUGHNESS }), []);
   const face = useMemo(() => new MeshStandardMaterial({ color: FACE_COLOUR, roughness: FACE_ROUGHNESS }), []);
@@ -35,25 +38,31 @@ export function ActorObject({ object, selected }: { object: Actor; selected: boo
         s.name = `part:${p.name}`;
         s.castShadow = true;
         s.receiveShadow = true;
+        // the whole body decides its detail, so no part switches alone
+        s.lodRadius = heightCm / 200;
         return s;
       }),
-    [parts, body, face],
+    [parts, body, face, heightCm],
   );
   const pool = useInstancePool();
   useLayoutEffect(() => {
     if (!pool) return;
     standIns.forEach((s, i) => {
       const part = parts[i]!;
+      const far = farParts[i]!.geometry;
+      // boxes (hands, feet, ribcage, visor) have nothing to simplify
+      const simpler = far.getAttribute('position').count < part.geometry.getAttribute('position').count;
       // build and height fix every part's mesh (see mannequin.ts), so they name the bucket
       pool.attach(s, `actor:${build}:${heightCm}:${part.name}`, () => ({
         geometry: part.geometry.clone(),
         material: new MeshStandardMaterial({ roughness: part.material === 'face' ? FACE_ROUGHNESS : BODY_ROUGHNESS }),
         castShadow: true,
         receiveShadow: true,
+        ...(simpler ? { lodGeometry: far.clone(), lodKind: 'actor' as const } : {}),
       }));
     });
     return () => standIns.forEach((s) => pool.detach(s));
-  }, [pool, standIns, parts, build, heightCm]);
+  }, [pool, standIns, parts, farParts, build, heightCm]);
   useLayoutEffect(() => {
     standIns.forEach((s, i) => {
       s.drawOwn = selected;

@@ -5,7 +5,7 @@
 import { useEffect, useLayoutEffect, useMemo } from 'react';
 import { DoubleSide, FrontSide, Matrix4, MeshStandardMaterial } from 'three';
 import type { SetPiece } from '../../core/document';
-import { setPieceGeometry } from '../../core/geometry';
+import { cylinderPrimitive, setPieceGeometry } from '../../core/geometry';
 import { toBufferGeometry } from './meshData';
 import { InstanceStandIn, type BucketSpec } from '../instancing/instancePool';
 import { useInstancePool } from '../instancing/InstancingRoot';
@@ -21,6 +21,8 @@ interface PieceBucket {
 }
 
 const UNIT: [number, number, number] = [1, 1, 1];
+/** sides of a far cylinder (level of detail in the editor view; the full one has 32) */
+const FAR_CYLINDER_SIDES = 10;
 
 /**
  * Which bucket draws a piece. Boxes, cylinders and planes of positive size are their unit shape scaled
@@ -38,10 +40,14 @@ export function pieceBucket(p: Pick<SetPiece, 'shape' | 'size' | 'steps' | 'open
   const [w, h, d] = p.size;
   const scalable = (p.shape === 'box' || p.shape === 'cylinder' || plane) && w > 0 && d > 0 && (plane || h > 0);
   if (scalable) {
+    const unit = spec(() => toBufferGeometry(setPieceGeometry({ shape: p.shape, size: UNIT }).mesh, ['solid']));
     return {
       key: `setPiece:${p.shape}:unit`,
       local: new Matrix4().makeScale(w, plane ? 1 : h, d),
-      make: spec(() => toBufferGeometry(setPieceGeometry({ shape: p.shape, size: UNIT }).mesh, ['solid'])),
+      make:
+        p.shape === 'cylinder'
+          ? () => ({ ...unit(), lodGeometry: toBufferGeometry(cylinderPrimitive(UNIT, FAR_CYLINDER_SIDES).mesh, ['solid']), lodKind: 'prop' })
+          : unit,
     };
   }
   const key = JSON.stringify([p.shape, p.size, p.steps ?? null, p.openings ?? []]);

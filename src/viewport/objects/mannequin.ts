@@ -17,19 +17,31 @@ export interface BodyPart {
 
 const mid = (a: Vec3, b: Vec3): Vec3 => [(a[0] + b[0]) / 2, (a[1] + b[1]) / 2, (a[2] + b[2]) / 2];
 
+/**
+ * How finely curved parts are tessellated. 'low' is the far mannequin of the editor view (level of detail):
+ * the same parts, sizes and placement, about a fifth of the triangles.
+ */
+export type BodyDetail = 'full' | 'low';
+const TESSELLATION = {
+  full: { capSegments: 4, radialSegments: 10, headWidth: 20, headHeight: 14 },
+  low: { capSegments: 1, radialSegments: 6, headWidth: 8, headHeight: 6 },
+} as const;
+type Tessellation = (typeof TESSELLATION)[BodyDetail];
+
 /** A capsule from joint a to joint b (lengths are pose-independent), oriented by `frame`. */
-function limb(name: string, a: JointName, b: JointName, radius: number, length: number, frame: JointName = a): BodyPart {
+function limb(detail: Tessellation, name: string, a: JointName, b: JointName, radius: number, length: number, frame: JointName = a): BodyPart {
   const straight = Math.max(0.001, length - 2 * radius * 0.6);
   return {
     name,
-    geometry: new CapsuleGeometry(radius, straight, 4, 10),
+    geometry: new CapsuleGeometry(radius, straight, detail.capSegments, detail.radialSegments),
     frame,
     centre: (f) => mid(f.joints[a].position, f.joints[b].position),
     material: 'body',
   };
 }
 
-export function buildBody(build: Build, heightCm: number, rest: Figure): BodyPart[] {
+export function buildBody(build: Build, heightCm: number, rest: Figure, level: BodyDetail = 'full'): BodyPart[] {
+  const detail = TESSELLATION[level];
   const P = PROPORTIONS[build];
   const h = heightCm / 100;
   const J = rest.joints;
@@ -38,10 +50,10 @@ export function buildBody(build: Build, heightCm: number, rest: Figure): BodyPar
   for (const s of ['L', 'R'] as const) {
     const sh = `shoulder${s}` as JointName, el = `elbow${s}` as JointName, wr = `wrist${s}` as JointName;
     const hp = `hip${s}` as JointName, kn = `knee${s}` as JointName, an = `ankle${s}` as JointName;
-    parts.push(limb(`upperArm${s}`, sh, el, P.upperArmRadius * h, L(sh, el)));
-    parts.push(limb(`forearm${s}`, el, wr, P.forearmRadius * h, L(el, wr)));
-    parts.push(limb(`thigh${s}`, hp, kn, P.thighRadius * h, L(hp, kn)));
-    parts.push(limb(`shin${s}`, kn, an, P.shinRadius * h, L(kn, an)));
+    parts.push(limb(detail, `upperArm${s}`, sh, el, P.upperArmRadius * h, L(sh, el)));
+    parts.push(limb(detail, `forearm${s}`, el, wr, P.forearmRadius * h, L(el, wr)));
+    parts.push(limb(detail, `thigh${s}`, hp, kn, P.thighRadius * h, L(hp, kn)));
+    parts.push(limb(detail, `shin${s}`, kn, an, P.shinRadius * h, L(kn, an)));
     const handLen = P.hand * h;
     parts.push({
       name: `hand${s}`,
@@ -66,12 +78,12 @@ export function buildBody(build: Build, heightCm: number, rest: Figure): BodyPar
   }
   parts.push({
     name: 'pelvis',
-    geometry: new CapsuleGeometry(P.torsoHalfDepth * h, Math.max(0.001, P.pelvisHalfWidth * 2 * h - P.torsoHalfDepth * 2 * h), 4, 10).rotateZ(Math.PI / 2),
+    geometry: new CapsuleGeometry(P.torsoHalfDepth * h, Math.max(0.001, P.pelvisHalfWidth * 2 * h - P.torsoHalfDepth * 2 * h), detail.capSegments, detail.radialSegments).rotateZ(Math.PI / 2),
     frame: 'hips',
     centre: (f) => mid(f.joints.hipL.position, f.joints.hipR.position).map((v, i) => (i === 1 ? v + 0.01 * h : v)) as Vec3,
     material: 'body',
   });
-  parts.push(limb('abdomen', 'hips', 'chest', P.torsoHalfDepth * h * 0.95, L('hips', 'spine') + L('spine', 'chest'), 'spine'));
+  parts.push(limb(detail, 'abdomen', 'hips', 'chest', P.torsoHalfDepth * h * 0.95, L('hips', 'spine') + L('spine', 'chest'), 'spine'));
   parts.push({
     name: 'ribcage',
     geometry: new BoxGeometry(P.torsoHalfWidth * 2 * h, (P.shoulder - P.chest) * h + P.torsoHalfDepth * h, P.torsoHalfDepth * 2 * h),
@@ -81,15 +93,15 @@ export function buildBody(build: Build, heightCm: number, rest: Figure): BodyPar
   });
   parts.push({
     name: 'shoulders',
-    geometry: new CapsuleGeometry(P.upperArmRadius * h * 1.15, Math.max(0.001, P.shoulderHalf * 2 * h - P.upperArmRadius * 2 * h), 4, 10).rotateZ(Math.PI / 2),
+    geometry: new CapsuleGeometry(P.upperArmRadius * h * 1.15, Math.max(0.001, P.shoulderHalf * 2 * h - P.upperArmRadius * 2 * h), detail.capSegments, detail.radialSegments).rotateZ(Math.PI / 2),
     frame: 'chest',
     centre: (f) => mid(f.joints.shoulderL.position, f.joints.shoulderR.position),
     material: 'body',
   });
-  parts.push(limb('neck', 'neck', 'head', P.upperArmRadius * h * 1.4, L('neck', 'head') + 0.02 * h));
+  parts.push(limb(detail, 'neck', 'neck', 'head', P.upperArmRadius * h * 1.4, L('neck', 'head') + 0.02 * h));
   parts.push({
     name: 'head',
-    geometry: new SphereGeometry(P.headRadius * h, 20, 14).scale(0.85, 1, 0.95),
+    geometry: new SphereGeometry(P.headRadius * h, detail.headWidth, detail.headHeight).scale(0.85, 1, 0.95),
     frame: 'head',
     centre: (f) => f.headCentre,
     material: 'body',

@@ -18,6 +18,8 @@ type Caster = Object3D & {
   morphTargetInfluences?: number[];
   skeleton?: { bones: Object3D[] };
   target?: Object3D;
+  /** the instance pool's meshes: what they cast, apart from re-sorting and culling (instancing/instancePool) */
+  castersVersion?: () => number;
   shadow?: { mapSize: { x: number; y: number }; bias: number; normalBias: number; radius: number; camera: Object3D & { projectionMatrix: { elements: ArrayLike<number> } } };
 };
 
@@ -66,7 +68,8 @@ export class ShadowFingerprint {
         this.push(o.geometry.id);
         this.push(o.geometry.attributes.position?.version ?? -1);
         this.pushMatrix(o.matrixWorld.elements);
-        if (o.isInstancedMesh) {
+        if (o.castersVersion) this.push(o.castersVersion());
+        else if (o.isInstancedMesh) {
           this.push(o.count ?? 0);
           this.push(o.instanceMatrix?.version ?? -1);
         }
