@@ -28,6 +28,7 @@ import { projectToEdl } from '../../core/export/edl';
 import type { StoryboardPdfPanel } from '../../core/export/pdf';
 import { loadSheetFonts } from '../../export/sheets/sheetFonts';
 import { decodePng } from '../shots/storyboardPdf';
+import { shotMoves } from '../../core/export/storyboardMoves';
 
 export const EXPORT_FORMATS = ['png', 'mp4', 'glb', 'report', 'pdf', 'edl'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -188,12 +189,34 @@ export async function runExport(req: ExportRequest): Promise<ExportOutcome> {
     step('writing storyboard PDF');
     const rows = shotRows(project, sceneId).filter((r) => shotIds.includes(r.shotId));
     const panels: StoryboardPdfPanel[] = [];
-    for (const row of rows) panels.push({ row, image: await decodePng(stills.get(row.shotId)!), frame: row.in });
+    // a moving shot prints its start and end frames with the move arrows, as the Shots panel's storyboard does;
+    // the later frames are rendered with the same allowed layers and labels as the first
+    const printed: { in: number; out: number }[] = [];
+    for (const row of rows) {
+      check();
+      const shot = scene.shots[row.shotId]!;
+      const moves = shotMoves(project, sceneId, shot, 2);
+      const first = { image: await decodePng(stills.get(row.shotId)!), frame: row.in };
+      printed.push({ in: row.in, out: row.in + 1 });
+      if (moves.frames.length < 2) {
+        panels.push({ row, ...first });
+        continue;
+      }
+      const cam = scene.objects[shot.cameraId];
+      const aspect = cam?.type === 'camera' ? cam.deliveryAspect : 16 / 9;
+      const keyFrames = [];
+      for (const f of moves.frames.slice(1)) {
+        const png = await renderers.still({ project, sceneId, shotId: row.shotId, frame: f, width, height: 2 * Math.round(width / aspect / 2), allowedLayerIds: allowed, labels });
+        keyFrames.push({ image: await decodePng(png), frame: f });
+        printed.push({ in: f, out: f + 1 });
+      }
+      panels.push({ row, ...first, keyFrames, arrows: moves.arrows });
+    }
     const { storyboardPdf } = await import('../../core/export/pdf');
     const pdf = await storyboardPdf(panels, { title: `${project.name} — ${scene.name}`, subtitle: `${rows.length} shots · ${project.settings.fps} fps`, creationDate: new Date() }, await loadSheetFonts());
     for (const [c] of pdf.substitutions) progress(`storyboard PDF: no glyph for "${c}", printed as ?`, done / Math.max(1, steps));
     // a PDF carries the disclosure in its sidecar
-    await add('storyboard.pdf', 'application/pdf', pdf.bytes, layerFramesInCut(layers, rows.map((r) => ({ in: r.in, out: r.in + 1 }))), false);
+    await add('storyboard.pdf', 'application/pdf', pdf.bytes, layerFramesInCut(layers, printed), false);
   }
   if (formats.includes('edl')) {
     check();
