@@ -72,7 +72,15 @@ export function inApp<T>(page: Page, fn: (h: any) => T | Promise<T>): Promise<T>
 /** RGBA pixels of the viewport canvas (or any canvas matching selector), moved across as base64. */
 export async function canvasPixels(page: Page, selector = '[data-testid=viewport] canvas'): Promise<{ width: number; height: number; data: Uint8Array }> {
   // the editor view draws at a lower resolution while its camera moves: read a rested, full-resolution frame
-  if (selector === '[data-testid=viewport] canvas') await page.waitForFunction(() => !(globalThis as any).__previs?.viewportPerformance?.lowered);
+  // (and rested: two frames drawn since full resolution came back, so the buffer was resized and redrawn)
+  if (selector === '[data-testid=viewport] canvas') {
+    for (let k = 0; k < 50; k++) {
+      await page.waitForFunction(() => !(globalThis as any).__previs?.viewportPerformance?.lowered);
+      const f0 = await page.evaluate(() => (globalThis as any).__previs.frameStats.frames as number);
+      await page.waitForFunction((f) => (globalThis as any).__previs.frameStats.frames > f + 1, f0);
+      if (await page.evaluate(() => !(globalThis as any).__previs?.viewportPerformance?.lowered)) break;
+    }
+  }
   const r = await page.evaluate((sel) => {
     const src = document.querySelector(sel) as HTMLCanvasElement;
     const c = document.createElement('canvas');

@@ -167,6 +167,7 @@ describe('sets, actors, lights', () => {
     const p2 = await actorPose(id);
     expect(p2.v).toBe(p0.v);
     const px2 = await canvasPixels(page);
+    expect([px2.width, px2.height]).toEqual([px0.width, px0.height]);
     expect(meanDiff(px0.data, px2.data)).toBeLessThan(0.5);
 
     await page.keyboard.press('Control+Shift+KeyZ');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BoxGeometry, CanvasTexture, Color, DataTexture, DirectionalLight, HemisphereLight, InstancedMesh, Matrix4, Mesh, MeshStandardMaterial, PerspectiveCamera, Scene, ShaderMaterial, Vector4 } from 'three';
 import { PictureFingerprint } from './pictureFingerprint';
+import { onBeforeSceneRender } from '../performance/beforeSceneRender';
 
 function stage() {
   const scene = new Scene();
@@ -84,5 +85,19 @@ describe('picture fingerprint', () => {
     s.box.onBeforeRender = () => {};
     f.changed(s.scene, s.camera, SETTINGS);
     expect(f.changed(s.scene, s.camera, SETTINGS)).toBe(true);
+  });
+
+  it("holds a frame although the viewport's shared scene hook is on the scene, but not a foreign hook", () => {
+    const { scene, camera } = stage();
+    const f = new PictureFingerprint();
+    const off = onBeforeSceneRender(scene, () => undefined);
+    expect(f.changed(scene, camera, SETTINGS)).toBe(true);
+    expect(f.changed(scene, camera, SETTINGS)).toBe(false);
+    off();
+    // someone else's hook wrapped around ours: its effects cannot be seen from here
+    const shared = scene.onBeforeRender;
+    scene.onBeforeRender = (...a) => shared.apply(scene, a);
+    expect(f.changed(scene, camera, SETTINGS)).toBe(true);
+    expect(f.changed(scene, camera, SETTINGS)).toBe(true);
   });
 });

@@ -3,8 +3,10 @@
 // background and fog, the renderer's colour pipeline). In an animatic a held shot, or the frames after a
 // camera move settles, repeat the previous picture exactly: then drawing and reading back can be skipped.
 // The fingerprint errs towards "changed": anything it cannot see into (a video texture, a per-draw hook)
-// makes every frame new.
+// makes every frame new — except the viewport's shared scene hook (performance/beforeSceneRender), whose
+// effects on the picture are read here through the instance buffers' versions.
 import { Color, Object3D, Texture, type Camera, type Material, type Scene } from 'three';
+import { isSharedSceneHook } from '../performance/beforeSceneRender';
 
 type Node = Object3D & {
   isMesh?: boolean;
@@ -114,7 +116,7 @@ export class PictureFingerprint {
     this.push(o.castShadow);
     this.push(o.receiveShadow);
     this.push(o.frustumCulled);
-    if (o.onBeforeRender !== noopBeforeRender) this.push(NaN);
+    if (o.onBeforeRender !== noopBeforeRender && !isSharedSceneHook(o.onBeforeRender, noopBeforeRender)) this.push(NaN);
     if (o.isLight) {
       this.pushColour(o.color);
       this.pushColour(o.groundColor);
