@@ -7,6 +7,7 @@
 // effects on the picture are read here through the instance buffers' versions.
 import { Color, Object3D, Texture, type Camera, type Material, type Scene } from 'three';
 import { isSharedSceneHook } from '../performance/beforeSceneRender';
+import { NumberTrail } from './numberTrail';
 
 type Node = Object3D & {
   isMesh?: boolean;
@@ -49,20 +50,14 @@ const MATERIAL_NUMBERS = ['opacity', 'roughness', 'metalness', 'emissiveIntensit
 const MATERIAL_COLOURS = ['color', 'emissive', 'specularColor', 'sheenColor', 'attenuationColor'] as const;
 const MATERIAL_MAPS = ['map', 'emissiveMap', 'alphaMap', 'normalMap', 'roughnessMap', 'metalnessMap', 'aoMap', 'envMap', 'lightMap', 'bumpMap', 'displacementMap', 'specularMap', 'gradientMap', 'matcap'] as const;
 
-export class PictureFingerprint {
-  private cur = new Float64Array(8192);
-  private prev = new Float64Array(8192);
-  private prevLength = -1;
-  private n = 0;
+export class PictureFingerprint extends NumberTrail {
+  constructor() {
+    super(8192);
+  }
 
   private push(v: number | boolean | undefined | null): void {
-    if (this.n === this.cur.length) {
-      const grown = new Float64Array(this.cur.length * 2);
-      grown.set(this.cur);
-      this.cur = grown;
-    }
     // NaN never equals itself: a value we cannot judge makes the frame new
-    this.cur[this.n++] = v === undefined || v === null ? -1.5e300 : +v;
+    this.record(v === undefined || v === null ? -1.5e300 : +v);
   }
 
   private pushArray(e: ArrayLike<number>): void {
@@ -169,7 +164,7 @@ export class PictureFingerprint {
    * call, and any call after reset(), says true.
    */
   changed(scene: Scene, camera: Camera, extra: ArrayLike<number>): boolean {
-    this.n = 0;
+    this.begin();
     this.pushArray(extra);
     this.pushArray(camera.matrixWorld.elements);
     this.pushArray(camera.projectionMatrix.elements);
@@ -191,23 +186,6 @@ export class PictureFingerprint {
     } else this.push(-1);
     this.push(s.overrideMaterial ? NaN : -1);
     scene.traverseVisible((o) => this.pushNode(o as Node));
-    let same = this.n === this.prevLength;
-    if (same) {
-      for (let i = 0; i < this.n; i++) {
-        if (this.cur[i] !== this.prev[i]) {
-          same = false;
-          break;
-        }
-      }
-    }
-    const t = this.prev;
-    this.prev = this.cur;
-    this.cur = t.length >= this.prev.length ? t : new Float64Array(this.prev.length);
-    this.prevLength = this.n;
-    return !same;
-  }
-
-  reset(): void {
-    this.prevLength = -1;
+    return this.settle();
   }
 }

@@ -3,6 +3,7 @@
 // and bones). On software GL a 2048² sun shadow map costs about as much as the frame itself, and in most
 // animatic frames only the camera moves: then the maps from the previous frame are still exact.
 import type { Object3D, Scene } from 'three';
+import { NumberTrail } from './numberTrail';
 
 type Caster = Object3D & {
   isMesh?: boolean;
@@ -23,19 +24,13 @@ type Caster = Object3D & {
   shadow?: { mapSize: { x: number; y: number }; bias: number; normalBias: number; radius: number; camera: Object3D & { projectionMatrix: { elements: ArrayLike<number> } } };
 };
 
-export class ShadowFingerprint {
-  private cur = new Float64Array(4096);
-  private prev = new Float64Array(4096);
-  private prevLength = -1;
-  private n = 0;
+export class ShadowFingerprint extends NumberTrail {
+  constructor() {
+    super(4096);
+  }
 
   private push(v: number): void {
-    if (this.n === this.cur.length) {
-      const grown = new Float64Array(this.cur.length * 2);
-      grown.set(this.cur);
-      this.cur = grown;
-    }
-    this.cur[this.n++] = v;
+    this.record(v);
   }
 
   private pushMatrix(e: ArrayLike<number>): void {
@@ -47,7 +42,7 @@ export class ShadowFingerprint {
    * previous call's. The first call, and any call after reset(), says true.
    */
   changed(scene: Scene): boolean {
-    this.n = 0;
+    this.begin();
     let lights = 0;
     scene.traverseVisible((node) => {
       const o = node as Caster;
@@ -85,24 +80,6 @@ export class ShadowFingerprint {
       }
     });
     this.push(lights);
-    let same = this.n === this.prevLength;
-    if (same) {
-      for (let i = 0; i < this.n; i++) {
-        if (this.cur[i] !== this.prev[i]) {
-          same = false;
-          break;
-        }
-      }
-    }
-    // swap buffers: no allocation per frame
-    const t = this.prev;
-    this.prev = this.cur;
-    this.cur = t.length >= this.prev.length ? t : new Float64Array(this.prev.length);
-    this.prevLength = this.n;
-    return !same;
-  }
-
-  reset(): void {
-    this.prevLength = -1;
+    return this.settle();
   }
 }
