@@ -1,36 +1,13 @@
 // Assets by hash over the project's WebSocket (Hocuspocus stateless messages), so the app needs no plain-HTTP
-// connection to the server (its Content-Security-Policy allows ws:/wss: only). Messages are JSON strings:
-//   client → server  {asset:'has'|'get', id, hash}   {asset:'put', id, hash, part, parts, b64}
-//   server → client  {asset:'reply', id, ok, status, error?, part?, parts?, b64?}
+// connection to the server (its Content-Security-Policy allows ws:/wss: only). The messages: sync/assetProtocol.ts.
 // A connection only exists after sign-in (Hocuspocus holds every message until onAuthenticate passes), so on a
 // server with a studio root only members reach this. Uploads are checked against their hash before storing.
 import type { Extension, onStatelessPayload } from '@hocuspocus/server';
 import { AssetStore, MAX_ASSET_BYTES, SHA256_HEX } from './assetStore';
+import { ASSET_PART_BYTES, type AssetReply, type AssetRequest } from '../sync/assetProtocol';
 
-/** bytes per message part: large assets go in several parts so no message is huge */
-export const ASSET_PART_BYTES = 512 * 1024;
 /** uploads one connection may have open at once */
 const MAX_OPEN_UPLOADS = 8;
-
-export interface AssetRequest {
-  asset: 'has' | 'get' | 'put';
-  id: number;
-  hash: string;
-  part?: number;
-  parts?: number;
-  b64?: string;
-}
-
-export interface AssetReply {
-  asset: 'reply';
-  id: number;
-  ok: boolean;
-  status: number;
-  error?: string;
-  part?: number;
-  parts?: number;
-  b64?: string;
-}
 
 export function parseAssetRequest(payload: string): AssetRequest | null {
   if (!payload.startsWith('{"asset":')) return null;

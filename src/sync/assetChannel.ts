@@ -2,32 +2,8 @@
 // as Hocuspocus stateless messages on the open project's provider and their replies are matched by id.
 import type { HocuspocusProvider } from '@hocuspocus/provider';
 import type { AssetTransport } from './assetSync';
-
-const PART_BYTES = 512 * 1024;
-
-interface Reply {
-  asset: 'reply';
-  id: number;
-  ok: boolean;
-  status: number;
-  error?: string;
-  part?: number;
-  parts?: number;
-  b64?: string;
-}
-
-function toB64(bytes: Uint8Array): string {
-  let bin = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(bin);
-}
-
-function fromB64(b64: string): Uint8Array {
-  const bin = atob(b64);
-  const out = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
-  return out;
-}
+import { ASSET_PART_BYTES, type AssetReply as Reply } from './assetProtocol';
+import { fromB64, toB64 } from '../core/util/base64';
 
 export function socketAssets(provider: HocuspocusProvider, timeoutMs = 60_000): AssetTransport & { close(): void } {
   let next = 1;
@@ -76,9 +52,9 @@ export function socketAssets(provider: HocuspocusProvider, timeoutMs = 60_000): 
       return Boolean(r?.ok);
     },
     async put(hash, bytes) {
-      const parts = Math.max(1, Math.ceil(bytes.byteLength / PART_BYTES));
+      const parts = Math.max(1, Math.ceil(bytes.byteLength / ASSET_PART_BYTES));
       const replies = await ask((id) => {
-        for (let part = 0; part < parts; part++) msg({ asset: 'put', id, hash, part, parts, b64: toB64(bytes.subarray(part * PART_BYTES, (part + 1) * PART_BYTES)) });
+        for (let part = 0; part < parts; part++) msg({ asset: 'put', id, hash, part, parts, b64: toB64(bytes.subarray(part * ASSET_PART_BYTES, (part + 1) * ASSET_PART_BYTES)) });
       });
       const r = replies[0]!;
       return r.ok ? { ok: true } : { ok: false, problem: `the server refused it (${r.status} ${r.error ?? ''})` };

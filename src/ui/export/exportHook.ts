@@ -8,19 +8,7 @@ import { runExport, type ExportRequest } from './exportService';
 import { adoptMemberKey } from '../../store/signingKeys';
 import { getAssetBytes, putAsset } from '../../store/assets';
 import { sha256Hex } from '../../core/util/sha256';
-
-function toB64(bytes: Uint8Array): string {
-  let bin = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(bin);
-}
-
-function fromB64(b64: string): Uint8Array {
-  const bin = atob(b64);
-  const out = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
-  return out;
-}
+import { fromB64, toB64 } from '../../core/util/base64';
 
 async function openBytes(name: string, bytes: Uint8Array) {
   const r = await openProjectFile(name, bytes);
