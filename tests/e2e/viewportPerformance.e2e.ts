@@ -212,15 +212,20 @@ describe('viewport frame cost, same picture', () => {
     await setEditorCamera(page, [0, 10, 30], [0, 0, -8]);
     await page.waitForFunction(() => !(globalThis as any).__previs.viewportPerformance.lowered);
     const redraws = () => inApp(page, (h) => h.viewportPerformance.shadowRedraws as number);
+    const restingRedraws = async () => {
+      let r0 = await redraws();
+      for (let k = 0; k < 30; k++) {
+        await nextFrames(page, 8);
+        const r = await redraws();
+        if (r === r0) return r;
+        r0 = r;
+      }
+      return r0;
+    };
     // the return to full resolution redraws the maps once, a frame or two after `lowered` clears: wait until
     // the count rests (it never does if the maps are redrawn every frame), then it must stay put
-    let r0 = await redraws();
-    for (let k = 0; k < 20; k++) {
-      await nextFrames(page, 2);
-      const r = await redraws();
-      if (r === r0) break;
-      r0 = r;
-    }
+    // (CI once saw a redraw 5 frames after two quiet ones on a loaded machine: rest means 8 quiet frames)
+    const r0 = await restingRedraws();
     await nextFrames(page, 4);
     expect(await redraws()).toBe(r0);
     // orbit for a few frames: lower resolution; the maps are redrawn once for the smaller drawing buffer,
@@ -243,11 +248,10 @@ describe('viewport frame cost, same picture', () => {
     expect(await redraws()).toBeLessThanOrEqual(r0 + 1);
     await page.waitForFunction(() => !(globalThis as any).__previs.viewportPerformance.lowered);
     expect(await inApp(page, (h) => h.viewportPerformance.pixelRatio as number)).toBe(1);
-    await nextFrames(page, 2);
-    // and once more for the full-size buffer
-    const r1 = await redraws();
+    // and once more for the full-size buffer, then rest
+    const r1 = await restingRedraws();
     expect(r1).toBeLessThanOrEqual(r0 + 2);
-    await nextFrames(page, 3);
+    await nextFrames(page, 4);
     expect(await redraws()).toBe(r1);
     // a prop moved (as a gizmo drag moves it): the maps are redrawn
     await page.evaluate(() => {
