@@ -1,4 +1,4 @@
-// Small byte helpers shared by the container encoders: hex, base64url, SHA-256 over views, UTF-8.
+// Small byte helpers shared by the container encoders: hex, SHA-256 over views, UTF-8.
 // WebCrypto's digest is one-shot, so callers hash subarray views of the file (no copies).
 // The one SHA-256 of the app lives in core/util/sha256; re-exported where the export code always found it.
 export { sha256, sha256Hex, toHex, useSha256 } from '../util/sha256';
@@ -22,21 +22,6 @@ export function fromHex(hex: string): Uint8Array {
   for (let i = 0; i < out.length; i++) out[i] = parseInt(hex.slice(i * 2, i * 2 + 2), 16);
   return out;
 }
-
-export function toBase64Url(bytes: Uint8Array): string {
-  let bin = '';
-  for (let i = 0; i < bytes.length; i++) bin += String.fromCharCode(bytes[i] as number);
-  return btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}
-
-export function fromBase64Url(text: string): Uint8Array {
-  const b64 = text.replace(/-/g, '+').replace(/_/g, '/');
-  const bin = atob(b64 + '='.repeat((4 - (b64.length % 4)) % 4));
-  const out = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
-  return out;
-}
-
 
 export function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
   let n = 0;

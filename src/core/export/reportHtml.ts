@@ -4,23 +4,17 @@
 // named `<img src=x onerror=alert(1)>` prints as those characters.
 import type { BundleInspection, LayerState } from './bindBundle';
 import type { DisclosureSummary } from './xmpPacket';
+import { escapeHtml } from '../util/escapeHtml';
+import { toB64 } from '../util/base64';
 
-export function escapeHtml(s: string): string {
-  return String(s).replace(/[&<>"'`]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;', '`': '&#96;' })[c]!);
-}
-
-function base64(bytes: Uint8Array): string {
-  let bin = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(bin);
-}
+export { escapeHtml };
 
 const PNG_MAGIC = [137, 80, 78, 71, 13, 10, 26, 10];
 
 /** Only real PNG bytes become an image; anything else is refused rather than embedded. */
 function thumbnail(png: Uint8Array | undefined, name: string): string {
   if (!png || png.length < 8 || !PNG_MAGIC.every((b, i) => png[i] === b)) return '<div class="nothumb">no thumbnail</div>';
-  return `<img class="thumb" alt="${escapeHtml(`thumbnail of ${name}`)}" src="data:image/png;base64,${base64(png)}">`;
+  return `<img class="thumb" alt="${escapeHtml(`thumbnail of ${name}`)}" src="data:image/png;base64,${toB64(png)}">`;
 }
 
 const e = escapeHtml;

@@ -1,6 +1,8 @@
 // Storyboard sheets: a printable HTML page with one panel per shot (image, number, lens, camera height,
 // notes). Images come in as PNG bytes rendered through each shot's camera; this file only lays them out.
 import type { ShotRow } from './shotlist';
+import { escapeHtml } from '../util/escapeHtml';
+import { toB64 } from '../util/base64';
 
 export interface StoryboardPanel {
   row: ShotRow;
@@ -18,17 +20,6 @@ export interface StoryboardOptions {
   subtitle?: string;
 }
 
-export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
-
-function base64(bytes: Uint8Array): string {
-  let bin = '';
-  const chunk = 0x8000;
-  for (let i = 0; i < bytes.length; i += chunk) bin += String.fromCharCode(...bytes.subarray(i, i + chunk));
-  return btoa(bin);
-}
-
 /** A file name for a panel PNG: shot number and take, safe for every file system. */
 export function panelFileName(row: ShotRow): string {
   const safe = `${row.number || row.order}`.replace(/[^A-Za-z0-9._-]+/g, '_');
@@ -42,7 +33,7 @@ export function storyboardHtml(panels: StoryboardPanel[], opts: StoryboardOption
       const lens = `${row.focalLengthMm} mm${row.zooms ? ' (zoom)' : ''}${row.lensKind === 'anamorphic' ? ` ${row.squeeze}× anamorphic` : ''}`;
       const tags = [row.size, row.angle].filter(Boolean).join(' · ');
       return `<figure class="panel">
-  <img alt="Shot ${escapeHtml(row.number)}" src="data:image/png;base64,${base64(png)}">
+  <img alt="Shot ${escapeHtml(row.number)}" src="data:image/png;base64,${toB64(png)}">
   <figcaption>
     <div class="head"><b>${escapeHtml(row.number)}</b> ${escapeHtml(row.name)} <span class="take">take ${row.take}</span></div>
     <div class="meta">Lens ${escapeHtml(lens)} · T${row.tStop} · Cam height ${row.cameraHeightM.toFixed(2)} m · Tilt ${row.tiltDeg}°</div>

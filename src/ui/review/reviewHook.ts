@@ -8,6 +8,7 @@ import { authorityNow, authorityStore } from '../../store/studioAuthority';
 import { projectStore } from '../../store/projectStore';
 import { discloseProject, exportGate, readLedger, verifyChain } from '../../core/disclosure';
 import type { StudioRole } from '../../core/studio/roles';
+import { toB64 } from '../../core/util/base64';
 import { burnDisclosureLabels, type BurnLabel } from '../../viewport/labels/burnIn';
 
 registerTestHook('disclosure', {
@@ -52,9 +53,7 @@ registerTestHook('disclosure', {
     g.fillRect(0, 0, width, height);
     burnDisclosureLabels(g, width, height, labels);
     const d = g.getImageData(0, 0, width, height).data;
-    let bin = '';
-    for (let i = 0; i < d.length; i += 0x8000) bin += String.fromCharCode(...d.subarray(i, i + 0x8000));
-    return btoa(bin);
+    return toB64(new Uint8Array(d.buffer, d.byteOffset, d.byteLength));
   },
   /** state and label of every generated layer, keyed by layer id */
   summary: () =>

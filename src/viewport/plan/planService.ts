@@ -1,5 +1,6 @@
 // The plan's services for panels, the overlay and tests: the current plan model and the PNG and PDF
 // exporters (set while the plan view is mounted, since they need the live renderer).
+import { toB64 } from '../../core/util/base64';
 import { projectStore } from '../../store/projectStore';
 import { editorStore } from '../../store/editorStore';
 import { playhead } from '../../store/playhead';
@@ -22,10 +23,7 @@ export function currentPlanModel(): PlanModel | null {
 export const planExporter: { exportPng: (() => Promise<Blob>) | null; exportPdf: (() => Promise<PlanPdf>) | null } = { exportPng: null, exportPdf: null };
 
 async function base64(blob: Blob): Promise<string> {
-  const b = new Uint8Array(await blob.arrayBuffer());
-  let s = '';
-  for (let i = 0; i < b.length; i += 0x8000) s += String.fromCharCode(...b.subarray(i, i + 0x8000));
-  return btoa(s);
+  return toB64(new Uint8Array(await blob.arrayBuffer()));
 }
 
 registerTestHook('plan', {

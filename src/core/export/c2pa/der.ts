@@ -1,6 +1,8 @@
 // A small DER (X.690) writer: just the types an X.509 certificate of ours needs. Definite lengths, minimal
 // integer encodings — the rules a strict parser (x509-parser in c2pa-rs) enforces.
 
+import { toB64 } from '../../util/base64';
+
 export type Der = Uint8Array;
 
 function lengthBytes(n: number): number[] {
@@ -79,9 +81,7 @@ export function time(d: Date): Der {
 }
 
 export function toPem(label: string, der: Uint8Array): string {
-  let bin = '';
-  for (let i = 0; i < der.length; i++) bin += String.fromCharCode(der[i] as number);
-  const b64 = btoa(bin).replace(/.{1,64}/g, '$&\n');
+  const b64 = toB64(der).replace(/.{1,64}/g, '$&\n');
   return `-----BEGIN ${label}-----\n${b64}-----END ${label}-----\n`;
 }
 
