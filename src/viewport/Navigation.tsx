@@ -66,17 +66,15 @@ function FlyNavigation() {
       camera.quaternion.setFromEuler(euler);
     };
     const el = gl.domElement;
-    window.addEventListener('keydown', down);
-    window.addEventListener('keyup', up);
-    el.addEventListener('pointerdown', pdown);
-    window.addEventListener('pointerup', pup);
-    window.addEventListener('pointermove', move);
+    // one signal takes every listener down with the effect
+    const off = new AbortController();
+    window.addEventListener('keydown', down, { signal: off.signal });
+    window.addEventListener('keyup', up, { signal: off.signal });
+    el.addEventListener('pointerdown', pdown, { signal: off.signal });
+    window.addEventListener('pointerup', pup, { signal: off.signal });
+    window.addEventListener('pointermove', move, { signal: off.signal });
     return () => {
-      window.removeEventListener('keydown', down);
-      window.removeEventListener('keyup', up);
-      el.removeEventListener('pointerdown', pdown);
-      window.removeEventListener('pointerup', pup);
-      window.removeEventListener('pointermove', move);
+      off.abort();
     };
   }, [camera, gl]);
   useFrame((_, dt) => {

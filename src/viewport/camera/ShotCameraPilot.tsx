@@ -142,23 +142,18 @@ export function ShotCameraPilot() {
         fly.current = null;
       }
     };
-    el.addEventListener('pointerdown', down);
-    el.addEventListener('pointermove', move);
-    el.addEventListener('pointerup', up);
-    el.addEventListener('pointercancel', up);
-    el.addEventListener('wheel', onWheel, { passive: false });
-    el.addEventListener('contextmenu', menu);
-    window.addEventListener('keydown', kdown);
-    window.addEventListener('keyup', kup);
+    // one signal takes every listener down with the effect
+    const off = new AbortController();
+    el.addEventListener('pointerdown', down, { signal: off.signal });
+    el.addEventListener('pointermove', move, { signal: off.signal });
+    el.addEventListener('pointerup', up, { signal: off.signal });
+    el.addEventListener('pointercancel', up, { signal: off.signal });
+    el.addEventListener('wheel', onWheel, { passive: false, signal: off.signal });
+    el.addEventListener('contextmenu', menu, { signal: off.signal });
+    window.addEventListener('keydown', kdown, { signal: off.signal });
+    window.addEventListener('keyup', kup, { signal: off.signal });
     return () => {
-      el.removeEventListener('pointerdown', down);
-      el.removeEventListener('pointermove', move);
-      el.removeEventListener('pointerup', up);
-      el.removeEventListener('pointercancel', up);
-      el.removeEventListener('wheel', onWheel);
-      el.removeEventListener('contextmenu', menu);
-      window.removeEventListener('keydown', kdown);
-      window.removeEventListener('keyup', kup);
+      off.abort();
       if (drag) finish(drag);
       if (wheel) {
         clearTimeout(wheel.timer);

@@ -164,21 +164,17 @@ function usePlanInput(el: HTMLCanvasElement) {
     const onKey = (e: KeyboardEvent) => {
       if (e.code === 'Escape') planState.getState().setMeasurement(null);
     };
-    el.addEventListener('wheel', onWheel, { passive: false });
-    el.addEventListener('pointerdown', onDown);
-    el.addEventListener('pointermove', onMove);
-    el.addEventListener('pointerup', onUp);
-    el.addEventListener('contextmenu', onMenu);
-    el.addEventListener('click', onClick);
-    window.addEventListener('keydown', onKey);
+    // one signal takes every listener down with the effect
+    const off = new AbortController();
+    el.addEventListener('wheel', onWheel, { passive: false, signal: off.signal });
+    el.addEventListener('pointerdown', onDown, { signal: off.signal });
+    el.addEventListener('pointermove', onMove, { signal: off.signal });
+    el.addEventListener('pointerup', onUp, { signal: off.signal });
+    el.addEventListener('contextmenu', onMenu, { signal: off.signal });
+    el.addEventListener('click', onClick, { signal: off.signal });
+    window.addEventListener('keydown', onKey, { signal: off.signal });
     return () => {
-      el.removeEventListener('wheel', onWheel);
-      el.removeEventListener('pointerdown', onDown);
-      el.removeEventListener('pointermove', onMove);
-      el.removeEventListener('pointerup', onUp);
-      el.removeEventListener('contextmenu', onMenu);
-      el.removeEventListener('click', onClick);
-      window.removeEventListener('keydown', onKey);
+      off.abort();
     };
   }, [el]);
 }
