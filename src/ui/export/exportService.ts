@@ -27,8 +27,7 @@ import { shotRows } from '../../core/export/shotlist';
 import { projectToEdl } from '../../core/export/edl';
 import type { StoryboardPdfPanel } from '../../core/export/pdf';
 import { loadSheetFonts } from '../../export/sheets/sheetFonts';
-import { decodePng } from '../shots/storyboardPdf';
-import { shotMoves } from '../../core/export/storyboardMoves';
+import { storyboardPanel } from '../shots/storyboardPdf';
 
 export const EXPORT_FORMATS = ['png', 'mp4', 'glb', 'report', 'pdf', 'edl'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -195,22 +194,16 @@ export async function runExport(req: ExportRequest): Promise<ExportOutcome> {
     for (const row of rows) {
       check();
       const shot = scene.shots[row.shotId]!;
-      const moves = shotMoves(project, sceneId, shot, 2);
-      const first = { image: await decodePng(stills.get(row.shotId)!), frame: row.in };
-      printed.push({ in: row.in, out: row.in + 1 });
-      if (moves.frames.length < 2) {
-        panels.push({ row, ...first });
-        continue;
-      }
       const cam = scene.objects[shot.cameraId];
       const aspect = cam?.type === 'camera' ? cam.deliveryAspect : 16 / 9;
-      const keyFrames = [];
-      for (const f of moves.frames.slice(1)) {
-        const png = await renderers.still({ project, sceneId, shotId: row.shotId, frame: f, width, height: 2 * Math.round(width / aspect / 2), allowedLayerIds: allowed, labels });
-        keyFrames.push({ image: await decodePng(png), frame: f });
-        printed.push({ in: f, out: f + 1 });
-      }
-      panels.push({ row, ...first, keyFrames, arrows: moves.arrows });
+      // every printed frame at the delivery width; the first is the still already rendered for this shot
+      const still = (f: number) =>
+        f === row.in && stills.has(row.shotId)
+          ? Promise.resolve(stills.get(row.shotId)!)
+          : renderers.still({ project, sceneId, shotId: row.shotId, frame: f, width, height: 2 * Math.round(width / aspect / 2), allowedLayerIds: allowed, labels });
+      const panel = await storyboardPanel(project, sceneId, row, shot, width, still);
+      for (const f of [panel.frame, ...(panel.keyFrames ?? []).map((k) => k.frame)]) printed.push({ in: f, out: f + 1 });
+      panels.push(panel);
     }
     const { storyboardPdf } = await import('../../core/export/pdf');
     const pdf = await storyboardPdf(panels, { title: `${project.name} — ${scene.name}`, subtitle: `${rows.length} shots · ${project.settings.fps} fps`, creationDate: new Date() }, await loadSheetFonts());

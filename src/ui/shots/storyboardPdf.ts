@@ -2,8 +2,8 @@
 // pixels and laid out by core/export/pdf/storyboardSheet (number, lens, camera height, notes per panel). A
 // shot whose camera or actors move gets its start and end frames (or `keyCount` key frames) side by side,
 // with the move arrows of core/export/storyboardMoves drawn over the start.
-import type { Project } from '../../core/document';
-import { shotRows } from '../../core/export/shotlist';
+import type { Project, Shot } from '../../core/document';
+import { shotRows, type ShotRow } from '../../core/export/shotlist';
 import type { PaperName, PdfImage, StoryboardPdfPanel } from '../../core/export/pdf';
 import { renderShotStill } from '../../export/animatic/renderShotStill';
 import { loadSheetFonts } from '../../export/sheets/sheetFonts';
@@ -33,6 +33,21 @@ export interface StoryboardPdfJob {
   substitutions: Map<string, string>;
 }
 
+/**
+ * One storyboard panel: a held shot prints its first frame; a moving shot its key frames side by side with the
+ * move arrows over the first. `still(frame, width)` renders one frame as PNG (the Shots panel's plain render or
+ * the gated export's render with only allowed layers and labels); a moving shot's frames share the panel, so each
+ * is asked for narrower and the page stays as sharp.
+ */
+export async function storyboardPanel(p: Project, sceneId: string, row: ShotRow, shot: Shot, width: number, still: (frame: number, width: number) => Promise<Uint8Array>, keyCount = 2): Promise<StoryboardPdfPanel> {
+  const moves = shotMoves(p, sceneId, shot, keyCount);
+  const w = moves.frames.length > 1 ? Math.max(320, 2 * Math.round(width / moves.frames.length / 2)) : width;
+  const images = [];
+  for (const f of moves.frames) images.push({ image: await decodePng(await still(f, w)), frame: f });
+  const [first, ...rest] = images;
+  return { row, image: first!.image, frame: first!.frame, ...(rest.length ? { keyFrames: rest, arrows: moves.arrows } : {}) };
+}
+
 /** ~960 px across a ~90 mm panel is about 270 dpi: sharp in print without a huge file. */
 export async function exportStoryboardPdf(p: Project, sceneId: string, hooks: JobHooks, paper: PaperName = 'A4', width = 960, keyCount = 2): Promise<StoryboardPdfJob> {
   const rows = shotRows(p, sceneId);
@@ -41,13 +56,8 @@ export async function exportStoryboardPdf(p: Project, sceneId: string, hooks: Jo
   for (const [i, row] of rows.entries()) {
     if (hooks.signal.aborted) throw new DOMException('export cancelled', 'AbortError');
     hooks.onProgress(i / rows.length, `panel ${i + 1} of ${rows.length}`);
-    const moves = shotMoves(p, sceneId, p.scenes[sceneId]!.shots[row.shotId]!, keyCount);
-    const images = [];
-    // a moving shot's frames share the panel: each is rendered narrower, so the page stays as sharp
-    const w = Math.max(320, 2 * Math.round(width / moves.frames.length / 2));
-    for (const f of moves.frames) images.push({ image: await decodePng(await renderShotStill(p, row.shotId, f, { sceneId, width: w })), frame: f });
-    const [first, ...rest] = images;
-    panels.push({ row, image: first!.image, frame: first!.frame, ...(rest.length ? { keyFrames: rest, arrows: moves.arrows } : {}) });
+    const shot = p.scenes[sceneId]!.shots[row.shotId]!;
+    panels.push(await storyboardPanel(p, sceneId, row, shot, width, (f, w) => renderShotStill(p, row.shotId, f, { sceneId, width: w }), keyCount));
   }
   hooks.onProgress(1, 'writing PDF');
   const scene = p.scenes[sceneId]!;
