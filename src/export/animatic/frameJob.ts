@@ -6,6 +6,8 @@ import type { FrameRenderer, FrameRect } from '../../viewport/render/frameRender
 import type { BurnLabel } from '../../viewport/labels/burnInDraw';
 import type { SlateInfo } from '../../viewport/render/slate';
 import type { EncoderLink } from './encoderLink';
+import { seekPlates } from '../../viewport/plates/plateScreen';
+import { poseFramesAt } from '../../viewport/render/framePosers';
 import type { PlannedFrame } from './plan';
 
 export interface StageTimings {
@@ -44,6 +46,24 @@ export interface FrameJob {
   t: StageTimings;
   t0: number;
   report: (rendered: number) => void;
+}
+
+/**
+ * The part of a frame both pipelines do alike: video plates show this frame's picture, baked effect layers pose
+ * for it (not for the playhead), the document is evaluated and drawn, and the labels of unapproved layers in the
+ * picture are placed. Books evaluate and submit time; `drawnAt` is when the draw calls were issued.
+ */
+export async function drawPlannedFrame(job: FrameJob, f: PlannedFrame, reusePicture: boolean): Promise<{ camera: Camera; labels: BurnLabel[]; drawn: boolean; drawnAt: number }> {
+  const e0 = performance.now();
+  await seekPlates(job.project, job.sceneId, f.sceneFrame);
+  await poseFramesAt(f.sceneFrame, job.hiddenObjectIds);
+  const r0 = performance.now();
+  const { camera, evaluated, rect, drawn, poseMs } = job.renderer.render(job.project, job.sceneId, f.sceneFrame, f.cameraId, job.hiddenObjectIds, { reusePicture });
+  const labels = job.labelsFor(evaluated.activeLayerIds, job.renderer.camera, rect);
+  const drawnAt = performance.now();
+  job.t.evaluateMs += r0 - e0 + poseMs;
+  job.t.submitMs += drawnAt - r0 - poseMs;
+  return { camera, labels, drawn, drawnAt };
 }
 
 function lensLabel(p: Project, sceneId: string, f: PlannedFrame, focal: number): string {

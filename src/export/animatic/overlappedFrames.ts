@@ -6,13 +6,11 @@
 // at all: the worker repeats its current picture under this frame's slate. Shadow maps are redrawn only when
 // a caster or a light moved. The encoder's queue is bounded (maxInFlight frames, counting reads under way),
 // so the GPU, the read-back and the encoder each have the next frame ready when they want it.
-import { seekPlates } from '../../viewport/plates/plateScreen';
-import { poseFramesAt } from '../../viewport/render/framePosers';
 import { abortError } from './encoderLink';
 import { PixelReadback, type PendingRead } from './pixelReadback';
 import { yieldTask } from './yieldTask';
 import type { BurnIns } from './protocol';
-import type { FrameJob } from './frameJob';
+import { drawPlannedFrame, type FrameJob } from './frameJob';
 
 interface Outgoing {
   index: number;
@@ -52,15 +50,7 @@ export async function overlappedFrames(job: FrameJob): Promise<void> {
   try {
     for (const f of job.plan) {
       if (job.signal?.aborted) throw abortError();
-      const e0 = performance.now();
-      await seekPlates(job.project, job.sceneId, f.sceneFrame);
-      await poseFramesAt(f.sceneFrame, job.hiddenObjectIds);
-      const r0 = performance.now();
-      const { camera, evaluated, rect, drawn, poseMs } = renderer.render(job.project, job.sceneId, f.sceneFrame, f.cameraId, job.hiddenObjectIds, { reusePicture: true });
-      const labels = job.labelsFor(evaluated.activeLayerIds, renderer.camera, rect);
-      const r1 = performance.now();
-      t.evaluateMs += r0 - e0 + poseMs;
-      t.submitMs += r1 - r0 - poseMs;
+      const { camera, labels, drawn, drawnAt: r1 } = await drawPlannedFrame(job, f, true);
       let read: PendingRead | null = null;
       if (drawn) {
         if (job.syncTimings) {

@@ -1,13 +1,11 @@
 // The serial animatic pipeline (before issue 18, kept for comparison: `pipeline: 'serial'`): every frame is
 // posed, drawn, copied onto a 2D canvas on the main thread (which waits for the GL to finish the frame), made
 // into a VideoFrame there and handed to the encoder.
-import { seekPlates } from '../../viewport/plates/plateScreen';
-import { poseFramesAt } from '../../viewport/render/framePosers';
 import { drawSlate } from '../../viewport/render/slate';
 import { burnDisclosureLabels } from '../../viewport/labels/burnInDraw';
 import { abortError } from './encoderLink';
 import { yieldTask } from './yieldTask';
-import type { FrameJob } from './frameJob';
+import { drawPlannedFrame, type FrameJob } from './frameJob';
 
 export async function serialFrames(job: FrameJob, capture: 'canvas2d' | 'direct'): Promise<void> {
   const { renderer, link, t, width, height } = job;
@@ -16,15 +14,7 @@ export async function serialFrames(job: FrameJob, capture: 'canvas2d' | 'direct'
   let startWait = 0;
   for (const f of job.plan) {
     if (job.signal?.aborted) throw abortError();
-    const e0 = performance.now();
-    // video plates put this frame's picture on their screens before it is drawn
-    await seekPlates(job.project, job.sceneId, f.sceneFrame);
-    // baked effect layers (collapse fragments, debris) pose for this frame, not the playhead's
-    await poseFramesAt(f.sceneFrame, job.hiddenObjectIds);
-    const r0 = performance.now();
-    const { camera, evaluated, rect, poseMs } = renderer.render(job.project, job.sceneId, f.sceneFrame, f.cameraId, job.hiddenObjectIds);
-    const labels = job.labelsFor(evaluated.activeLayerIds, renderer.camera, rect);
-    const r1 = performance.now();
+    const { camera, labels, drawnAt: r1 } = await drawPlannedFrame(job, f, false);
     if (job.syncTimings) {
       // one pixel read back waits for every queued draw of the frame
       gl.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, px);
@@ -39,10 +29,7 @@ export async function serialFrames(job: FrameJob, capture: 'canvas2d' | 'direct'
       });
     }
     const frame = new VideoFrame(source, { timestamp: Math.round(f.index * job.usPerFrame), duration: Math.round(job.usPerFrame) });
-    const r2 = performance.now();
-    t.evaluateMs += r0 - e0 + poseMs;
-    t.submitMs += r1 - r0 - poseMs;
-    t.captureMs += r2 - r1;
+    t.captureMs += performance.now() - r1;
     if (f.index === 0) {
       const w0 = performance.now();
       await link.waitFor(() => link.started !== null);
