@@ -64,6 +64,15 @@ export async function waitForApp(page: Page): Promise<void> {
   });
 }
 
+/**
+ * For tests of several people on one 2-core machine: the viewport draws only when something in it changes
+ * (R3F's "demand" loop) instead of every frame, so four idle profiles do not starve the one being used. Each
+ * person has a machine of their own in real life; use only where the test does not look at the viewport.
+ */
+export async function drawOnDemand(page: Page): Promise<void> {
+  await page.evaluate(() => (globalThis as any).__previs.viewport.get().setFrameloop('demand'));
+}
+
 /** Evaluates in the page with the test hook as the argument. */
 export function inApp<T>(page: Page, fn: (h: any) => T | Promise<T>): Promise<T> {
   return page.evaluate(`(${fn.toString()})(globalThis.__previs)`) as Promise<T>;

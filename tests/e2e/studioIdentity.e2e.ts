@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openApp, type App } from './harness';
+import { drawOnDemand, openApp, type App } from './harness';
 
 const dir = mkdtempSync(join(tmpdir(), 'previs-studio-e2e-'));
 let admin: App;
@@ -18,11 +18,18 @@ let sup: App;
 let legal: App;
 
 beforeAll(async () => {
-  admin = await openApp();
-  artist = await openApp();
-  sup = await openApp();
-  legal = await openApp();
-  for (const a of [admin, artist, sup, legal]) a.page.setDefaultTimeout(120_000);
+  // nobody here looks at the viewport: always-drawing viewports on two cores only slow each other, so each
+  // profile draws on demand from the moment it is open
+  const open = async () => {
+    const a = await openApp();
+    await drawOnDemand(a.page);
+    a.page.setDefaultTimeout(120_000);
+    return a;
+  };
+  admin = await open();
+  artist = await open();
+  sup = await open();
+  legal = await open();
 }, 600_000);
 
 afterAll(async () => {
