@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openApp, type App } from './harness';
+import { drawOnDemand, openApp, type App } from './harness';
 import { startStudioServer, type StudioServer } from '../../src/server/studioServer';
 import { studioAuth } from '../../src/server/studioAuth';
 import { tempDir } from '../../src/server/testServer.testutil';
@@ -26,8 +26,17 @@ let c: App; // Sam, VFX supervisor
 let rootPem: string;
 
 beforeAll(async () => {
-  [a, b, c] = await Promise.all([openApp(), openApp(), openApp()]);
-  for (const x of [a, b, c]) x.page.setDefaultTimeout(20_000);
+  // nobody here looks at the viewport: each profile draws it on demand from the moment it is open, so three
+  // always-drawing viewports on two cores do not slow each other
+  const open = async () => {
+    const x = await openApp();
+    await drawOnDemand(x.page);
+    x.page.setDefaultTimeout(20_000);
+    return x;
+  };
+  a = await open();
+  b = await open();
+  c = await open();
 }, 180_000);
 
 afterAll(async () => {
