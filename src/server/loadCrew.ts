@@ -89,6 +89,8 @@ export function createCrew(plan: CrewPlan, hooks: CrewHooks): CrewApi {
 
   // each store notes the others' edits as they arrive: edits of one client arrive in the order it made them, so a
   // cursor per sending client finds the new ones without scanning the scene
+  // the ids as strings made once: a lookup with a fresh string must hash it first
+  const ids = Array.from({ length: plan.total }, (_, j) => Array.from({ length: plan.editsPerClient }, (_, k) => editId(j, k)));
   const watch = (i: number) => {
     const cursor = new Array<number>(plan.total).fill(0);
     let seen: unknown = null;
@@ -100,7 +102,8 @@ export function createCrew(plan: CrewPlan, hooks: CrewHooks): CrewApi {
       for (let j = 0; j < plan.total; j++) {
         if (j === i) continue;
         let k = cursor[j]!;
-        while (k < plan.editsPerClient && objs[editId(j, k)]) arrivals.push([editId(j, k++), now]);
+        const mine = ids[j]!;
+        while (k < plan.editsPerClient && objs[mine[k]!]) arrivals.push([mine[k++]!, now]);
         cursor[j] = k;
       }
     });
@@ -111,7 +114,7 @@ export function createCrew(plan: CrewPlan, hooks: CrewHooks): CrewApi {
     const c = conn(i);
     const pendingAck: string[] = [];
     for (let k = 0; k < plan.editsPerClient; k++) {
-      const id = editId(i, k);
+      const id = ids[i]![k]!;
       const obj = createObject('setPiece', { id, name: `load ${i}.${k}` });
       sent.push([id, monoMs()]);
       s.getState().execute('add', addObjects(plan.sceneId, [obj]));

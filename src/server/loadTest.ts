@@ -75,7 +75,9 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
   const layout = o.layout ?? 'one-process';
   const t0 = monoMs();
   const data = tempDir('previs-load-');
-  let server: StudioServer = await startStudioServer({ port: 0, dataDir: data.path, storeDebounceMs: 100 });
+  // the server as deployed: its default store debounce (the whole document is written at most every 2 s while
+  // edits flow; a stop writes every open document first, so the restart loses nothing)
+  let server: StudioServer = await startStudioServer({ port: 0, dataDir: data.path });
   const port = server.port;
   const demo = buildDemoProject();
   const sceneId = demo.sceneOrder[0]!;
@@ -126,7 +128,7 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
         if (!faultWindows.length) faultWindows.push([r0, Infinity]);
         await server.close();
         log('server stopped');
-        server = await startStudioServer({ port, dataDir: data.path, storeDebounceMs: 100 });
+        server = await startStudioServer({ port, dataDir: data.path });
         log('server started again');
         const back = async () => (await Promise.all(crews.map((c) => c.states()))).every((states, c) => states.every((s, k) => s === 'connected' || (o.cut && all.filter((i) => crewOf(i) === c)[k] === cutClient)));
         await waitUntil(back, 'every client back after the restart', 30_000);
