@@ -8,12 +8,27 @@ import { createObject, identityTransform, addObjects, setTransforms, type Projec
 import { generateSigner, type Signer } from '../core/disclosure/crypto';
 import { sealAfter } from '../core/disclosure/ledger';
 import { createProjectStore } from '../store/projectStore';
+import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { nodeClient } from './testServer.testutil';
 import type { StudioConnection } from '../sync/studioConnection';
 
 /** Milliseconds on the monotonic clock shared by every thread and process of this machine. */
 export const monoMs = (): number => Number(process.hrtime.bigint()) / 1e6;
+
+/**
+ * CPU time of the calling thread so far, ms (Linux: /proc/thread-self/stat, 10 ms ticks; NaN elsewhere). Unlike
+ * the event loop's busy share, a loaded machine does not stretch it: it is the work itself.
+ */
+export function threadCpuMs(): number {
+  try {
+    const f = readFileSync('/proc/thread-self/stat', 'utf8');
+    const fields = f.slice(f.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return NaN;
+  }
+}
 
 export interface CrewPlan {
   url: string;
@@ -44,6 +59,8 @@ export interface CrewReport {
   acked: string[];
   /** share of the edit phase this crew's event loop was busy (1: saturated, every latency queues) */
   busy: number;
+  /** CPU time of this crew's thread during the edit phase, ms */
+  cpuMs: number;
 }
 
 /** What a crew answers, the same whether it runs here or in a worker thread (hence every answer is a promise). */
@@ -80,6 +97,7 @@ export function createCrew(plan: CrewPlan, hooks: CrewHooks): CrewApi {
   const arrivals: [string, number][] = [];
   const acked: string[] = [];
   let busy = NaN;
+  let cpuMs = NaN;
   const signers = new Map<number, Signer>();
   const conn = (i: number) => {
     const c = conns.get(i);
@@ -153,8 +171,10 @@ export function createCrew(plan: CrewPlan, hooks: CrewHooks): CrewApi {
     },
     async run() {
       const elu = performance.eventLoopUtilization();
+      const cpu0 = threadCpuMs();
       await Promise.all(plan.clients.map(client));
       busy = performance.eventLoopUtilization(elu).utilization;
+      cpuMs = threadCpuMs() - cpu0;
     },
     async states() {
       return plan.clients.map((i) => conn(i).status.getState().state);
@@ -186,7 +206,7 @@ export function createCrew(plan: CrewPlan, hooks: CrewHooks): CrewApi {
       return plan.clients.map((i) => essence(stores.get(i)!.getState().project));
     },
     async report() {
-      return { sent, arrivals, acked, busy };
+      return { sent, arrivals, acked, busy, cpuMs };
     },
     async close() {
       for (const c of conns.values()) await c.close();

@@ -13,7 +13,7 @@ export interface ThreadCrew extends CrewApi {
 export function crewInThread(plan: CrewPlan, hooks: Pick<CrewHooks, 'sealed'>): ThreadCrew {
   const entry = new URL('./loadCrew.worker.ts', import.meta.url).href;
   const boot = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); })`;
-  const worker = new Worker(boot, { eval: true, workerData: plan, execArgv: process.env.CREW_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.CREW_PROF] : [] });
+  const worker = new Worker(boot, { eval: true, workerData: plan, execArgv: [] });
   const pending = new Map<number, { resolve(v: unknown): void; reject(e: Error): void }>();
   let next = 0;
   let failed: Error | null = null;

@@ -72,7 +72,10 @@ async function main() {
     if (!json) {
       console.log(`  clients ${r.clients}, edits made ${r.editsMade}, acknowledged ${r.editsAcknowledged}, acknowledged but missing ${r.acknowledgedMissing}`);
       console.log(`  converged (all clients = server): ${r.converged}; ledger ${r.ledgerEntries} entries, ${r.ledgerMerges} merges, verifies: ${r.ledgerVerified}`);
-      console.log(`  event loops busy during the edits: server's thread ${pct(r.busy.server)}, clients' ${r.busy.crews.map(pct).join(', ')}; CPU ${r.cpuMsPerEdit.toFixed(1)} ms per edit (all threads)`);
+      const t = r.threadCpuMsPerEdit;
+      if (r.layout === 'one-process') console.log(`  during the edits the one thread was busy ${pct(r.busy.server)} of the time and used ${t.server.toFixed(1)} ms CPU per edit`);
+      else console.log(`  during the edits: server's thread busy ${pct(r.busy.server)}, ${t.server.toFixed(1)} ms CPU per edit; clients' threads busy ${r.busy.crews.map(pct).join(', ')}, ${t.crews.map((c) => c.toFixed(1)).join(', ')} ms CPU per edit`);
+      console.log(`  CPU of the whole process from the first edit until all agree: ${r.cpuMsPerEdit.toFixed(1)} ms per edit`);
       console.log(`  initial sync (demo project, first client) ${r.initialSyncMs.toFixed(1)} ms; every client back after the restart in ${r.restartRecoveryMs?.toFixed(0) ?? '-'} ms; run ${(r.runMs / 1000).toFixed(1)} s`);
     }
   }

@@ -11,7 +11,7 @@ import { verifyChain } from '../core/disclosure/ledger';
 import { ProjectReader } from '../sync/projectDoc';
 import { startStudioServer, type StudioServer } from './studioServer';
 import { tempDir } from './testServer.testutil';
-import { createCrew, essence, monoMs, type CrewApi, type CrewPlan } from './loadCrew';
+import { createCrew, essence, monoMs, threadCpuMs, type CrewApi, type CrewPlan } from './loadCrew';
 import { crewInThread, type ThreadCrew } from './loadCrewThread';
 
 export type LoadLayout = 'one-process' | 'threads';
@@ -48,6 +48,9 @@ export interface LoadResult {
   /** CPU time of this process (server and clients, every thread) from the first edit until all agree, per edit made:
    * the work itself, which a loaded machine does not change much, while it stretches every latency */
   cpuMsPerEdit: number;
+  /** CPU time per edit made during the edit phase, by thread: the server's (one-process: also every client's) and each
+   * crew's (none in one-process) */
+  threadCpuMsPerEdit: { server: number; crews: number[] };
   initialSyncMs: number;
   restartRecoveryMs: number | null;
   runMs: number;
@@ -144,8 +147,10 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
 
     const elu = performance.eventLoopUtilization();
     const cpu0 = process.cpuUsage();
+    const serverCpu0 = threadCpuMs();
     await Promise.all([...crews.map((c) => c.run()), faults()]);
     const serverBusy = performance.eventLoopUtilization(elu).utilization;
+    const serverCpuMs = threadCpuMs() - serverCpu0;
 
     // the merge of any fork is sealed by the next append: one more signed entry after everyone is done
     await waitUntil(async () => (await Promise.all(crews.map((c) => c.unsynced()))).every((n) => n === 0), 'all edits acknowledged', 60_000);
@@ -202,6 +207,7 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
       latencyMs: { samples: arrivals.length, p50: quantile(arrivals, 0.5), p95: quantile(arrivals, 0.95), max: Math.max(...arrivals) },
       busy: { server: serverBusy, crews: reports.map((r) => r.busy) },
       cpuMsPerEdit: (cpu.user + cpu.system) / 1000 / Math.max(1, sentAt.size),
+      threadCpuMsPerEdit: { server: serverCpuMs / Math.max(1, sentAt.size), crews: layout === 'one-process' ? [] : reports.map((r) => r.cpuMs / Math.max(1, sentAt.size)) },
       initialSyncMs,
       restartRecoveryMs,
       runMs: monoMs() - t0,
