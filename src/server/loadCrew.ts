@@ -74,6 +74,8 @@ export interface CrewApi {
   restore(client: number): Promise<void>;
   unsynced(): Promise<number>;
   ledgerLength(client: number): Promise<number>;
+  /** ledger items this crew's clients appended (a signed entry, and its key's entry the first time) */
+  appended(): Promise<number>;
   /** one more signed entry from `client` (it merges any fork), flushed to the server */
   sealClosing(client: number): Promise<void>;
   /** each client's project as canonical text, for the convergence check */
@@ -82,7 +84,7 @@ export interface CrewApi {
   close(): Promise<void>;
 }
 
-export const CREW_METHODS = ['seed', 'join', 'run', 'states', 'cut', 'restore', 'unsynced', 'ledgerLength', 'sealClosing', 'essences', 'report', 'close'] as const;
+export const CREW_METHODS = ['seed', 'join', 'run', 'states', 'cut', 'restore', 'unsynced', 'ledgerLength', 'appended', 'sealClosing', 'essences', 'report', 'close'] as const;
 
 /** Canonical text of what must agree: the project without modifiedAt (each writer stamps its own). */
 export const essence = (p: Project) => JSON.stringify({ ...p, modifiedAt: '' }, (_k, v) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v));
@@ -98,6 +100,7 @@ export function createCrew(plan: CrewPlan, hooks: CrewHooks): CrewApi {
   const acked: string[] = [];
   let busy = NaN;
   let cpuMs = NaN;
+  let appended = 0;
   const signers = new Map<number, Signer>();
   const conn = (i: number) => {
     const c = conns.get(i);
@@ -143,6 +146,7 @@ export function createCrew(plan: CrewPlan, hooks: CrewHooks): CrewApi {
         hooks.sealed();
         await hooks.allSealed;
         s.getState().execute('sign', (p) => ({ ...p, ledger: [...p.ledger, ...items] }));
+        appended += items.length;
       }
       if (c.provider.unsyncedChanges === 0) acked.push(...pendingAck.splice(0));
       await new Promise((r) => setTimeout(r, plan.intervalMs));
@@ -195,6 +199,9 @@ export function createCrew(plan: CrewPlan, hooks: CrewHooks): CrewApi {
     },
     async ledgerLength(i) {
       return stores.get(i)!.getState().project.ledger.length;
+    },
+    async appended() {
+      return appended;
     },
     async sealClosing(i) {
       const s = stores.get(i)!;

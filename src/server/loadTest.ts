@@ -154,9 +154,12 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
 
     // the merge of any fork is sealed by the next append: one more signed entry after everyone is done
     await waitUntil(async () => (await Promise.all(crews.map((c) => c.unsynced()))).every((n) => n === 0), 'all edits acknowledged', 60_000);
-    // and arrived: client 0 must see every branch it is to merge (remote edits reach a store a frame later)
+    // and arrived: every signed entry on the server and on client 0, which must see every branch it is to merge
+    // (remote edits reach a store a frame later; a client's count of unacknowledged edits restarts when it
+    // reconnects, so it alone does not prove that an entry made during the restart has reached the server)
+    const signed = demo.ledger.length + (await Promise.all(crews.map((c) => c.appended()))).reduce((a, b) => a + b, 0);
     const serverLedger = () => server.server.hocuspocus.documents.get(demo.id)?.getArray('ledger').length ?? -1;
-    await waitUntil(async () => (await crewFor(0).ledgerLength(0)) === serverLedger(), "every signed entry on client 0's machine", 30_000);
+    await waitUntil(async () => serverLedger() === signed && (await crewFor(0).ledgerLength(0)) === signed, "every signed entry on the server and on client 0's machine", 30_000);
     await crewFor(0).sealClosing(0);
 
     const serverProject = () => {
