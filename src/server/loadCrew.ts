@@ -69,7 +69,8 @@ export interface CrewApi {
   seed(): Promise<number>;
   join(): Promise<void>;
   run(): Promise<void>;
-  states(): Promise<string[]>;
+  /** how many times each client has finished syncing with the server (its first join included) */
+  syncs(): Promise<number[]>;
   cut(client: number): Promise<void>;
   restore(client: number): Promise<void>;
   unsynced(): Promise<number>;
@@ -84,7 +85,7 @@ export interface CrewApi {
   close(): Promise<void>;
 }
 
-export const CREW_METHODS = ['seed', 'join', 'run', 'states', 'cut', 'restore', 'unsynced', 'ledgerLength', 'appended', 'sealClosing', 'essences', 'report', 'close'] as const;
+export const CREW_METHODS = ['seed', 'join', 'run', 'syncs', 'cut', 'restore', 'unsynced', 'ledgerLength', 'appended', 'sealClosing', 'essences', 'report', 'close'] as const;
 
 /** Canonical text of what must agree: the project without modifiedAt (each writer stamps its own). */
 export const essence = (p: Project) => JSON.stringify({ ...p, modifiedAt: '' }, (_k, v) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v));
@@ -95,6 +96,13 @@ export function createCrew(plan: CrewPlan, hooks: CrewHooks): CrewApi {
   // the others open a demo set of their own until they join client 0's project
   const stores = new Map(plan.clients.map((i) => [i, createProjectStore(i === 0 ? plan.seed : buildDemoProject())] as const));
   const conns = new Map<number, StudioConnection>();
+  const syncCount = new Map<number, number>();
+  const connect = async (i: number, extra: Parameters<typeof nodeClient>[2] = {}) => {
+    const c = await nodeClient(plan.url, stores.get(i)!, extra);
+    syncCount.set(i, 1);
+    c.provider.on('synced', () => syncCount.set(i, syncCount.get(i)! + 1));
+    conns.set(i, c);
+  };
   const sent: [string, number][] = [];
   const arrivals: [string, number][] = [];
   const acked: string[] = [];
@@ -160,13 +168,13 @@ export function createCrew(plan: CrewPlan, hooks: CrewHooks): CrewApi {
   return {
     async seed() {
       const s0 = monoMs();
-      conns.set(0, await nodeClient(plan.url, stores.get(0)!));
+      await connect(0);
       return monoMs() - s0;
     },
     async join() {
       for (const i of plan.clients) {
         if (i === 0) continue;
-        conns.set(i, await nodeClient(plan.url, stores.get(i)!, { projectId: plan.seed.id }));
+        await connect(i, { projectId: plan.seed.id });
       }
       for (const i of plan.clients) {
         watch(i);
@@ -180,8 +188,8 @@ export function createCrew(plan: CrewPlan, hooks: CrewHooks): CrewApi {
       busy = performance.eventLoopUtilization(elu).utilization;
       cpuMs = threadCpuMs() - cpu0;
     },
-    async states() {
-      return plan.clients.map((i) => conn(i).status.getState().state);
+    async syncs() {
+      return plan.clients.map((i) => syncCount.get(i)!);
     },
     async cut(i) {
       // a cut cable: the socket dies without a goodbye, the client keeps editing

@@ -127,13 +127,16 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
         log(`client ${cutClient}: network cut`);
       }
       if (o.restart) {
+        // back means synced again since the stop, not merely 'connected': a client may not have seen the stop yet
+        const syncs = async () => (await Promise.all(crews.map((c) => c.syncs()))).flatMap((n, c) => n.map((x, k) => [all.filter((i) => crewOf(i) === c)[k]!, x] as const));
+        const before = new Map(await syncs());
         const r0 = monoMs();
         if (!faultWindows.length) faultWindows.push([r0, Infinity]);
         await server.close();
         log('server stopped');
         server = await startStudioServer({ port, dataDir: data.path });
         log('server started again');
-        const back = async () => (await Promise.all(crews.map((c) => c.states()))).every((states, c) => states.every((s, k) => s === 'connected' || (o.cut && all.filter((i) => crewOf(i) === c)[k] === cutClient)));
+        const back = async () => (await syncs()).every(([i, n]) => n > before.get(i)! || (o.cut && i === cutClient));
         await waitUntil(back, 'every client back after the restart', 30_000);
         restartRecoveryMs = monoMs() - r0;
       }
