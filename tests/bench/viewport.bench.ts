@@ -102,7 +102,7 @@ async function usePath(page: Page, path: Path): Promise<void> {
   await page.evaluate((path) => {
     const h = (globalThis as any).__previs;
     const on = path === 'new';
-    Object.assign(h.viewportQuality, { cull: on, lod: on, reuseShadows: on, adaptiveResolution: on });
+    Object.assign(h.viewportQuality, { cull: on, lod: on, reuseShadows: on, adaptiveResolution: on, batch: on });
     const st = h.viewport.get();
     st.camera.position.set(26, 16, 36);
     st.camera.lookAt(0, 0, 0);
@@ -303,7 +303,7 @@ export default async function viewportBench(ctx: BenchContext): Promise<BenchRow
   if (parts) {
     const frame = parts.camPass + parts.shadowPass + parts.overlays + parts.picking + parts.evaluate;
     const part = (variant: string, value: number, note: string) => rows.push({ variant: `frame breakdown: ${variant}`, metric: 'median', value, unit: 'ms', ratio: value / frame, note });
-    part('camera pass', parts.camPass, `layer 0, shadow maps reused; ${parts.pool.cameraInstances} of ${parts.pool.members} instances seen, ${parts.pool.lodInstances} simplified`);
+    part('camera pass', parts.camPass, `layer 0, shadow maps reused; ${parts.pool.baked} of ${parts.pool.members} members baked into ${parts.pool.cells} cells (${parts.pool.cellsSeen} seen, ${parts.pool.cellsSimplified} of them simplified); ${parts.pool.cameraInstances} instances seen, ${parts.pool.lodInstances} simplified`);
     part('shadow pass', parts.shadowPass, `when a caster or the sun moves (else reused); ${parts.pool.shadowInstances} instances drawn into it`);
     part('editor overlays', parts.overlays, 'layer 1: gizmos, camera bodies, paths');
     part('picking', parts.picking, 'one pointer move: raycast of every clickable object');
