@@ -15,7 +15,7 @@ describe('cell assignment', () => {
 });
 
 describe('who is baked', () => {
-  const member = { shown: true, batchable: true, writtenAt: 1000 };
+  const member = { shown: true, batchable: true, writtenAt: 1000, baked: false };
   it('a member drawn by an instance that has rested long enough', () => {
     expect(staysInCell(member, 1300, 300)).toBe(true);
     expect(staysInCell(member, 1299, 300)).toBe(false);
@@ -23,6 +23,11 @@ describe('who is baked', () => {
   it('never a member that draws itself (selected, mirrored, hidden) or whose look cannot be baked', () => {
     expect(staysInCell({ ...member, shown: false }, 1e9, 300)).toBe(false);
     expect(staysInCell({ ...member, batchable: false }, 1e9, 300)).toBe(false);
+    expect(staysInCell({ ...member, batchable: false, baked: true }, 1e9, 300)).toBe(false);
+  });
+  it('a baked member stays while unchanged, whatever the settle time', () => {
+    expect(staysInCell({ ...member, baked: true }, 1001, 60_000)).toBe(true);
+    expect(staysInCell({ ...member, baked: true, shown: false }, 1001, 0)).toBe(false);
   });
   it('a member that moved (dragged, animated) leaves until it rests again', () => {
     const moved = { ...member, writtenAt: 5000 };

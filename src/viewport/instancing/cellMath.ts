@@ -15,15 +15,17 @@ export interface MemberState {
   batchable: boolean;
   /** when its slot was last written (moved, shown or hidden), ms */
   writtenAt: number;
+  /** it is in a cell already, baked as its slot stands now */
+  baked: boolean;
 }
 
 /**
- * Whether a member belongs in a baked cell at `now`: drawn by an instance, of a bakeable look, and still
- * for `settleMs`. A dragged, animated or playing object keeps moving, so it stays an instance (no rebuild
- * per frame); it rejoins its cell once it has rested.
+ * Whether a member belongs in a baked cell at `now`: drawn by an instance, of a bakeable look, and either
+ * baked already (unchanged since) or still for `settleMs`. A dragged, animated or playing object keeps
+ * moving, so it stays an instance (no rebuild per frame); it rejoins its cell once it has rested.
  */
 export function staysInCell(m: MemberState, now: number, settleMs: number): boolean {
-  return m.shown && m.batchable && now - m.writtenAt >= settleMs;
+  return m.shown && m.batchable && (m.baked || now - m.writtenAt >= settleMs);
 }
 
 /** The material fields a baked mesh must share with every bucket it draws for. */

@@ -206,14 +206,15 @@ export class StaticCells {
    */
   update(members: Iterable<CellMember>, now: number): void {
     const on = this.quality.batch === true;
-    const size = this.quality.cellSize ?? 8;
+    const size = this.quality.cellSize ?? 16;
     const settle = this.quality.settleMs ?? 300;
     for (const m of members) {
       const look = m.bucket ? this.lookOf(m.bucket) : null;
-      const stays = on && staysInCell({ shown: m.shown, batchable: look !== null, writtenAt: m.writtenAt }, now, settle);
+      const unchanged = m.cell !== null && bakedAt.get(m) === m.writtenAt;
+      const stays = on && staysInCell({ shown: m.shown, batchable: look !== null, writtenAt: m.writtenAt, baked: unchanged }, now, settle);
       const key = stays ? `${look}#${cellOf(m.sphere.center.x, m.sphere.center.z, size)}` : null;
       const cell = m.cell;
-      if (cell && cell.key === key && bakedAt.get(m) === m.writtenAt) continue;
+      if (cell && cell.key === key && unchanged) continue;
       if (cell) this.leave(m);
       if (key) this.join(m, key, look!);
     }

@@ -36,7 +36,7 @@ export const viewportQuality: ViewportQuality = {
   reuseShadows: true,
   adaptiveResolution: true,
   batch: true,
-  cellSize: 8,
+  cellSize: 16,
   settleMs: 300,
   actorLodPx: 90,
   propLodPx: 40,
