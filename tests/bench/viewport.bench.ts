@@ -1,5 +1,6 @@
 // Viewport frame cost: an empty scene against 1,000 props + 20 actors, the old path (per-instance culling,
-// level of detail, shadow reuse and adaptive resolution all off) beside the new one, with the camera still
+// level of detail, shadow reuse, adaptive resolution and static cells all off) beside the new one, and the
+// new one with its static cells off (instances only) to show what baking still props buys, with the camera still
 // and while it orbits, all in one page and one run (goals: ≤ 2× the empty scene still, ≤ 3× orbiting).
 //
 // Frames are driven by hand (R3F's frameloop 'never' + advance): each frame runs the viewport's whole loop
@@ -46,7 +47,8 @@ function browserCpuSeconds(): number {
 
 const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)]!;
 
-type Path = 'old' | 'new';
+/** old: every switch off; instanced: the new path without static cells (batch off); new: every switch on */
+type Path = 'old' | 'instanced' | 'new';
 type Motion = 'still' | 'orbit';
 interface Sample {
   wall: number;
@@ -101,8 +103,8 @@ async function load(page: Page, props: number, actors: number): Promise<void> {
 async function usePath(page: Page, path: Path): Promise<void> {
   await page.evaluate((path) => {
     const h = (globalThis as any).__previs;
-    const on = path === 'new';
-    Object.assign(h.viewportQuality, { cull: on, lod: on, reuseShadows: on, adaptiveResolution: on });
+    const on = path !== 'old';
+    Object.assign(h.viewportQuality, { cull: on, lod: on, reuseShadows: on, adaptiveResolution: on, batch: path === 'new' });
     const st = h.viewport.get();
     st.camera.position.set(26, 16, 36);
     st.camera.lookAt(0, 0, 0);
@@ -196,7 +198,33 @@ async function breakdown(page: Page, n: number) {
     const cam: number[] = [];
     const shadowD: number[] = [];
     const overlayD: number[] = [];
+    // the camera pass with the static cells off (the same members as instances), and both through a 1×1
+    // scissor: what is left is the geometry side of the pass (vertices, instances, triangle set-up)
+    const camInst: number[] = [];
+    const geoCells: number[] = [];
+    const geoInst: number[] = [];
+    const q = h.viewportQuality;
+    const sync = () => ctx.readPixels(0, 0, 1, 1, ctx.RGBA, ctx.UNSIGNED_BYTE, px);
+    const cellsOff = (off: boolean) => {
+      // the switch rebuilds or releases every cell at the next render: do that render untimed
+      q.batch = !off;
+      camera.layers.set(0);
+      gl.render(scene, camera);
+      sync();
+    };
+    const scissored = () =>
+      time(() => {
+        gl.setScissorTest(true);
+        gl.setScissor(0, 0, 1, 1);
+        gl.render(scene, camera);
+        gl.setScissorTest(false);
+      });
     for (let i = 0; i < n; i++) {
+      cellsOff(true);
+      camInst.push(time(() => gl.render(scene, camera)));
+      geoInst.push(scissored());
+      cellsOff(false);
+      geoCells.push(scissored());
       // the picture without editor overlays (layer 0), shadow maps reused; then redrawn; then with overlays
       camera.layers.set(0);
       const c = time(() => gl.render(scene, camera));
@@ -233,7 +261,7 @@ async function breakdown(page: Page, n: number) {
     });
     h.playhead.frame = 0;
     const info = gl.info.render;
-    return { camPass, shadowPass: Math.max(0, withShadow - camPass), overlays: Math.max(0, withOverlays - camPass), prepare, picking, evaluate, pool: { ...h.instancing.last }, calls: info.calls as number };
+    return { camInst: mid(camInst), geoCells: mid(geoCells), geoInst: mid(geoInst), camPass, shadowPass: Math.max(0, withShadow - camPass), overlays: Math.max(0, withOverlays - camPass), prepare, picking, evaluate, pool: { ...h.instancing.last }, calls: info.calls as number };
   }, n);
 }
 
@@ -244,6 +272,8 @@ export default async function viewportBench(ctx: BenchContext): Promise<BenchRow
   const variants = [
     ['old', 'still'],
     ['old', 'orbit'],
+    ['instanced', 'still'],
+    ['instanced', 'orbit'],
     ['new', 'still'],
     ['new', 'orbit'],
   ] as const;
@@ -280,7 +310,7 @@ export default async function viewportBench(ctx: BenchContext): Promise<BenchRow
     const emptyStill = samples.get(key('empty', 'new', 'still'))!;
     const emptyOld = samples.get(key('empty', 'old', m))!;
     rows.push({ variant: `empty scene, ${m}`, metric: 'frame (wall, synced)', value: median(empty.map((s) => s.wall)), unit: 'ms', ratio: 1, note: `${m === 'still' ? `${note}; ` : ''}old path: ${median(emptyOld.map((s) => s.wall)).toFixed(1)} ms` });
-    for (const p of ['old', 'new'] as const) {
+    for (const p of ['old', 'instanced', 'new'] as const) {
       const full = samples.get(key('full', p, m))!;
       const goal = p === 'new' ? (m === 'still' ? '≤ 2×' : '≤ 3×') : undefined;
       const vsStill = m === 'orbit' ? `; ${median(full.map((s, i) => s.wall / emptyStill[i]!.wall)).toFixed(2)}× the empty scene still` : '';
@@ -291,11 +321,11 @@ export default async function viewportBench(ctx: BenchContext): Promise<BenchRow
         unit: 'ms',
         ratio: median(full.map((s, i) => s.wall / empty[i]!.wall)),
         goal,
-        note: `vs the empty scene ${m}, new path${vsStill}; ${full[0]!.calls} draw calls, ${Math.round(median(full.map((s) => s.triangles)) / 1000)}k triangles, shadow redraws ${median(full.map((s) => s.shadowRedraws)).toFixed(2)}/frame, pixel ratio ${full[full.length - 1]!.pixelRatio}`,
+        note: `${p === 'instanced' ? 'new path with static cells off; ' : ''}vs the empty scene ${m}, new path${vsStill}; ${full[0]!.calls} draw calls, ${Math.round(median(full.map((s) => s.triangles)) / 1000)}k triangles, shadow redraws ${median(full.map((s) => s.shadowRedraws)).toFixed(2)}/frame, pixel ratio ${full[full.length - 1]!.pixelRatio}`,
       });
     }
     rows.push({ variant: `empty scene, ${m}`, metric: 'browser CPU per frame', value: median(empty.map((s) => s.cpu)), unit: 'ms', ratio: 1 });
-    for (const p of ['old', 'new'] as const) {
+    for (const p of ['old', 'instanced', 'new'] as const) {
       const full = samples.get(key('full', p, m))!;
       rows.push({ variant: `1,000 props + 20 actors, ${p} path, ${m}`, metric: 'browser CPU per frame', value: median(full.map((s) => s.cpu)), unit: 'ms', ratio: median(full.map((s, i) => s.cpu / empty[i]!.cpu)), goal: p === 'new' ? (m === 'still' ? '≤ 2×' : '≤ 3×') : undefined, note: 'all threads of all browser processes' });
     }
@@ -303,7 +333,9 @@ export default async function viewportBench(ctx: BenchContext): Promise<BenchRow
   if (parts) {
     const frame = parts.camPass + parts.shadowPass + parts.overlays + parts.picking + parts.evaluate;
     const part = (variant: string, value: number, note: string) => rows.push({ variant: `frame breakdown: ${variant}`, metric: 'median', value, unit: 'ms', ratio: value / frame, note });
-    part('camera pass', parts.camPass, `layer 0, shadow maps reused; ${parts.pool.cameraInstances} of ${parts.pool.members} instances seen, ${parts.pool.lodInstances} simplified`);
+    part('camera pass', parts.camPass, `layer 0, shadow maps reused; ${parts.pool.baked} of ${parts.pool.members} members baked into ${parts.pool.cells} cells (${parts.pool.cellsSeen} seen, ${parts.pool.cellsSimplified} of them simplified); ${parts.pool.cameraInstances} instances seen, ${parts.pool.lodInstances} simplified`);
+    part('camera pass, static cells off', parts.camInst, 'the same members drawn as instances (the new path before static cells)');
+    part('camera pass, geometry side', parts.geoCells, `through a 1×1 scissor (no fragments): vertices, triangle set-up; ${parts.geoInst.toFixed(1)} ms with the static cells off`);
     part('shadow pass', parts.shadowPass, `when a caster or the sun moves (else reused); ${parts.pool.shadowInstances} instances drawn into it`);
     part('editor overlays', parts.overlays, 'layer 1: gizmos, camera bodies, paths');
     part('picking', parts.picking, 'one pointer move: raycast of every clickable object');

@@ -1,6 +1,7 @@
-// Set pieces and mannequins draw through shared InstancedMeshes, yet each stays its own object: a click on
-// an instanced box selects that box (shift adds), the highlight shows on it, and stills rendered through a
-// shot camera see the instances where the timeline puts them.
+// Set pieces and mannequins draw through shared InstancedMeshes (and, once they rest, through baked static
+// cells), yet each stays its own object: a click on a baked box selects that box (shift adds), the
+// highlight shows on it, and stills rendered through a shot camera see the instances where the timeline
+// puts them.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openApp, inApp, canvasPixels, type App } from './harness';
 
@@ -94,7 +95,7 @@ function standInState(page: App['page'], id: string) {
     scene.getObjectByName(t)?.traverse((o: any) => (s ||= o.isInstanceStandIn ? o : null));
     if (!s) return null;
     const slot = s.bucket ? Array.from(s.bucket.mesh.instanceMatrix.array.slice(s.index * 16, s.index * 16 + 16)) as number[] : [];
-    return { drawsItself: s.visible as boolean, instanced: !!s.bucket?.mesh.isInstancedMesh, slotEmpty: slot.every((v) => v === 0), slotX: slot[12] ?? NaN };
+    return { drawsItself: s.visible as boolean, instanced: !!s.bucket?.mesh.isInstancedMesh, slotEmpty: slot.every((v) => v === 0), slotX: slot[12] ?? NaN, baked: !!s.cell };
   }, id);
 }
 
@@ -117,8 +118,12 @@ describe('instanced set pieces and mannequins', () => {
     expect(red).toMatchObject({ drawsItself: false, instanced: true, slotEmpty: false });
   });
 
-  it('a click on an instanced crate selects it, shift-click adds, the highlight shows; a click on the sky clears', async () => {
+  it('a click on a baked crate selects it, shift-click adds, the highlight shows; a click on the sky clears', async () => {
     const { page } = app;
+    // the crates have rested since the set was loaded: their static cells draw them
+    await page.waitForFunction(() => (globalThis as any).__previs.instancing.last.baked >= 202);
+    await nextFrames(page, 2);
+    expect(await standInState(page, 'red')).toMatchObject({ baked: true, drawsItself: false });
     // the inspector and timeline grow with a selection and the canvas with them: positions are taken afresh
     const red = await screenOf(page, 'red');
     expect(red.inside).toBe(true);
@@ -129,7 +134,8 @@ describe('instanced set pieces and mannequins', () => {
     await page.mouse.click(red.x, red.y);
     await page.waitForFunction(() => JSON.stringify((globalThis as any).__previs.editorStore.getState().selection) === '["red"]');
     await nextFrames(page, 3);
-    expect(await standInState(page, 'red')).toMatchObject({ drawsItself: true, slotEmpty: true });
+    // selected, it leaves its cell and draws itself
+    expect(await standInState(page, 'red')).toMatchObject({ drawsItself: true, slotEmpty: true, baked: false });
     const redLit = await screenOf(page, 'red');
     const lit = await pixelAt(page, redLit.cx, redLit.cy);
     // the selection highlight (an orange emissive) brightens the green channel of the red crate
@@ -151,6 +157,10 @@ describe('instanced set pieces and mannequins', () => {
     await nextFrames(page, 3);
     expect(await standInState(page, 'red')).toMatchObject({ drawsItself: false, slotEmpty: false });
     expect(await standInState(page, 'blue')).toMatchObject({ drawsItself: false, slotEmpty: false });
+    // once they rest, back in their cells, looking as before
+    await page.waitForFunction(() => (globalThis as any).__previs.instancing.last.baked >= 202);
+    await nextFrames(page, 2);
+    expect(await standInState(page, 'red')).toMatchObject({ baked: true });
     const redAgain = await screenOf(page, 'red');
     const after = await pixelAt(page, redAgain.cx, redAgain.cy);
     after.forEach((c, k) => expect(Math.abs(c - before[k]!)).toBeLessThan(6));

@@ -10,7 +10,8 @@
 // render's camera: members outside the camera's frustum and outside every shadow camera are moved past the
 // drawn range, members that look small in the editor camera move to a simplified mesh (level of detail),
 // and the rest are ordered nearest first. The camera pass and the shadow pass share one buffer and differ
-// only in the instance count (see cullMath.drawOrder).
+// only in the instance count (see cullMath.drawOrder). With `batch` on, members that have rested are baked
+// into static cells (staticCells.ts) and leave the instance buffers until they move again.
 import {
   Color,
   Frustum,
@@ -29,6 +30,7 @@ import {
   type WebGLRenderer,
 } from 'three';
 import { SlotClass, detailLevel, drawOrder, projectedDiameterPx, slotClass, type ScreenScale } from './cullMath';
+import { StaticCells, type CellQuality, type StaticCell } from './staticCells';
 
 /** What a bucket draws with. The bucket owns (and disposes) both once its last member leaves. */
 export interface BucketSpec {
@@ -57,7 +59,7 @@ export interface DrawView {
 }
 
 /** The pool's switches (the viewport passes its viewportQuality; the defaults draw everything, sorted). */
-export interface PoolQuality {
+export interface PoolQuality extends CellQuality {
   cull: boolean;
   lod: boolean;
   actorLodPx: number;
@@ -102,6 +104,10 @@ export class InstanceStandIn extends Mesh {
   readonly sphere = new Sphere();
   /** the radius that decides the level of detail (a mannequin part uses its whole body's); null: its bounds' */
   lodRadius: number | null = null;
+  /** when the slot was last written or emptied (performance.now()): a member rests before it is baked */
+  writtenAt = -Infinity;
+  /** the static cell baking it (then no instance draws it), or null */
+  cell: StaticCell | null = null;
 
   constructor(
     geometry: BufferGeometry,
@@ -292,6 +298,8 @@ export class InstanceBucket {
     s.colour.toArray(this.mesh.instanceColor!.array, s.index * 3);
     this.mesh.instanceColor!.needsUpdate = true;
     this.lodWrittenAt = -1;
+    // a baked member's colour lives in its cell's vertices
+    if (s.cell) s.cell.dirty = true;
   }
 
   /** Copies the stand-in's world matrix (× its local) into its slot, or empties the slot, if that changed. */
@@ -307,11 +315,13 @@ export class InstanceBucket {
       s.sphere.radius = this.geometryRadius * m.getMaxScaleOnAxis();
       arr.set(m.elements, o);
       s.shown = true;
+      s.writtenAt = performance.now();
       this.changed();
     } else if (s.shown) {
       // a zero matrix collapses every triangle of the instance: nothing is drawn, nothing casts a shadow
       arr.fill(0, o, o + 16);
       s.shown = false;
+      s.writtenAt = performance.now();
       this.changed();
     }
   }
@@ -340,7 +350,8 @@ export class InstanceBucket {
     for (let i = 0; i < n; i++) {
       const s = this.members[i]!;
       let code: number = SlotClass.Neither;
-      if (s.shown) {
+      // a baked member is drawn (and cast) by its cell
+      if (s.shown && !s.cell) {
         const c = s.sphere.center;
         const d2 = v.eye.distanceToSquared(c);
         depth[i] = d2;
@@ -470,11 +481,18 @@ export class InstancePool {
   /** the editor camera: the only one whose renders may use simplified meshes (null: none may) */
   lodCamera: Camera | null = null;
   /** what the last prepare drew, for the status of a render, tests and the bench */
-  readonly last = { cameraInstances: 0, shadowInstances: 0, lodInstances: 0, members: 0, lodCamera: false };
+  readonly last = { cameraInstances: 0, shadowInstances: 0, lodInstances: 0, members: 0, lodCamera: false, baked: 0, cells: 0, cellsSeen: 0, cellsSimplified: 0 };
+  /** still members baked into plain meshes, one per cell of the ground plan and look */
+  readonly cells: StaticCells;
 
   constructor(readonly quality: PoolQuality = { cull: false, lod: false, actorLodPx: 90, propLodPx: 40 }) {
     this.root.name = 'instanced-draws';
     this.root.matrixAutoUpdate = false;
+    this.cells = new StaticCells(this.root, quality);
+  }
+
+  private *allMembers(): Iterable<InstanceStandIn> {
+    for (const b of this.buckets.values()) yield* b.members;
   }
 
   /** Puts `s` into the bucket `key`, creating it with `make()` if it does not exist yet. */
@@ -494,6 +512,7 @@ export class InstancePool {
   detach(s: InstanceStandIn): void {
     const b = s.bucket;
     if (!b) return;
+    this.cells.leave(s);
     if (b.remove(s)) {
       this.buckets.delete(b.key);
       b.dispose();
@@ -522,6 +541,8 @@ export class InstancePool {
     const useLod = q.lod && camera === this.lodCamera;
     const lod = useLod ? { scale: screenScaleOf(renderer, camera), actorPx: q.actorLodPx, propPx: q.propLodPx } : null;
     const view: DrawView = { eye, frustum, shadowFrusta, lod, sortTolerance: 0.5 };
+    // first who is baked (a baked member leaves its instance buffer), then the buffers, then the cells' detail
+    this.cells.update(this.allMembers(), performance.now());
     let cam = 0, shadow = 0, lodN = 0, members = 0;
     for (const b of this.buckets.values()) {
       b.prepare(view);
@@ -530,7 +551,8 @@ export class InstancePool {
       lodN += b.lodMesh?.count ?? 0;
       members += b.members.length;
     }
-    Object.assign(this.last, { cameraInstances: cam, shadowInstances: shadow, lodInstances: lodN, members, lodCamera: useLod });
+    const c = this.cells.prepare(eye, frustum, lod);
+    Object.assign(this.last, { cameraInstances: cam, shadowInstances: shadow, lodInstances: lodN, members, lodCamera: useLod, baked: this.cells.baked, cells: c.cells, cellsSeen: c.seen, cellsSimplified: c.simplified });
   }
 
   bucket(key: string): InstanceBucket | undefined {
@@ -554,6 +576,7 @@ export class InstancePool {
   }
 
   dispose(): void {
+    this.cells.dispose();
     for (const b of this.buckets.values()) b.dispose();
     this.buckets.clear();
   }

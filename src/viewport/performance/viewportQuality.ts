@@ -1,8 +1,8 @@
 // How the editor viewport trades detail for frame time on a big set. Every switch is on by default; the
 // bench turns them off to measure the old path beside the new one. None of them touches what a camera
 // that makes a picture sees: the look-through view and every export render draw full detail at full
-// resolution (level of detail and the lowered resolution apply to the editor camera only; culling and the
-// reused shadow maps are exact, so they leave the picture unchanged).
+// resolution (level of detail and the lowered resolution apply to the editor camera only; culling, the
+// reused shadow maps and the baked cells are exact, so they leave the picture unchanged).
 import { registerTestHook } from '../../testHook';
 
 export interface ViewportQuality {
@@ -14,6 +14,12 @@ export interface ViewportQuality {
   reuseShadows: boolean;
   /** lower the resolution while the editor camera moves; full again once it rests */
   adaptiveResolution: boolean;
+  /** bake still instances into one plain mesh per cell of the ground plan (instancing/staticCells) */
+  batch: boolean;
+  /** the side of a baked cell, metres */
+  cellSize: number;
+  /** how long a member must rest (not moved, shown or hidden) before it is baked, ms */
+  settleMs: number;
   /** an actor shorter than this on screen (pixels) is drawn as the simplified mannequin */
   actorLodPx: number;
   /** a prop smaller than this on screen (bounding-sphere diameter, pixels) uses its simplified mesh */
@@ -29,6 +35,9 @@ export const viewportQuality: ViewportQuality = {
   lod: true,
   reuseShadows: true,
   adaptiveResolution: true,
+  batch: true,
+  cellSize: 16,
+  settleMs: 300,
   actorLodPx: 90,
   propLodPx: 40,
   movingScale: 0.5,
