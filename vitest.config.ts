@@ -9,6 +9,9 @@ export default defineConfig({
           environment: 'node',
           include: ['src/**/*.test.ts', 'models/**/*.test.ts', 'tests/unit/**/*.test.ts'],
           testTimeout: 60_000,
+          // vitest's default on a 2-core machine is one worker (cores − 1); two finish the unit suite in 176 s
+          // instead of 253 s here, and nothing in it depends on having the machine to itself
+          maxWorkers: 2,
         },
       },
       {
