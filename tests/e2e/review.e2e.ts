@@ -4,12 +4,14 @@
 // export through the real export panel is refused, naming the layer and why.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolve } from 'node:path';
-import { inApp, openApp, type App } from './harness';
+import { drawOnDemand, inApp, openApp, type App } from './harness';
 
 let app: App;
 
 beforeAll(async () => {
   app = await openApp({ viewport: { width: 1600, height: 1000 } });
+  // the review queue is judged here, not the viewport: it draws on demand, so the layers' jobs get the machine
+  await drawOnDemand(app.page);
   // the machine is shared by many test runs at once: wait on conditions generously, never on sleeps
   app.page.setDefaultTimeout(120_000);
 });
