@@ -73,6 +73,14 @@ export async function drawOnDemand(page: Page): Promise<void> {
   await page.evaluate(() => (globalThis as any).__previs.viewport.get().setFrameloop('demand'));
 }
 
+/** One person's profile in a test of several: the app open, its viewport drawn on demand, its own timeout. */
+export async function openPerson(timeoutMs: number): Promise<App> {
+  const app = await openApp();
+  await drawOnDemand(app.page);
+  app.page.setDefaultTimeout(timeoutMs);
+  return app;
+}
+
 /** Evaluates in the page with the test hook as the argument. */
 export function inApp<T>(page: Page, fn: (h: any) => T | Promise<T>): Promise<T> {
   return page.evaluate(`(${fn.toString()})(globalThis.__previs)`) as Promise<T>;

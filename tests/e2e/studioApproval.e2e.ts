@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { drawOnDemand, openApp, type App } from './harness';
+import { openPerson, type App } from './harness';
 import { startStudioServer, type StudioServer } from '../../src/server/studioServer';
 import { studioAuth } from '../../src/server/studioAuth';
 import { tempDir } from '../../src/server/testServer.testutil';
@@ -28,15 +28,9 @@ let rootPem: string;
 beforeAll(async () => {
   // nobody here looks at the viewport: each profile draws it on demand from the moment it is open, so three
   // always-drawing viewports on two cores do not slow each other
-  const open = async () => {
-    const x = await openApp();
-    await drawOnDemand(x.page);
-    x.page.setDefaultTimeout(20_000);
-    return x;
-  };
-  a = await open();
-  b = await open();
-  c = await open();
+  a = await openPerson(20_000);
+  b = await openPerson(20_000);
+  c = await openPerson(20_000);
 }, 180_000);
 
 afterAll(async () => {

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { drawOnDemand, openApp, type App } from './harness';
+import { openPerson, type App } from './harness';
 
 const dir = mkdtempSync(join(tmpdir(), 'previs-studio-e2e-'));
 let admin: App;
@@ -20,16 +20,10 @@ let legal: App;
 beforeAll(async () => {
   // nobody here looks at the viewport: always-drawing viewports on two cores only slow each other, so each
   // profile draws on demand from the moment it is open
-  const open = async () => {
-    const a = await openApp();
-    await drawOnDemand(a.page);
-    a.page.setDefaultTimeout(120_000);
-    return a;
-  };
-  admin = await open();
-  artist = await open();
-  sup = await open();
-  legal = await open();
+  admin = await openPerson(120_000);
+  artist = await openPerson(120_000);
+  sup = await openPerson(120_000);
+  legal = await openPerson(120_000);
 }, 600_000);
 
 afterAll(async () => {
