@@ -86,6 +86,12 @@ export function inApp<T>(page: Page, fn: (h: any) => T | Promise<T>): Promise<T>
   return page.evaluate(`(${fn.toString()})(globalThis.__previs)`) as Promise<T>;
 }
 
+/** Waits until the viewport has drawn more than `n` frames from now. */
+export async function nextFrames(page: Page, n: number): Promise<void> {
+  const f0 = await inApp(page, (h) => h.frameStats.frames as number);
+  await page.waitForFunction(([f, k]) => (globalThis as any).__previs.frameStats.frames > f! + k!, [f0, n]);
+}
+
 /** RGBA pixels of the viewport canvas (or any canvas matching selector), moved across as base64. */
 export async function canvasPixels(page: Page, selector = '[data-testid=viewport] canvas'): Promise<{ width: number; height: number; data: Uint8Array }> {
   // the editor view draws at a lower resolution while its camera moves: read a rested, full-resolution frame

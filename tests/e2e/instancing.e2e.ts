@@ -3,7 +3,7 @@
 // highlight shows on it, and stills rendered through a shot camera see the instances where the timeline
 // puts them.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openApp, inApp, canvasPixels, type App } from './harness';
+import { openApp, inApp, canvasPixels, nextFrames, type App } from './harness';
 
 let app: App;
 beforeAll(async () => {
@@ -67,11 +67,6 @@ function partsPerActor(h: any): number {
   let n = 0;
   h.viewport.get().scene.getObjectByName('actor_0')?.traverse((o: any) => (n += o.isInstanceStandIn ? 1 : 0));
   return n;
-}
-
-async function nextFrames(page: App['page'], n: number) {
-  const f0 = await inApp(page, (h) => h.frameStats.frames as number);
-  await page.waitForFunction(([f, k]) => (globalThis as any).__previs.frameStats.frames > f! + k!, [f0, n]);
 }
 
 /** Page coordinates of a crate's centre, seen by the live editor camera. */

@@ -4,7 +4,7 @@
 // tolerance), stills render full detail while the editor view uses simplified meshes, an object outside the
 // view stays reachable, and a moved prop leaves its cell and is baked again where it rests.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openApp, inApp, canvasPixels, type App } from './harness';
+import { openApp, inApp, canvasPixels, nextFrames, type App } from './harness';
 
 let app: App;
 beforeAll(async () => {
@@ -60,11 +60,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await app?.close();
 });
-
-async function nextFrames(page: App['page'], n: number) {
-  const f0 = await inApp(page, (h) => h.frameStats.frames as number);
-  await page.waitForFunction(([f, k]) => (globalThis as any).__previs.frameStats.frames > f! + k!, [f0, n]);
-}
 
 type Switches = { cull: boolean; lod: boolean; reuseShadows: boolean; adaptiveResolution: boolean; batch: boolean };
 const OLD: Switches = { cull: false, lod: false, reuseShadows: false, adaptiveResolution: false, batch: false };
