@@ -121,4 +121,34 @@ describe('age cues', () => {
     expect(barOnSkin).toBeGreaterThan(10);
     expect(barKept).toBe(barOnSkin);
   }, 120_000);
+
+  it('on a low-contrast face the band\'s own strongest edges are kept even below the absolute threshold', async () => {
+    const f = await hopper();
+    // a flat grey face with one faint bar (a lash line on soft skin): below PROTECT_EDGE, yet the band's strongest edge
+    const crop = new Float32Array(3 * n).fill(0.5);
+    const y = Math.round((f.points[2 * 159 + 1]! + f.points[2 * 105 + 1]!) / 2);
+    const x0 = Math.round(Math.min(f.points[2 * 33]!, f.points[2 * 263]!));
+    const x1 = Math.round(Math.max(f.points[2 * 33]!, f.points[2 * 263]!));
+    for (let yy = y; yy < y + 3; yy++) for (let x = x0; x <= x1; x++) for (let c = 0; c < 3; c++) crop[c * n + yy * S + x] = 0.44;
+    const masks = regionMasks(f.points, S);
+    const skinBefore = masks.slice(n, 2 * n);
+    const keep = new Float32Array(n);
+    expect(protectEdges(masks, crop, f.points, S, keep)).toBeGreaterThan(0);
+    let onSkin = 0;
+    let kept = 0;
+    for (let x = x0 + 2; x <= x1 - 2; x++) {
+      // the bar's upper edge: the row above it, where the blurred luminance steps down
+      const i = y * S + x;
+      if (skinBefore[i]) {
+        onSkin++;
+        if (keep[i] && !masks[n + i]) kept++;
+      }
+    }
+    expect(onSkin).toBeGreaterThan(10);
+    expect(kept).toBe(onSkin);
+    // and a face with no edges at all keeps nothing
+    const flatMasks = regionMasks(f.points, S);
+    const none = new Float32Array(n);
+    expect(protectEdges(flatMasks, new Float32Array(3 * n).fill(0.5), f.points, S, none)).toBe(0);
+  }, 120_000);
 });

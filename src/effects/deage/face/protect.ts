@@ -1,6 +1,10 @@
 // Glasses frames, lashes and brow hairs that sit on landmark "skin" (the mesh knows nothing of glasses): in the
 // band from the brow tops to below the lower lids, the input's strongest edges are taken out of the skin and
 // wrinkle masks, so smoothing and tone work never fade them. Wrinkles there are weaker edges and stay treatable.
+// "Strongest" is both absolute (above PROTECT_EDGE) and relative to the face: the band's own top PROTECT_SHARE
+// of edges, between the temples. On a soft, low-contrast face the lashes and brow hairs fall below the absolute
+// threshold, and deep crow's feet then outranked them and were smoothed as if structure (one evaluation face
+// changed 3.6 levels on its strongest band edges against a stated limit of 3).
 import { REGION_COUNT } from '../constants';
 import { annotations } from './mesh';
 import { geometry } from './regions';
@@ -9,6 +13,8 @@ const A = annotations;
 
 /** |∇L| (central differences of a 3×3-box-blurred luminance, 0..1 units) above which a pixel is protected. */
 export const PROTECT_EDGE = 0.09;
+/** The share of the eye band's edges (strongest first) protected on every face, whatever its contrast. */
+export const PROTECT_SHARE = 0.05;
 
 /**
  * Removes protected pixels from channels 1.. (skin and its regions) of `masks` in place and marks them in `keep`
@@ -36,11 +42,29 @@ export function protectEdges(masks: Float32Array, crop: Float32Array, p: Float32
       for (let dy = -1; dy <= 1; dy++) for (let dx = -1; dx <= 1; dx++) s += L[(y + dy) * S + x + dx]!;
       B[y * S + x] = s / 9;
     }
+  const G = new Float32Array(n);
+  for (let y = y0; y <= y1; y++)
+    for (let x = 2; x < S - 2; x++) {
+      const i = y * S + x;
+      G[i] = Math.hypot(B[i + 1]! - B[i - 1]!, B[i + S]! - B[i - S]!);
+    }
+  // the face's own strongest edges in the band, temple to temple
+  const bx0 = Math.max(2, Math.floor(Math.min(p[2 * 127]!, p[2 * 356]!)));
+  const bx1 = Math.min(S - 3, Math.ceil(Math.max(p[2 * 127]!, p[2 * 356]!)));
+  let cut = PROTECT_EDGE;
+  if (y1 >= y0 && bx1 > bx0) {
+    const band = new Float32Array((y1 - y0 + 1) * (bx1 - bx0 + 1));
+    let k = 0;
+    for (let y = y0; y <= y1; y++) for (let x = bx0; x <= bx1; x++) band[k++] = G[y * S + x]!;
+    band.sort();
+    cut = Math.min(cut, band[Math.floor((1 - PROTECT_SHARE) * (band.length - 1))]!);
+  }
   const hit = new Uint8Array(n);
   for (let y = y0; y <= y1; y++)
     for (let x = 2; x < S - 2; x++) {
       const i = y * S + x;
-      if (Math.hypot(B[i + 1]! - B[i - 1]!, B[i + S]! - B[i - S]!) > PROTECT_EDGE) hit[i] = 1;
+      const g = G[i]!;
+      if (g > PROTECT_EDGE || (g >= cut && g > 0 && x >= bx0 && x <= bx1)) hit[i] = 1;
     }
   let count = 0;
   for (let y = y0; y <= y1; y++)
