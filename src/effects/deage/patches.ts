@@ -5,6 +5,7 @@
 // not deflated again) with an index; the asset's hash is the hash of this zip. Pure: worker, Node, browser.
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { encodePng, type Raster } from '../plates/png';
+import { markedBox, type MarkedBox } from '../plates/markedBox';
 
 export const PATCHES_MIME = 'application/vnd.previs.frame-patches+zip';
 const INDEX = 'patches.json';
@@ -41,34 +42,10 @@ export function changedRect(before: Raster, after: Raster): PatchRect | null {
   const { width: w, height: h } = before;
   const a = new Uint32Array(before.data.buffer, before.data.byteOffset, w * h);
   const b = new Uint32Array(after.data.buffer, after.data.byteOffset, w * h);
-  let x0 = w;
-  let y0 = h;
-  let x1 = -1;
-  let y1 = -1;
-  for (let y = 0; y < h; y++) {
-    const row = y * w;
-    let first = -1;
-    for (let x = 0; x < w; x++) {
-      if (a[row + x] !== b[row + x]) {
-        first = x;
-        break;
-      }
-    }
-    if (first < 0) continue;
-    let last = first;
-    for (let x = w - 1; x > first; x--) {
-      if (a[row + x] !== b[row + x]) {
-        last = x;
-        break;
-      }
-    }
-    if (first < x0) x0 = first;
-    if (last > x1) x1 = last;
-    if (y0 === h) y0 = y;
-    y1 = y;
-  }
-  return x1 < 0 ? null : { x: x0, y: y0, w: x1 - x0 + 1, h: y1 - y0 + 1 };
+  return asRect(markedBox(w, h, (i) => a[i] !== b[i]));
 }
+
+const asRect = (box: MarkedBox | null): PatchRect | null => (box ? { x: box.x0, y: box.y0, w: box.x1 - box.x0 + 1, h: box.y1 - box.y0 + 1 } : null);
 
 /** A frame's patch: the changed box of `after`, alpha 0 (and black) where it equals `before`. */
 export function framePatch(before: Raster, after: Raster): { rect: PatchRect; raster: Raster } | null {
@@ -84,20 +61,8 @@ export function framePatch(before: Raster, after: Raster): { rect: PatchRect; ra
 
 /** A mask's patch: the box of its non-zero pixels as opaque grey. */
 export function maskPatch(mask: Uint8Array, width: number, height: number): { rect: PatchRect; raster: Raster } | null {
-  let x0 = width;
-  let y0 = height;
-  let x1 = -1;
-  let y1 = -1;
-  for (let y = 0; y < height; y++)
-    for (let x = 0; x < width; x++)
-      if (mask[y * width + x]) {
-        if (x < x0) x0 = x;
-        if (x > x1) x1 = x;
-        if (y < y0) y0 = y;
-        y1 = y;
-      }
-  if (x1 < 0) return null;
-  const rect = { x: x0, y: y0, w: x1 - x0 + 1, h: y1 - y0 + 1 };
+  const rect = asRect(markedBox(width, height, (i) => mask[i] !== 0));
+  if (!rect) return null;
   const data = new Uint8ClampedArray(rect.w * rect.h * 4);
   for (let y = 0; y < rect.h; y++)
     for (let x = 0; x < rect.w; x++) {

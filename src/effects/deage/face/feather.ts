@@ -6,45 +6,11 @@
 // bit-identical to it (the test keeps that reference) at a fraction of the cost: this ran first in the
 // effect's own JavaScript at 1080p (issue 15).
 import { gaussianKernel } from '../constants';
-
-interface Support {
-  x0: number;
-  x1: number;
-  y0: number;
-  y1: number;
-}
-
-function support(src: Float32Array, w: number, h: number): Support | null {
-  let x0 = w;
-  let x1 = -1;
-  let y0 = h;
-  let y1 = -1;
-  for (let y = 0; y < h; y++) {
-    const row = y * w;
-    let first = -1;
-    for (let x = 0; x < w; x++)
-      if (src[row + x] !== 0) {
-        first = x;
-        break;
-      }
-    if (first < 0) continue;
-    let last = first;
-    for (let x = w - 1; x > first; x--)
-      if (src[row + x] !== 0) {
-        last = x;
-        break;
-      }
-    if (first < x0) x0 = first;
-    if (last > x1) x1 = last;
-    if (y0 === h) y0 = y;
-    y1 = y;
-  }
-  return x1 < 0 ? null : { x0, x1, y0, y1 };
-}
+import { markedBox } from '../../plates/markedBox';
 
 export function featherPlane(src: Float32Array, w: number, h: number, sigma: number): Float32Array {
   const out = new Float32Array(w * h);
-  const box = support(src, w, h);
+  const box = markedBox(w, h, (i) => src[i] !== 0);
   if (!box) return out;
   const k = gaussianKernel(sigma);
   const r = (k.length - 1) / 2;
