@@ -10,8 +10,8 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { openPerson, type App } from './harness';
+import { addLayerOnPlate, press } from './reviewFixtures';
 import { startStudioServer, type StudioServer } from '../../src/server/studioServer';
 import { studioAuth } from '../../src/server/studioAuth';
 import { tempDir } from '../../src/server/testServer.testutil';
@@ -39,15 +39,6 @@ afterAll(async () => {
   await server?.close();
   data.remove();
 });
-
-async function dismissNotices(page: Page): Promise<void> {
-  await page.$$eval('.notices .notice button', (bs) => bs.forEach((x) => (x as HTMLButtonElement).click()));
-}
-
-async function press(p: Page, selector: string): Promise<void> {
-  await dismissNotices(p);
-  await p.click(selector);
-}
 
 /** Enrols `x` in Ada's studio: x makes the request, Ada (the administrator here) issues it, x imports it. */
 async function enrolIn(x: App, name: string, email: string, roles: string[]): Promise<void> {
@@ -83,36 +74,13 @@ describe('a legal approval on another machine clears the deliverable', { timeout
     await press(a.page, '[data-testid=studio-connect]');
     projectId = (await a.page.textContent('[data-testid=studio-project-id]'))!;
     expect(projectId).toMatch(/^proj_/);
-    plateHash = await a.page.evaluate(async (plateB64: string) => {
-      const h = (globalThis as any).__previs;
-      const [plateId] = await h.exporter.addDocuments([{ b64: plateB64, mime: 'image/png' }]);
-      const hex = async (s: string) => [...new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(s)))].map((x) => x.toString(16).padStart(2, '0')).join('');
-      const s = h.projectStore.getState();
-      const sceneId = s.activeSceneId;
-      const plate = {
-        id: 'plate_sky', name: 'Skyline plate', parentId: null, transform: { position: [0, 1.5, 0], rotation: [0, 0, 0], scale: [1, 1, 1] }, visible: true, locked: false,
-        type: 'plate', assetId: plateId, mediaKind: 'image', widthPx: 512, heightPx: 512, frameCount: 1, fps: 24, rights: 'owned', depictsPerson: false, performerName: null,
-      };
-      s.execute('Add plate', (q: any) => ({
-        ...q,
-        assets: { ...q.assets, [plateId]: { id: plateId, name: 'skyline.png', mime: 'image/png', byteLength: atob(plateB64).length, kind: 'plate' } },
-        scenes: { ...q.scenes, [sceneId]: { ...q.scenes[sceneId], objects: { ...q.scenes[sceneId].objects, plate_sky: plate } } },
-      }));
-      const out = await hex('sky replaced');
-      await h.disclosure.commitEffectRun({
-        sceneId, label: 'De-age plate',
-        layer: {
-          id: 'layer_sky', name: 'Storefront restored', parentId: null, transform: { position: [0, 0, 0], rotation: [0, 0, 0], scale: [1, 1, 1] }, visible: true, locked: false,
-          type: 'effectLayer', effect: 'deage', targetIds: ['plate_sky'], params: { yearsYounger: 15 }, seed: 1,
-          models: [{ id: 'deage-procedural', version: '1.0.0', sha256: await hex('graph'), license: 'MIT', kind: 'procedural' }],
-          status: 'done', inputHashes: {}, output: { assetId: out, contentHash: out },
-          runReport: { backend: 'wasm', adapter: null, fallbackReason: null, timingsMs: { total: 1 }, peakMemoryBytes: null, softwareVersion: '0.1.0', startedAt: new Date().toISOString() },
-          // a landmark building in frame: third-party IP, so legal must clear it besides the supervisor
-          frameRange: null, intendedUse: 'may-reach-final', thirdPartyIp: true, consentId: null, runCount: 0, altersLikeness: false,
-        },
-      });
-      return plateId as string;
-    }, plateBytes.toString('base64'));
+    // a landmark building in frame: third-party IP, so legal must clear it besides the supervisor
+    plateHash = await addLayerOnPlate(a.page, {
+      plateB64: plateBytes.toString('base64'),
+      plate: { id: 'plate_sky', name: 'Skyline plate', file: 'skyline.png', depictsPerson: false, performerName: null },
+      layer: { id: 'layer_sky', name: 'Storefront restored', thirdPartyIp: true, altersLikeness: false },
+      output: 'sky replaced',
+    });
 
     for (const x of [b, c]) {
       await openServerPanel(x);

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openPerson, type App } from './harness';
+import { addLayerOnPlate, dismissNotices, press } from './reviewFixtures';
 
 const dir = mkdtempSync(join(tmpdir(), 'previs-studio-e2e-'));
 let admin: App;
@@ -29,11 +30,6 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const a of [admin, artist, sup, legal]) await a?.close();
 });
-
-/** Notices sit over the lower right of the panels until dismissed: dismiss them as a person would. */
-async function dismissNotices(page: Page): Promise<void> {
-  await page.$$eval('.notices .notice button', (bs) => bs.forEach((b) => (b as HTMLButtonElement).click()));
-}
 
 async function download(page: Page, click: () => Promise<unknown>, name: string): Promise<string> {
   await dismissNotices(page);
@@ -72,12 +68,6 @@ async function enrol(app: App, name: string, email: string, roles: string[], roo
 }
 
 /** The project as the app saves it, opened on another profile. */
-/** Clicks as a person would: first closing the notices that sit over the panels. */
-async function press(p: Page, selector: string): Promise<void> {
-  await dismissNotices(p);
-  await p.click(selector);
-}
-
 async function handOver(from: App, to: App): Promise<void> {
   const f = await from.page.evaluate(() => (globalThis as any).__previs.exporter.saveProject());
   const r = await to.page.evaluate(([n, b]) => (globalThis as any).__previs.exporter.openProject(n, b), [f.name, f.b64] as const);
@@ -112,35 +102,12 @@ describe('studio identity across four profiles', { timeout: 900_000 }, () => {
     await p.click('text=Move project into Northlight Pictures');
     await p.waitForSelector('[data-testid=studio-project] .ok');
     const plateB64 = readFileSync('tests/fixtures/faces/astronaut.png').toString('base64');
-    await p.evaluate(async (plateB64: string) => {
-      const h = (globalThis as any).__previs;
-      const [plateId] = await h.exporter.addDocuments([{ b64: plateB64, mime: 'image/png' }]);
-      const plateBytes = atob(plateB64).length;
-      const hex = async (s: string) => [...new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(s)))].map((b) => b.toString(16).padStart(2, '0')).join('');
-      const s = h.projectStore.getState();
-      const sceneId = s.activeSceneId;
-      const plate = {
-        id: 'plate_jo', name: 'Jo close-up', parentId: null, transform: { position: [0, 1.5, 0], rotation: [0, 0, 0], scale: [1, 1, 1] }, visible: true, locked: false,
-        type: 'plate', assetId: plateId, mediaKind: 'image', widthPx: 512, heightPx: 512, frameCount: 1, fps: 24, rights: 'owned', depictsPerson: true, performerName: 'Jo Performer',
-      };
-      s.execute('Add plate', (q: any) => ({
-        ...q,
-        assets: { ...q.assets, [plateId]: { id: plateId, name: 'jo.png', mime: 'image/png', byteLength: plateBytes, kind: 'plate' } },
-        scenes: { ...q.scenes, [sceneId]: { ...q.scenes[sceneId], objects: { ...q.scenes[sceneId].objects, plate_jo: plate } } },
-      }));
-      const out = await hex('de-aged');
-      await h.disclosure.commitEffectRun({
-        sceneId, label: 'De-age plate',
-        layer: {
-          id: 'layer_jo', name: 'Jo de-aged', parentId: null, transform: { position: [0, 0, 0], rotation: [0, 0, 0], scale: [1, 1, 1] }, visible: true, locked: false,
-          type: 'effectLayer', effect: 'deage', targetIds: ['plate_jo'], params: { yearsYounger: 15 }, seed: 1,
-          models: [{ id: 'deage-procedural', version: '1.0.0', sha256: await hex('graph'), license: 'MIT', kind: 'procedural' }],
-          status: 'done', inputHashes: {}, output: { assetId: out, contentHash: out },
-          runReport: { backend: 'wasm', adapter: null, fallbackReason: null, timingsMs: { total: 1 }, peakMemoryBytes: null, softwareVersion: '0.1.0', startedAt: new Date().toISOString() },
-          frameRange: null, intendedUse: 'may-reach-final', thirdPartyIp: false, consentId: null, runCount: 0, altersLikeness: true,
-        },
-      });
-    }, plateB64);
+    await addLayerOnPlate(p, {
+      plateB64,
+      plate: { id: 'plate_jo', name: 'Jo close-up', file: 'jo.png', depictsPerson: true, performerName: 'Jo Performer' },
+      layer: { id: 'layer_jo', name: 'Jo de-aged', thirdPartyIp: false, altersLikeness: true },
+      output: 'de-aged',
+    });
     await p.click('button[data-panel=review]');
     await p.click(`${card} [data-action=submit]`);
     await p.waitForSelector(`${card}[data-state=submitted]`);
