@@ -43,6 +43,12 @@ export interface CrewPlan {
   intervalMs: number;
   /** clients that sign a ledger entry at the same moment mid-run (a fork the server's ledger must merge) */
   signing: number[];
+  /**
+   * start client i after i / total of an interval, so the clients' edits are spread over each interval as people's
+   * are, instead of all twenty landing in the same millisecond every interval (then the last of each burst waits
+   * behind the other nineteen's work on the server and on every client)
+   */
+  stagger?: boolean;
 }
 
 /** The run's side of the signing barrier: every signing client seals first, then all append at once. */
@@ -142,6 +148,7 @@ export function createCrew(plan: CrewPlan, hooks: CrewHooks): CrewApi {
     const s = stores.get(i)!;
     const c = conn(i);
     const pendingAck: string[] = [];
+    if (plan.stagger) await new Promise((r) => setTimeout(r, (i * plan.intervalMs) / plan.total));
     for (let k = 0; k < plan.editsPerClient; k++) {
       const id = ids[i]![k]!;
       const obj = createObject('setPiece', { id, name: `load ${i}.${k}` });

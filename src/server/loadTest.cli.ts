@@ -1,4 +1,4 @@
-// npm run server:load -- [--clients 20] [--edits 30] [--interval 200] [--layout both] [--crews 2] [--no-restart] [--no-cut] [--json]
+// npm run server:load -- [--clients 20] [--edits 30] [--interval 200] [--layout both] [--crews 2] [--stagger] [--no-restart] [--no-cut] [--json]
 import { runLoad, type LoadLayout, type LoadResult } from './loadTest';
 
 const HELP = `Usage: npm run server:load -- [options]
@@ -22,6 +22,9 @@ Options:
   --interval MS   pause between one client's edits (default 200: five edits a second each)
   --layout L      one-process, threads or both (default both)
   --crews N       worker threads for the clients in the threads layout (default 2)
+  --stagger       spread the clients' starts over one interval; by default they
+                  all start together, so each interval's edits arrive as one
+                  burst (the worst case: the last edit waits behind the rest)
   --no-restart    skip the server restart
   --no-cut        skip the network cut
   --json          print the results as JSON (an array, one per layout)
@@ -39,7 +42,7 @@ const pct = (x: number) => `${Math.round(x * 100)} %`;
 
 async function main() {
   const argv = process.argv.slice(2);
-  const o = { clients: 20, editsPerClient: 30, intervalMs: 200, restart: true, cut: true, crews: 2 };
+  const o = { clients: 20, editsPerClient: 30, intervalMs: 200, restart: true, cut: true, crews: 2, stagger: false };
   let layouts: LoadLayout[] = ['one-process', 'threads'];
   let json = false;
   try {
@@ -50,6 +53,7 @@ async function main() {
       else if (a === '--edits') o.editsPerClient = num(argv[++i], a, 1, 10_000);
       else if (a === '--interval') o.intervalMs = num(argv[++i], a, 0, 10_000);
       else if (a === '--crews') o.crews = num(argv[++i], a, 1, 64);
+      else if (a === '--stagger') o.stagger = true;
       else if (a === '--layout') {
         const v = argv[++i];
         if (v === 'both') layouts = ['one-process', 'threads'];
@@ -83,7 +87,7 @@ async function main() {
   else {
     console.log('\nedit → other client latency (goal p95 ≤ 50 ms):');
     for (const r of results) {
-      const where = r.layout === 'one-process' ? 'server and all clients on one thread' : `server alone, clients in ${r.crews} worker threads`;
+      const where = `${r.layout === 'one-process' ? 'server and all clients on one thread' : `server alone, clients in ${r.crews} worker threads`}; clients ${o.stagger ? 'staggered over an interval' : 'start together'}`;
       console.log(`  ${r.layout.padEnd(11)}  p50 ${r.latencyMs.p50.toFixed(1).padStart(6)} ms  p95 ${r.latencyMs.p95.toFixed(1).padStart(6)} ms  max ${r.latencyMs.max.toFixed(1).padStart(6)} ms  (${r.latencyMs.samples} samples; ${where})`);
     }
   }

@@ -27,6 +27,8 @@ export interface LoadOptions {
   layout?: LoadLayout;
   /** worker threads for the clients in the 'threads' layout (default 2) */
   crews?: number;
+  /** spread the clients' starts over one interval (default: all start together, so every interval's edits land at once) */
+  stagger?: boolean;
   log?: (line: string) => void;
 }
 
@@ -98,7 +100,7 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
   const crews: CrewApi[] = [];
   const threads: ThreadCrew[] = [];
   for (let c = 0; c < crewCount; c++) {
-    const plan: CrewPlan = { url: server.wsUrl, seed: demo, sceneId, clients: all.filter((i) => crewOf(i) === c), total: o.clients, editsPerClient: o.editsPerClient, intervalMs: o.intervalMs, signing };
+    const plan: CrewPlan = { url: server.wsUrl, seed: demo, sceneId, clients: all.filter((i) => crewOf(i) === c), total: o.clients, editsPerClient: o.editsPerClient, intervalMs: o.intervalMs, signing, stagger: o.stagger };
     if (layout === 'one-process') crews.push(createCrew(plan, { sealed, allSealed }));
     else {
       const t = crewInThread(plan, { sealed });

@@ -64,6 +64,31 @@ describe('remote edits as patches', () => {
     expect(p.scenes[sceneId]!.objects.crate_3!.transform.position).toEqual([3, 0, 1]);
   });
 
+  it('in a scene of 640 objects a remote move changes that object alone; every other record keeps its identity', async () => {
+    const { sa, sb, b, sceneId } = wired();
+    const crates = Array.from({ length: 640 - 14 }, (_, i) => createObject('setPiece', { id: `crate_${i}`, name: `Crate ${i}` }));
+    sa.getState().execute('add', addObjects(sceneId, crates));
+    await tick();
+    const before = sb.getState().project;
+    const was = before.scenes[sceneId]!.objects;
+    expect(Object.keys(was)).toHaveLength(640);
+    sa.getState().execute('move', setTransforms(sceneId, { crate_300: identityTransform([3, 0, 0]) }));
+    await tick();
+    const after = sb.getState().project;
+    const now = after.scenes[sceneId]!.objects;
+    expect(now).not.toBe(was);
+    expect(Object.getPrototypeOf(now)).toBe(Object.prototype);
+    expect(Object.keys(now)).toEqual(Object.keys(was));
+    const changed = Object.keys(now).filter((id) => now[id] !== was[id]);
+    expect(changed).toEqual(['crate_300']);
+    expect(now.crate_300!.transform.position).toEqual([3, 0, 0]);
+    expect(was.crate_300!.transform.position).toEqual([0, 0, 0]); // the earlier project is not mutated
+    for (const k of ['shots', 'tracks'] as const) expect(after.scenes[sceneId]![k]).toBe(before.scenes[sceneId]![k]);
+    expect(after.assets).toBe(before.assets);
+    expect(after.ledger).toBe(before.ledger);
+    expect(after).toEqual(fullRead(b));
+  });
+
   it('every kind of edit (fields, shots, order, settings, name, deletes, reparenting) patches to the full read', async () => {
     const { sa, sb, b, sceneId } = wired();
     const edits: ((p: Project) => Project)[] = [

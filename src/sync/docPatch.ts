@@ -7,7 +7,7 @@
 // (then the whole check runs, as when a file is opened).
 import * as Y from 'yjs';
 import { AssetMeta, checkReferences, checkTouchedReferences, SceneObject, Shot, Track, type Project, type Scene, type TouchedRecords } from '../core/document';
-import { own } from '../core/document/names';
+import { copyRecord, own } from '../core/document/names';
 import { FIELD_MAP_NAMES, ProjectReader, readItem, readLedger, readProjectShell, readSceneShell, roots, type Checked } from './projectDoc';
 
 type FieldMapName = (typeof FIELD_MAP_NAMES)[number];
@@ -137,7 +137,7 @@ export class DocPatcher {
         const ymap = m.get(f);
         if (!(ymap instanceof Y.Map)) return { ok: false, error: `scenes.${sid}.${f}: missing` };
         const prev = before[f] as Record<string, unknown>;
-        const out: Record<string, unknown> = { ...prev };
+        const out = copyRecord(prev);
         for (const id of ids) {
           const v = ymap.get(id);
           if (v === undefined) {
@@ -174,7 +174,7 @@ export class DocPatcher {
 
     let assets = base.assets;
     if (this.assets.size) {
-      const out: Record<string, AssetMeta> = { ...base.assets };
+      const out = copyRecord(base.assets);
       for (const id of this.assets) {
         const v = r.assets.get(id);
         if (v === undefined) {

@@ -13,6 +13,7 @@ import { startStudioServer } from '../../src/server/studioServer';
 import { nodeClient, tempDir } from '../../src/server/testServer.testutil';
 import { writeProjectDiff } from '../../src/sync/projectDoc';
 import type { BenchContext, BenchRow } from './types';
+import { clientCost } from './studioClient';
 
 const heap = () => {
   (globalThis as { gc?: () => void }).gc?.();
@@ -21,6 +22,21 @@ const heap = () => {
 
 export default async function studioBench(ctx: BenchContext): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
+  // one client's CPU per edit at the demo set's size and at 640 objects, side by side (median of a few runs; the
+  // first warms the JIT): the receiving side is paid once per other person's edit
+  const clientEdits = ctx.quick ? 100 : 400;
+  const costs = [14, 640].map((n) => {
+    clientCost(n, clientEdits, 2);
+    const runs = Array.from({ length: ctx.quick ? 3 : 5 }, () => clientCost(n, clientEdits, 2));
+    const mid = (f: (c: (typeof runs)[number]) => number) => runs.map(f).sort((x, y) => x - y)[runs.length >> 1]!;
+    return { objects: runs[0]!.objects, localMs: mid((c) => c.localMs), remoteMs: mid((c) => c.remoteMs) };
+  });
+  for (const c of costs) {
+    const variant = `client, ${c.objects} objects`;
+    const note = `${clientEdits} edits (add a set piece, move it), ending with ${c.objects + clientEdits / 2} objects; CPU, median of runs`;
+    rows.push({ variant, metric: 'CPU per remote edit received (2 per frame)', value: c.remoteMs * 1000, unit: 'µs', ratio: c.remoteMs / costs[0]!.remoteMs, note });
+    rows.push({ variant, metric: 'CPU per local edit sent', value: c.localMs * 1000, unit: 'µs', ratio: c.localMs / costs[0]!.localMs, note });
+  }
   const edits = ctx.quick ? 5 : 15;
   const two = await runLoad({ clients: 2, editsPerClient: edits, intervalMs: 200, restart: false, cut: false });
   const runs = [['2 clients', two]] as [string, LoadResult][];

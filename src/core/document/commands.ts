@@ -3,7 +3,7 @@
 import type { Project, Scene, SceneObject, Shot, Track, Transform, AssetMeta, LedgerEntry } from './schema';
 import { newId } from './ids';
 import { linkProblem } from './ledgerOrder';
-import { own } from './names';
+import { copyRecord, own } from './names';
 
 export type Edit = (p: Project) => Project;
 
@@ -16,7 +16,7 @@ export function editScene(p: Project, sceneId: string, fn: (s: Scene) => Scene):
 
 export const addObjects = (sceneId: string, objects: SceneObject[]): Edit => (p) =>
   editScene(p, sceneId, (s) => {
-    const map = { ...s.objects };
+    const map = copyRecord(s.objects);
     for (const o of objects) map[o.id] = o;
     return { ...s, objects: map };
   });
@@ -67,7 +67,7 @@ export const patchObject = (sceneId: string, id: string, patch: Partial<SceneObj
 
 export const setTransforms = (sceneId: string, transforms: Record<string, Transform>): Edit => (p) =>
   editScene(p, sceneId, (s) => {
-    const objects = { ...s.objects };
+    const objects = copyRecord(s.objects);
     for (const [id, t] of Object.entries(transforms)) {
       const o = objects[id];
       if (o) objects[id] = { ...o, transform: t };
@@ -80,7 +80,7 @@ export function duplicateObjects(sceneId: string, ids: string[], offset: [number
   const newIds: string[] = [];
   const edit: Edit = (p) =>
     editScene(p, sceneId, (s) => {
-      const objects = { ...s.objects };
+      const objects = copyRecord(s.objects);
       const remap = new Map<string, string>();
       for (const id of ids) if (s.objects[id]) remap.set(id, newId(s.objects[id]!.type));
       for (const [oldId, nid] of remap) {

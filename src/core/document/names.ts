@@ -62,3 +62,17 @@ export function findProtoKey(root: unknown): string | null {
   }
   return null;
 }
+
+/**
+ * A shallow copy of an id → record map, for an edit that replaces a few entries. Same own keys, order and values as
+ * `{ ...record }`, built several times faster once a scene holds hundreds of objects: a map that large is a hash
+ * table in V8, and spreading one into a literal first lays out a new hidden class per key before giving up on it,
+ * whereas an object made without a prototype starts as a hash table. Every remote edit and most local ones copy the
+ * scene's object map, so this is a live session's largest cost per edit. A key "__proto__" stays an own entry, as
+ * with spread (the prototype is set after the copy).
+ */
+export function copyRecord<T>(record: Readonly<Record<string, T>>): Record<string, T> {
+  const out = Object.create(null) as Record<string, T>;
+  for (const k of Object.keys(record)) out[k] = record[k]!;
+  return Object.setPrototypeOf(out, Object.prototype) as Record<string, T>;
+}
