@@ -39,8 +39,11 @@ function put(map: Y.Map<unknown>, key: string, value: unknown): void {
   else map.set(key, value);
 }
 
+// Only what changed from `prev` is written. A key the doc lacks while the store still holds it unchanged was
+// deleted by someone else, and that delete is still on its way into this store (remote edits reach the store
+// at the next frame): writing it back would undo their delete on every machine.
 function writeFields(target: Y.Map<unknown>, prev: Record<string, unknown> | undefined, next: Record<string, unknown>): void {
-  for (const k of Object.keys(next)) if (!prev || prev[k] !== next[k] || !target.has(k)) put(target, k, next[k]);
+  for (const k of Object.keys(next)) if (!prev || prev[k] !== next[k]) put(target, k, next[k]);
   if (prev) for (const k of Object.keys(prev)) if (!(k in next)) target.delete(k);
 }
 
@@ -50,7 +53,7 @@ function writeFieldMap(target: Y.Map<Y.Map<unknown>>, prev: Record<string, objec
   for (const id of Object.keys(next)) {
     const value = next[id]!;
     const before = prev?.[id];
-    if (before === value && target.has(id)) continue;
+    if (before === value) continue; // unchanged here; if the doc lacks it, someone deleted it (see writeFields)
     let m = target.get(id);
     if (!(m instanceof Y.Map)) {
       m = new Y.Map();
@@ -62,7 +65,7 @@ function writeFieldMap(target: Y.Map<Y.Map<unknown>>, prev: Record<string, objec
 }
 
 function writeScene(target: Y.Map<unknown>, prev: Scene | undefined, next: Scene): void {
-  for (const f of SCENE_FIELDS) if (!prev || prev[f] !== next[f] || !target.has(f)) put(target, f, next[f]);
+  for (const f of SCENE_FIELDS) if (!prev || prev[f] !== next[f]) put(target, f, next[f]);
   for (const f of FIELD_MAPS) {
     let m = target.get(f) as Y.Map<Y.Map<unknown>> | undefined;
     const fresh = !(m instanceof Y.Map);
@@ -90,11 +93,11 @@ export function writeProjectDiff(doc: Y.Doc, prev: Project | null, next: Project
   if (!r.meta.has('syncSchema')) r.meta.set('syncSchema', SYNC_SCHEMA_VERSION);
   for (const k of META_KEYS) {
     const v = next[k];
-    if (!prev || prev[k] !== v || !r.meta.has(k)) put(r.meta, k, v);
+    if (!prev || prev[k] !== v) put(r.meta, k, v);
   }
   for (const [id, scene] of Object.entries(next.scenes)) {
     const before = prev?.scenes[id];
-    if (before === scene && r.scenes.has(id)) continue;
+    if (before === scene) continue;
     let m = r.scenes.get(id);
     if (!(m instanceof Y.Map)) {
       m = new Y.Map();

@@ -1,7 +1,7 @@
 // Two people, two stores, one shared document (synced directly here; through the server in server tests).
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addObjects, createObject, newProject, patchObject, setTransforms, identityTransform, type Project } from '../core/document';
+import { addObjects, createObject, newProject, patchObject, removeObjects, setTransforms, identityTransform, type Project } from '../core/document';
 import { generateSigner } from '../core/disclosure/crypto';
 import { sealAfter, verifyChain } from '../core/disclosure/ledger';
 import { ledgerHeads } from '../core/document/ledgerOrder';
@@ -73,6 +73,49 @@ describe('store ↔ shared document', () => {
     for (const s of [sa, sb]) {
       expect(obj(s, sceneId, box.id).name).toBe('Apple cart');
       expect(obj(s, sceneId, box.id).transform.position).toEqual([5, 0, 0]);
+    }
+  });
+
+  it('a remote delete still waiting for my next frame is not undone by a local edit made before that frame', () => {
+    const base = newProject('Street');
+    const sceneId = base.sceneOrder[0]!;
+    const box = createObject('setPiece', { name: 'Crate' });
+    const cam = createObject('camera', { name: 'A cam' });
+    const sa = createProjectStore(addObjects(sceneId, [box, cam])(base));
+    const sb = createProjectStore(newProject('empty'));
+    const wire = pair();
+    bindStore(sa, wire.a, { apply: 'sync' });
+    // B reads remote edits at its next frame, as the app does
+    const bb = bindStore(sb, wire.b, { apply: 'frame' });
+    sa.getState().execute('remove', removeObjects(sceneId, [box.id]));
+    // the delete has reached B's doc, not yet B's store; B moves the camera before its frame
+    expect(obj(sb, sceneId, box.id)).toBeDefined();
+    sb.getState().execute('move', setTransforms(sceneId, { [cam.id]: identityTransform([0, 2, 0]) }));
+    bb.flush();
+    for (const s of [sa, sb]) {
+      expect(s.getState().project.scenes[sceneId]!.objects[box.id]).toBeUndefined();
+      expect(obj(s, sceneId, cam.id).transform.position).toEqual([0, 2, 0]);
+    }
+    expect(roots(wire.a).scenes.get(sceneId)!.get('objects') instanceof Y.Map).toBe(true);
+    expect((roots(wire.a).scenes.get(sceneId)!.get('objects') as Y.Map<unknown>).has(box.id)).toBe(false);
+  });
+
+  it('a remote change of one field still waiting for my frame is not reverted by my edit of another field or object', () => {
+    const base = newProject('Street');
+    const sceneId = base.sceneOrder[0]!;
+    const box = createObject('setPiece', { name: 'Crate' });
+    const cam = createObject('camera', { name: 'A cam' });
+    const sa = createProjectStore(addObjects(sceneId, [box, cam])(base));
+    const sb = createProjectStore(newProject('empty'));
+    const wire = pair();
+    bindStore(sa, wire.a, { apply: 'sync' });
+    const bb = bindStore(sb, wire.b, { apply: 'frame' });
+    sa.getState().execute('rename', patchObject(sceneId, box.id, { name: 'Apple cart' }));
+    sb.getState().execute('move', setTransforms(sceneId, { [box.id]: identityTransform([4, 0, 0]) }));
+    bb.flush();
+    for (const s of [sa, sb]) {
+      expect(obj(s, sceneId, box.id).name).toBe('Apple cart');
+      expect(obj(s, sceneId, box.id).transform.position).toEqual([4, 0, 0]);
     }
   });
 
