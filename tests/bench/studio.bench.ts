@@ -3,7 +3,8 @@
 // The 20-client latency runs in both layouts of the load run, side by side: 'one-process' puts the server and every
 // client on one event loop (each latency includes every client's own work: an upper bound), 'threads' keeps the
 // server alone on this thread and the clients in worker threads (nearer to production, where each client has its
-// own machine; on a 2-core machine the clients still share the cores with the server).
+// own machine; on a 2-core machine the clients still share the cores with the server). Each layout runs with the
+// clients in lockstep and staggered.
 import { readFileSync } from 'node:fs';
 import { newProject, loadProjectText } from '../../src/core/document';
 import { buildDemoProject } from '../../src/core/document/demo';
@@ -40,9 +41,11 @@ export default async function studioBench(ctx: BenchContext): Promise<BenchRow[]
   const edits = ctx.quick ? 5 : 15;
   const two = await runLoad({ clients: 2, editsPerClient: edits, intervalMs: 200, restart: false, cut: false });
   const runs = [['2 clients', two]] as [string, LoadResult][];
-  for (const layout of ['one-process', 'threads'] as const) {
-    runs.push([`20 clients, ${layout}`, await runLoad({ clients: 20, editsPerClient: edits, intervalMs: 200, restart: false, cut: false, layout })]);
-  }
+  // lockstep: every client edits on the same 200 ms tick, so each tick's twenty edits arrive as one burst (the
+  // worst case); staggered: each client's tick at its own phase, as twenty people editing independently would
+  for (const layout of ['one-process', 'threads'] as const)
+    for (const stagger of [false, true])
+      runs.push([`20 clients, ${layout}, ${stagger ? 'staggered' : 'lockstep'}`, await runLoad({ clients: 20, editsPerClient: edits, intervalMs: 200, restart: false, cut: false, layout, stagger })]);
   for (const [v, r] of runs) {
     const where = r.layout === 'one-process' ? 'server and all clients on one thread' : `server alone, clients in ${r.crews} worker threads`;
     const busy = r.layout === 'one-process' ? `loop ${Math.round(r.busy.server * 100)} % busy` : `loops busy: server ${Math.round(r.busy.server * 100)} %, clients ${r.busy.crews.map((b) => `${Math.round(b * 100)} %`).join(' / ')}`;
