@@ -47,6 +47,20 @@ function setup() {
   return { sa, sb, ba, bb, wire, sceneId, box, cam };
 }
 
+/** As setup(), but B reads remote edits at its next frame, as the app does (flushed by hand here). */
+function setupFramed() {
+  const base = newProject('Street');
+  const sceneId = base.sceneOrder[0]!;
+  const box = createObject('setPiece', { name: 'Crate' });
+  const cam = createObject('camera', { name: 'A cam' });
+  const sa = createProjectStore(addObjects(sceneId, [box, cam])(base));
+  const sb = createProjectStore(newProject('empty'));
+  const wire = pair();
+  bindStore(sa, wire.a, { apply: 'sync' });
+  const bb = bindStore(sb, wire.b, { apply: 'frame' });
+  return { sa, sb, bb, wire, sceneId, box, cam };
+}
+
 const obj = (s: ReturnType<typeof createProjectStore>, sceneId: string, id: string) => s.getState().project.scenes[sceneId]!.objects[id]!;
 
 describe('store ↔ shared document', () => {
@@ -77,16 +91,7 @@ describe('store ↔ shared document', () => {
   });
 
   it('a remote delete still waiting for my next frame is not undone by a local edit made before that frame', () => {
-    const base = newProject('Street');
-    const sceneId = base.sceneOrder[0]!;
-    const box = createObject('setPiece', { name: 'Crate' });
-    const cam = createObject('camera', { name: 'A cam' });
-    const sa = createProjectStore(addObjects(sceneId, [box, cam])(base));
-    const sb = createProjectStore(newProject('empty'));
-    const wire = pair();
-    bindStore(sa, wire.a, { apply: 'sync' });
-    // B reads remote edits at its next frame, as the app does
-    const bb = bindStore(sb, wire.b, { apply: 'frame' });
+    const { sa, sb, bb, wire, sceneId, box, cam } = setupFramed();
     sa.getState().execute('remove', removeObjects(sceneId, [box.id]));
     // the delete has reached B's doc, not yet B's store; B moves the camera before its frame
     expect(obj(sb, sceneId, box.id)).toBeDefined();
@@ -101,15 +106,7 @@ describe('store ↔ shared document', () => {
   });
 
   it('a remote change of one field still waiting for my frame is not reverted by my edit of another field or object', () => {
-    const base = newProject('Street');
-    const sceneId = base.sceneOrder[0]!;
-    const box = createObject('setPiece', { name: 'Crate' });
-    const cam = createObject('camera', { name: 'A cam' });
-    const sa = createProjectStore(addObjects(sceneId, [box, cam])(base));
-    const sb = createProjectStore(newProject('empty'));
-    const wire = pair();
-    bindStore(sa, wire.a, { apply: 'sync' });
-    const bb = bindStore(sb, wire.b, { apply: 'frame' });
+    const { sa, sb, bb, sceneId, box } = setupFramed();
     sa.getState().execute('rename', patchObject(sceneId, box.id, { name: 'Apple cart' }));
     sb.getState().execute('move', setTransforms(sceneId, { [box.id]: identityTransform([4, 0, 0]) }));
     bb.flush();
