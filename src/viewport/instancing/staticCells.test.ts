@@ -122,6 +122,32 @@ describe('static cells', () => {
     expect(standIns[0]!.cell!.mixed!.castShadow).toBe(false);
   });
 
+  it('a baked mesh merges repeated corners: fewer vertices, the very same triangles', () => {
+    const { standIns, groups, frame } = stage(3);
+    groups[2]!.rotation.y = 0.4;
+    frame();
+    frame(100);
+    // a UV sphere repeats its seam and pole corners (same position, same normal)
+    const s = standIns[2]!;
+    const geo = s.bucket!.spec.geometry;
+    const baked = bake([s]).geometry;
+    const full = geo.index!.count;
+    expect(baked.index!.count).toBe(full);
+    // the vertices of the full mesh only (the simplified mesh's follow them)
+    const fullVerts = Math.max(...Array.from(baked.index!.array)) + 1;
+    expect(fullVerts).toBeLessThan(geo.getAttribute('position').count);
+    // triangle by triangle, corner by corner: where the unmerged source put it, with its normal
+    const nm = new Matrix3().getNormalMatrix(s.written);
+    for (let i = 0; i < full; i++) {
+      const src = geo.index!.getX(i);
+      const dst = baked.index!.getX(i);
+      const p = new Vector3().fromBufferAttribute(geo.getAttribute('position'), src).applyMatrix4(s.written);
+      expect(new Vector3().fromBufferAttribute(baked.getAttribute('position'), dst).distanceTo(p)).toBeLessThan(1e-6);
+      const n = new Vector3().fromBufferAttribute(geo.getAttribute('normal'), src).applyMatrix3(nm).normalize();
+      expect(new Vector3().fromBufferAttribute(baked.getAttribute('normal'), dst).distanceTo(n)).toBeLessThan(1e-6);
+    }
+  });
+
   it('moving a prop takes it out of its cell at once; only that cell is rebuilt; it rejoins (in its new cell) once it rests', () => {
     const { pool, standIns, groups, frame } = stage(9);
     frame();

@@ -209,6 +209,40 @@ interface CellLook {
 const _n = new Matrix3();
 const _v = new Vector3();
 
+/**
+ * A bucket geometry with its repeated corners merged: `corners` lists one source vertex for each distinct
+ * (position, normal) pair, `index` the triangles over those. The primitives repeat a corner in every face
+ * that meets there with the same normal (a cylinder cap is a fan of separate triangles), and each copy is
+ * one more run of the vertex shader; merged, the triangles and every value they interpolate are the same.
+ * Worked out once per geometry (the buckets share theirs between members).
+ */
+export function welded(g: BufferGeometry): { corners: Uint32Array; index: Uint32Array } {
+  let w = weldCache.get(g);
+  if (w) return w;
+  const p = g.getAttribute('position');
+  const nrm = g.getAttribute('normal');
+  const first = new Map<string, number>();
+  const remap = new Uint32Array(p.count);
+  const corners: number[] = [];
+  for (let i = 0; i < p.count; i++) {
+    const key = nrm ? `${p.getX(i)},${p.getY(i)},${p.getZ(i)},${nrm.getX(i)},${nrm.getY(i)},${nrm.getZ(i)}` : `${p.getX(i)},${p.getY(i)},${p.getZ(i)}`;
+    let k = first.get(key);
+    if (k === undefined) {
+      k = corners.length;
+      corners.push(i);
+      first.set(key, k);
+    }
+    remap[i] = k;
+  }
+  const n = g.index ? g.index.count : p.count;
+  const index = new Uint32Array(n);
+  for (let i = 0; i < n; i++) index[i] = remap[g.index ? g.index.getX(i) : i]!;
+  w = { corners: Uint32Array.from(corners), index };
+  weldCache.set(g, w);
+  return w;
+}
+const weldCache = new WeakMap<BufferGeometry, { corners: Uint32Array; index: Uint32Array }>();
+
 /** A cell's baked geometry: every member's full triangles, and the simplified triangles of those that have them. */
 export interface BakedCell {
   /** world-space positions, normals and colours of the full and then the simplified meshes; the full triangles */
@@ -228,7 +262,7 @@ export function bake(members: CellMember[]): BakedCell {
   let lodIndices = 0;
   const count = (g: BufferGeometry) => (g.index ? g.index.count : g.getAttribute('position').count);
   for (let k = 0; k < members.length; k++) {
-    verts += fulls[k]!.getAttribute('position').count + (lods[k]?.getAttribute('position').count ?? 0);
+    verts += welded(fulls[k]!).corners.length + (lods[k] ? welded(lods[k]!).corners.length : 0);
     fullIndices += count(fulls[k]!);
     if (lods[k]) lodIndices += count(lods[k]!);
   }
@@ -246,11 +280,13 @@ export function bake(members: CellMember[]): BakedCell {
   const put = (m: CellMember, g: BufferGeometry, out: Uint16Array | Uint32Array, at: number): number => {
     const p = g.getAttribute('position');
     const nrm = g.getAttribute('normal');
+    const { corners, index } = welded(g);
     // normals as three's instancing shader turns them (the inverse transpose: right under non-uniform scale)
     _n.getNormalMatrix(m.written);
     const { r, g: gr, b } = m.colour;
-    for (let i = 0; i < p.count; i++) {
-      const o = (v0 + i) * 3;
+    for (let j = 0; j < corners.length; j++) {
+      const i = corners[j]!;
+      const o = (v0 + j) * 3;
       _v.fromBufferAttribute(p, i).applyMatrix4(m.written);
       pos[o] = _v.x;
       pos[o + 1] = _v.y;
@@ -265,11 +301,9 @@ export function bake(members: CellMember[]): BakedCell {
       col[o + 1] = gr;
       col[o + 2] = b;
     }
-    const n = count(g);
-    if (g.index) for (let i = 0; i < n; i++) out[at + i] = v0 + g.index.getX(i);
-    else for (let i = 0; i < n; i++) out[at + i] = v0 + i;
-    v0 += p.count;
-    return n;
+    for (let i = 0; i < index.length; i++) out[at + i] = v0 + index[i]!;
+    v0 += corners.length;
+    return index.length;
   };
   members.forEach((m, k) => {
     spans[4 * k] = i0;
