@@ -108,7 +108,7 @@ describe('a baked member’s detail in the editor camera', () => {
 });
 
 describe('a cell’s index buffer with members at different detail', () => {
-  it('takes each member’s full or simplified triangles, in member order', () => {
+  it('takes each member’s full or simplified triangles, or none, in member order', () => {
     // member 0: full 0..5, simplified 0..2; member 1: full 6..8, no simplified mesh; member 2: full 9..14, simplified 3..5
     const full = Array.from({ length: 15 }, (_, i) => 100 + i);
     const lod = Array.from({ length: 6 }, (_, i) => 200 + i);
@@ -120,5 +120,8 @@ describe('a cell’s index buffer with members at different detail', () => {
     expect(Array.from(out.subarray(0, n))).toEqual([200, 201, 202, 106, 107, 108, 109, 110, 111, 112, 113, 114]);
     const m = mixIndex(full, lod, spans, [0, 1, 1], out);
     expect(Array.from(out.subarray(0, m))).toEqual([100, 101, 102, 103, 104, 105, 106, 107, 108, 203, 204, 205]);
+    // bit 1: outside the view, left out whatever its detail
+    const k = mixIndex(full, lod, spans, [2, 0, 3], out);
+    expect(Array.from(out.subarray(0, k))).toEqual([106, 107, 108]);
   });
 });

@@ -87,15 +87,16 @@ export function detailSlack(radius: number, distance: number, thresholdPx: numbe
 }
 
 /**
- * The camera pass's index buffer of a cell whose members take different detail: member k's full triangles
- * (`full`, from spans[4k], count spans[4k+1]) or, where `simplified[k]` is set and it has them, its simplified
- * ones (`lod`, from spans[4k+2], count spans[4k+3]; −1: none). Both index the cell's one vertex buffer.
- * Writes into `out` and returns the count.
+ * The camera pass's index buffer of a cell whose members are not all drawn at full detail: member k's full
+ * triangles (`full`, from spans[4k], count spans[4k+1]), or where bit 0 of `detail[k]` is set and it has
+ * them its simplified ones (`lod`, from spans[4k+2], count spans[4k+3]; −1: none), or nothing where bit 1 is
+ * set (it lies outside the view). Both index the cell's one vertex buffer. Writes into `out`, returns the count.
  */
-export function mixIndex(full: ArrayLike<number>, lod: ArrayLike<number>, spans: ArrayLike<number>, simplified: ArrayLike<number>, out: { [i: number]: number }): number {
+export function mixIndex(full: ArrayLike<number>, lod: ArrayLike<number>, spans: ArrayLike<number>, detail: ArrayLike<number>, out: { [i: number]: number }): number {
   let n = 0;
-  for (let k = 0; k < simplified.length; k++) {
-    const useLod = simplified[k] !== 0 && spans[4 * k + 3]! >= 0;
+  for (let k = 0; k < detail.length; k++) {
+    if (detail[k]! & 2) continue;
+    const useLod = (detail[k]! & 1) !== 0 && spans[4 * k + 3]! >= 0;
     const src = useLod ? lod : full;
     const from = spans[4 * k + (useLod ? 2 : 0)]!;
     const count = spans[4 * k + (useLod ? 3 : 1)]!;

@@ -481,7 +481,7 @@ export class InstancePool {
   /** the editor camera: the only one whose renders may use simplified meshes (null: none may) */
   lodCamera: Camera | null = null;
   /** what the last prepare drew, for the status of a render, tests and the bench */
-  readonly last = { cameraInstances: 0, shadowInstances: 0, lodInstances: 0, members: 0, lodCamera: false, baked: 0, cells: 0, cellsSeen: 0, cellsSimplified: 0, cellMembersSimplified: 0 };
+  readonly last = { cameraInstances: 0, shadowInstances: 0, lodInstances: 0, members: 0, lodCamera: false, baked: 0, cells: 0, cellsSeen: 0, cellsSimplified: 0, cellMembersSimplified: 0, cellMembersCulled: 0 };
   /** still members baked into plain meshes, one per cell of the ground plan and look */
   readonly cells: StaticCells;
 
@@ -552,7 +552,7 @@ export class InstancePool {
       members += b.members.length;
     }
     const c = this.cells.prepare(eye, frustum, lod);
-    Object.assign(this.last, { cameraInstances: cam, shadowInstances: shadow, lodInstances: lodN, members, lodCamera: useLod, baked: this.cells.baked, cells: c.cells, cellsSeen: c.seen, cellsSimplified: c.simplified, cellMembersSimplified: c.membersSimplified });
+    Object.assign(this.last, { cameraInstances: cam, shadowInstances: shadow, lodInstances: lodN, members, lodCamera: useLod, baked: this.cells.baked, cells: c.cells, cellsSeen: c.seen, cellsSimplified: c.simplified, cellMembersSimplified: c.membersSimplified, cellMembersCulled: c.membersCulled });
   }
 
   bucket(key: string): InstanceBucket | undefined {

@@ -1,6 +1,6 @@
 // Still members baked into cells: who is baked, what a cell's mesh holds, and what rebuilds when.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { BoxGeometry, Group, Matrix3, MeshStandardMaterial, PerspectiveCamera, Raycaster, Scene, SphereGeometry, Vector2, Vector3, type Mesh, type WebGLRenderer } from 'three';
+import { BoxGeometry, Frustum, Group, Matrix3, Matrix4, MeshStandardMaterial, PerspectiveCamera, Raycaster, Scene, SphereGeometry, Vector2, Vector3, type Mesh, type WebGLRenderer } from 'three';
 import { InstancePool, InstanceStandIn, type BucketSpec } from './instancePool';
 import { bake } from './staticCells';
 import { memberSimplified } from './cellMath';
@@ -73,8 +73,9 @@ describe('static cells', () => {
     // x = 0.5 … 24.5 every 3 m: cells 0 (0.5, 3.5, 6.5), 1 (9.5, 12.5, 15.5), 2 (18.5, 21.5), 3 (24.5)
     expect(pool.cells.size).toBe(4);
     expect(new Set(standIns.map((s) => s.cell!.key.split('#')[1]))).toEqual(new Set(['0,0', '1,0', '2,0', '3,0']));
-    // one full mesh per cell, and a mixed one where a ball (which has a simplified mesh) lies: not in cell 2 (two boxes)
-    expect(cellMeshes(pool).length).toBe(7);
+    // one full mesh per cell, and a mixed one (members at their own detail, or left out) for every cell of more
+    // than one member or with a ball (which has a simplified mesh): all four
+    expect(cellMeshes(pool).length).toBe(8);
   });
 
   it('a baked mesh holds the members where their instances stood, with their colours and turned normals', () => {
@@ -263,6 +264,8 @@ describe('static cells', () => {
     // along the row from its near end, so the balls of one cell lie at different distances
     const { pool, standIns, frame, camera, quality } = stage(30);
     quality.cellSize = 32;
+    // level of detail alone here (culling has its own test)
+    quality.cull = false;
     frame();
     frame(100);
     pool.lodCamera = camera;
@@ -301,6 +304,7 @@ describe('static cells', () => {
     // cells of 32 m: x = 0.5 … 30.5 in the first (balls at 6.5, 15.5, 24.5), x = 33.5 (a ball) in the second
     const { pool, standIns, frame, camera, quality } = stage(12);
     quality.cellSize = 32;
+    quality.cull = false;
     frame();
     frame(100);
     expect(pool.cells.size).toBe(2);
@@ -333,5 +337,54 @@ describe('static cells', () => {
     expect(c.simplifiedNow).toBe(0);
     expect(c.full!.geometry.drawRange.count).toBe(Infinity);
     expect(standIns[11]!.cell!.simplifiedNow).toBe(1);
+  });
+
+  it('a cell on the edge of the editor view leaves out the members outside it; a cell wholly inside draws all', () => {
+    // cells of 32 m: x = 0.5 … 30.5 in one cell; the camera sees only its left part
+    const { pool, standIns, frame, camera, quality } = stage(11);
+    quality.cellSize = 32;
+    // culling alone here: no ball is small enough to be simplified
+    quality.propLodPx = 1;
+    frame();
+    frame(100);
+    const c = standIns[0]!.cell!;
+    expect(pool.cells.size).toBe(1);
+    pool.lodCamera = camera;
+    camera.position.set(3, 3, 8);
+    camera.lookAt(3, 0, 0);
+    camera.updateMatrixWorld();
+    frame(16);
+    const frustum = new Frustum().setFromProjectionMatrix(new Matrix4().multiplyMatrices(camera.projectionMatrix, camera.matrixWorldInverse));
+    const inside = standIns.filter((s) => frustum.intersectsSphere(s.sphere));
+    expect(inside.length).toBeGreaterThan(0);
+    expect(inside.length).toBeLessThan(standIns.length);
+    expect(c.culledNow).toBe(standIns.length - inside.length);
+    expect(c.full!.geometry.drawRange.count).toBe(0);
+    expect(c.mixed!.visible).toBe(true);
+    // exactly the triangles of the members in view (near: full detail)
+    const tris = (s: InstanceStandIn) => s.bucket!.spec.geometry.index!.count;
+    expect(c.mixed!.geometry.drawRange.count).toBe(inside.reduce((n, s) => n + tris(s), 0));
+    expect(pool.last.cellMembersCulled).toBe(standIns.length - inside.length);
+    // the shadow pass still draws every member
+    const full = c.full!;
+    full.onBeforeShadow(null as never, pool.root.parent as never, camera, camera, full.geometry, full.material as never, null as never);
+    expect(full.geometry.drawRange.count).toBe(Infinity);
+    full.onAfterShadow(null as never, pool.root.parent as never, camera, camera, full.geometry, full.material as never, null as never);
+    // stepping back until the whole cell is in view: nothing left out, the full mesh draws
+    camera.position.set(15, 20, 60);
+    camera.lookAt(15, 0, 0);
+    camera.updateMatrixWorld();
+    frame(16);
+    expect(c.culledNow).toBe(0);
+    expect(c.full!.geometry.drawRange.count).toBe(Infinity);
+    expect(c.mixed!.visible).toBe(false);
+    // another camera (not the editor's) on the edge: the full mesh (culling inside a cell is the editor's)
+    camera.position.set(3, 3, 8);
+    camera.lookAt(3, 0, 0);
+    camera.updateMatrixWorld();
+    pool.lodCamera = null;
+    frame(16);
+    expect(c.culledNow).toBe(0);
+    expect(c.full!.geometry.drawRange.count).toBe(Infinity);
   });
 });

@@ -54,18 +54,24 @@ export class StaticCell {
   /** every member at full detail; the only one that casts (shadow maps are view-independent) */
   full: Mesh | null = null;
   /**
-   * the editor camera's mesh while some member is far enough for its simplified mesh: each member at its
-   * own detail (the same vertices as `full`, its own index buffer); null when no member has one
+   * the editor camera's mesh while some member is far enough for its simplified mesh or lies outside the
+   * view: each member at its own detail, or left out (the same vertices as `full`, its own index buffer);
+   * null for a cell of one member without a simplified mesh
    */
   mixed: Mesh | null = null;
-  /** members drawn simplified by the camera pass now (0: `full` draws the cell) */
+  /** members drawn simplified by the camera pass now */
   private simplifiedCount = 0;
+  /** whether the camera pass draws `mixed` (else `full`) */
+  private mixedShown = false;
+  /** members the last editor-camera decision simplified, and those it left out (outside the view) */
+  private decidedCount = 0;
+  private culledCount = 0;
   /** the members in bake order, and per member its index spans (cellMath.mixIndex) */
   private order: CellMember[] = [];
   private spans: Int32Array = new Int32Array(0);
   private lodIndex: Uint16Array | Uint32Array = new Uint16Array(0);
-  /** per member: drawn simplified in `mixed` now */
-  private chosen = new Uint8Array(0);
+  /** per member, what `mixed` draws of it (cellMath.mixIndex): bit 0 simplified, bit 1 left out */
+  private detail = new Uint8Array(0);
   /** where the detail was last decided from, for which lens, and how far the eye may move before it changes */
   private readonly decidedFrom = new Vector3(Infinity, Infinity, Infinity);
   private decidedFor: CellLod | null = null;
@@ -91,14 +97,15 @@ export class StaticCell {
     full.receiveShadow = this.look.receiveShadow;
     // the shadow pass always takes the full detail, whatever the camera pass drew
     full.onBeforeShadow = () => void (full.geometry.drawRange.count = Infinity);
-    full.onAfterShadow = () => void (full.geometry.drawRange.count = this.simplifiedCount > 0 ? 0 : Infinity);
+    full.onAfterShadow = () => void (full.geometry.drawRange.count = this.mixedShown ? 0 : Infinity);
     this.full = this.place(full, parent);
     this.order = members;
     this.spans = baked.spans;
     this.lodIndex = baked.lodIndex;
-    this.chosen = new Uint8Array(members.length);
+    this.detail = new Uint8Array(members.length);
     this.decidedFor = null;
-    if (baked.lodIndex.length > 0) {
+    this.culledCount = 0;
+    if (members.length > 1 || baked.lodIndex.length > 0) {
       // the same vertex buffers (three uploads an attribute once, whichever geometry draws it), its own index
       const g = new BufferGeometry();
       for (const name of ['position', 'normal', 'color']) g.setAttribute(name, baked.geometry.getAttribute(name));
@@ -114,7 +121,7 @@ export class StaticCell {
       m.receiveShadow = this.look.receiveShadow;
       this.mixed = this.place(m, parent);
     }
-    this.setSimplified(null);
+    this.setDetail(null);
   }
 
   private place(m: Mesh, parent: { add(o: Mesh): void }): Mesh {
@@ -125,16 +132,46 @@ export class StaticCell {
   }
 
   /**
-   * Sets which detail the camera pass draws each member at: for the editor camera (`lod`), each member
-   * with a simplified mesh takes it exactly when its instance would (cellMath.memberSimplified), decided
-   * again only once the eye has moved past the slack of the last decision or the lens changed; any other
-   * camera (`lod` null) draws the full mesh. The full mesh keeps casting either way. Returns the number
-   * of members drawn simplified.
+   * Sets what the camera pass draws of this cell. For the editor camera (`lod`): each member with a
+   * simplified mesh takes it exactly when its instance would (cellMath.memberSimplified), decided again only
+   * once the eye has moved past the slack of the last decision or the lens changed; and where the cell
+   * straddles the edge of the view (`frustum`), the members wholly outside it are left out, as their
+   * instances would be. Any other camera (`lod` null) draws the full mesh (three still culls the whole
+   * cell). The full mesh keeps casting either way. Returns the number of members drawn simplified.
    */
-  setSimplified(lod: CellLod | null, eye?: Vector3): number {
-    if (!lod || !this.mixed || !eye) return this.show(0);
+  setDetail(lod: CellLod | null, eye?: Vector3, frustum?: Frustum | null): number {
+    if (!lod || !this.mixed || !eye) return this.show(0, 0);
+    let changed = false;
     const lens = lensKey(lod);
-    if (this.decidedFor !== null && lens === this.lens && eye.distanceTo(this.decidedFrom) < this.slack) return this.show(this.simplifiedCount);
+    if (this.decidedFor === null || lens !== this.lens || !(eye.distanceTo(this.decidedFrom) < this.slack)) {
+      changed = this.decide(lod, eye, lens);
+    }
+    // culling: only a cell on the edge of the view asks its members (one wholly inside or outside cannot differ)
+    const sphere = this.full!.geometry.boundingSphere!;
+    const edge = !!frustum && frustum.intersectsSphere(sphere) && !sphereInside(frustum, sphere);
+    let culled = 0;
+    if (edge || this.culledCount > 0) {
+      for (let k = 0; k < this.order.length; k++) {
+        const out = edge && !frustum!.intersectsSphere(this.order[k]!.sphere) ? 2 : 0;
+        if (out !== (this.detail[k]! & 2)) changed = true;
+        this.detail[k] = (this.detail[k]! & 1) | out;
+        if (out) culled++;
+      }
+    }
+    this.culledCount = culled;
+    if (changed && (this.decidedCount > 0 || culled > 0)) {
+      const index = this.mixed.geometry.index!;
+      const n = mixIndex(this.full!.geometry.index!.array, this.lodIndex, this.spans, this.detail, index.array);
+      index.clearUpdateRanges();
+      index.addUpdateRange(0, n);
+      index.needsUpdate = true;
+      this.mixed.geometry.setDrawRange(0, n);
+    }
+    return this.show(this.decidedCount, culled);
+  }
+
+  /** Decides each member's detail from `eye` (bit 0 of `detail`); returns whether any changed. */
+  private decide(lod: CellLod, eye: Vector3, lens: string): boolean {
     let slack = Infinity;
     let count = 0;
     let changed = this.decidedFor === null;
@@ -147,30 +184,25 @@ export class StaticCell {
       const d = eye.distanceTo(m.sphere.center);
       const simple = memberSimplified(radius, d, threshold, lod.scale) ? 1 : 0;
       slack = Math.min(slack, detailSlack(radius, d, threshold, lod.scale));
-      if (this.chosen[k] !== simple) changed = true;
-      this.chosen[k] = simple;
+      if ((this.detail[k]! & 1) !== simple) changed = true;
+      this.detail[k] = (this.detail[k]! & 2) | simple;
       count += simple;
     }
     this.decidedFrom.copy(eye);
     this.decidedFor = lod;
     this.lens = lens;
     this.slack = slack;
-    if (changed && count > 0) {
-      const index = this.mixed.geometry.index!;
-      const n = mixIndex(this.full!.geometry.index!.array, this.lodIndex, this.spans, this.chosen, index.array);
-      index.clearUpdateRanges();
-      index.addUpdateRange(0, n);
-      index.needsUpdate = true;
-      this.mixed.geometry.setDrawRange(0, n);
-    }
-    return this.show(count);
+    this.decidedCount = count;
+    return changed;
   }
 
-  /** Draws `full` (none simplified) or `mixed` in the camera pass. */
-  private show(simplified: number): number {
+  /** Draws `full` (every member, full detail) or `mixed` (some simplified or left out) in the camera pass. */
+  private show(simplified: number, culled: number): number {
     this.simplifiedCount = simplified;
-    if (this.full) this.full.geometry.drawRange.count = simplified > 0 ? 0 : Infinity;
-    if (this.mixed) this.mixed.visible = simplified > 0;
+    const mixed = simplified > 0 || culled > 0;
+    this.mixedShown = mixed;
+    if (this.full) this.full.geometry.drawRange.count = mixed ? 0 : Infinity;
+    if (this.mixed) this.mixed.visible = mixed;
     return simplified;
   }
 
@@ -189,7 +221,19 @@ export class StaticCell {
     this.full = null;
     this.mixed = null;
     this.simplifiedCount = 0;
+    this.mixedShown = false;
   }
+
+  /** members the camera pass leaves out now (outside the view) */
+  get culledNow(): number {
+    return this.mixedShown ? this.culledCount : 0;
+  }
+}
+
+/** Whether `sphere` lies wholly inside `frustum` (then none of its members can be outside). */
+function sphereInside(frustum: Frustum, sphere: Sphere): boolean {
+  for (const p of frustum.planes) if (p.distanceToPoint(sphere.center) < sphere.radius) return false;
+  return true;
 }
 
 /** The lens and thresholds a decision of detail was made for: a change decides again. */
@@ -433,24 +477,27 @@ export class StaticCells {
 
   /**
    * Sets each cell's detail for one render: for the editor camera (`lod` non-null) each member at the
-   * detail its instance would take (StaticCell.setSimplified), full detail for every other camera.
+   * detail its instance would take, members outside the view left out (StaticCell.setDetail); full detail
+   * for every other camera.
    * Returns the cells inside `frustum` (all when null), for the status of a render.
    */
-  prepare(eye: Vector3, frustum: Frustum | null, lod: CellLod | null): { cells: number; seen: number; simplified: number; membersSimplified: number } {
+  prepare(eye: Vector3, frustum: Frustum | null, lod: CellLod | null): { cells: number; seen: number; simplified: number; membersSimplified: number; membersCulled: number } {
     let seen = 0;
     let simplified = 0;
     let membersSimplified = 0;
+    let membersCulled = 0;
     for (const c of this.cells.values()) {
       if (!c.full) continue;
       const inView = !frustum || frustum.intersectsSphere(c.full.geometry.boundingSphere!);
       if (inView) seen++;
-      const n = c.setSimplified(lod, eye);
+      const n = c.setDetail(lod, eye, frustum);
       if (n > 0 && inView) {
         simplified++;
         membersSimplified += n;
       }
+      membersCulled += c.culledNow;
     }
-    return { cells: this.cells.size, seen, simplified, membersSimplified };
+    return { cells: this.cells.size, seen, simplified, membersSimplified, membersCulled };
   }
 
   cell(key: string): StaticCell | undefined {
