@@ -25,7 +25,7 @@ function stage(n: number) {
   clock = 1000;
   vi.spyOn(performance, 'now').mockImplementation(() => clock);
   const scene = new Scene();
-  const quality = { cull: true, lod: true, actorLodPx: 90, propLodPx: 40, batch: true, cellSize: 8, settleMs: 100 };
+  const quality = { cull: true, lod: true, actorLodPx: 90, propLodPx: 40, batch: true, cellSize: 8, settleMs: 100, lodFollowsResolution: false };
   const pool = new InstancePool(quality);
   scene.add(pool.root);
   const groups: Group[] = [];
@@ -386,5 +386,37 @@ describe('static cells', () => {
     frame(16);
     expect(c.culledNow).toBe(0);
     expect(c.full!.geometry.drawRange.count).toBe(Infinity);
+  });
+
+  it('while the editor view is drawn at a lowered resolution, cells simplify by the pixels drawn', () => {
+    // balls every 9 m along +x; from 30 m away some are between 40 and 80 px wide
+    const { pool, standIns, frame, camera, quality } = stage(30);
+    quality.cull = false;
+    frame();
+    frame(100);
+    pool.lodCamera = camera;
+    camera.position.set(-2, 1, 12);
+    camera.lookAt(40, 0, 0);
+    camera.updateMatrixWorld();
+    const simplified = () => [...new Set(standIns.map((s) => s.cell!))].reduce((n, c) => n + c.simplifiedNow, 0);
+    const at = (pixelRatio: number) => {
+      const r = { getRenderTarget: () => null, getSize: (v: Vector2) => v.set(1280, 720), getPixelRatio: () => pixelRatio } as unknown as WebGLRenderer;
+      scene.updateMatrixWorld();
+      pool.prepare(r, scene, camera);
+      return simplified();
+    };
+    const { scene } = { scene: pool.root.parent! };
+    pool.fullPixelRatio = 1;
+    quality.lodFollowsResolution = true;
+    const full = at(1);
+    const lowered = at(0.5);
+    expect(lowered).toBeGreaterThan(full);
+    // what a 80 px threshold gives at full resolution
+    quality.propLodPx = 80;
+    expect(at(1)).toBe(lowered);
+    quality.propLodPx = 40;
+    // switched off: the resolution does not matter
+    quality.lodFollowsResolution = false;
+    expect(at(0.5)).toBe(full);
   });
 });
