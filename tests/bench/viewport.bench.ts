@@ -333,7 +333,7 @@ export default async function viewportBench(ctx: BenchContext): Promise<BenchRow
   if (parts) {
     const frame = parts.camPass + parts.shadowPass + parts.overlays + parts.picking + parts.evaluate;
     const part = (variant: string, value: number, note: string) => rows.push({ variant: `frame breakdown: ${variant}`, metric: 'median', value, unit: 'ms', ratio: value / frame, note });
-    part('camera pass', parts.camPass, `layer 0, shadow maps reused; ${parts.pool.baked} of ${parts.pool.members} members baked into ${parts.pool.cells} cells (${parts.pool.cellsSeen} seen, ${parts.pool.cellsSimplified} of them simplified); ${parts.pool.cameraInstances} instances seen, ${parts.pool.lodInstances} simplified`);
+    part('camera pass', parts.camPass, `layer 0, shadow maps reused; ${parts.pool.baked} of ${parts.pool.members} members baked into ${parts.pool.cells} cells (${parts.pool.cellsSeen} seen, ${parts.pool.cellsSimplified} of them with ${parts.pool.cellMembersSimplified} members simplified; ${parts.pool.cellMembersCulled ?? 0} members of cells on the view's edge left out); ${parts.pool.cameraInstances} instances seen, ${parts.pool.lodInstances} simplified`);
     part('camera pass, static cells off', parts.camInst, 'the same members drawn as instances (the new path before static cells)');
     part('camera pass, geometry side', parts.geoCells, `through a 1×1 scissor (no fragments): vertices, triangle set-up; ${parts.geoInst.toFixed(1)} ms with the static cells off`);
     part('shadow pass', parts.shadowPass, `when a caster or the sun moves (else reused); ${parts.pool.shadowInstances} instances drawn into it`);
