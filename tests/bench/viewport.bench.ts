@@ -10,6 +10,10 @@
 // does not change). Variants alternate for a few rounds and each ratio is the median of its rounds' ratios,
 // since the machines are shared and a busy neighbour moves every number.
 //
+// With PREVIS_BENCH_BASE set to another built app (e.g. main's dist), that build's new path is measured in
+// the same rounds in a second browser, still and orbiting against its own empty scene: a before/after of a
+// change in one run, on one machine load.
+//
 // Then a breakdown of one new-path frame of the big set into its parts: the shadow pass, the camera pass,
 // the editor overlays, picking (one pointer move's raycast), the pool's per-render culling, and the JS of
 // evaluating the timeline for a new frame, so the next bottleneck is visible.
@@ -48,7 +52,7 @@ function browserCpuSeconds(): number {
 const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)]!;
 
 /** old: every switch off; instanced: the new path without static cells (batch off); new: every switch on */
-type Path = 'old' | 'instanced' | 'new';
+type Path = 'old' | 'instanced' | 'new' | 'base';
 type Motion = 'still' | 'orbit';
 interface Sample {
   wall: number;
@@ -267,6 +271,8 @@ async function breakdown(page: Page, n: number) {
 
 export default async function viewportBench(ctx: BenchContext): Promise<BenchRow[]> {
   const app = await openApp({ viewport: { width: 1280, height: 720 } });
+  const baseDist = process.env.PREVIS_BENCH_BASE;
+  const base = baseDist ? await openApp({ viewport: { width: 1280, height: 720 }, dist: baseDist }) : null;
   const n = ctx.quick ? 6 : 12;
   const rounds = ctx.quick ? 1 : 5;
   const variants = [
@@ -292,6 +298,13 @@ export default async function viewportBench(ctx: BenchContext): Promise<BenchRow
           await usePath(app.page, p);
           put(key(scene, p, m), await frames(app.page, m, n));
         }
+        if (base) {
+          await load(base.page, props, actors);
+          for (const m of ['still', 'orbit'] as const) {
+            await usePath(base.page, 'new');
+            put(key(scene, 'base', m), await frames(base.page, m, n));
+          }
+        }
         if (scene === 'full' && r === rounds - 1) {
           await usePath(app.page, 'new');
           await frames(app.page, 'still', 2);
@@ -301,6 +314,7 @@ export default async function viewportBench(ctx: BenchContext): Promise<BenchRow
     }
   } finally {
     await app.close();
+    await base?.close();
   }
 
   const rows: BenchRow[] = [];
@@ -324,6 +338,18 @@ export default async function viewportBench(ctx: BenchContext): Promise<BenchRow
         note: `${p === 'instanced' ? 'new path with static cells off; ' : ''}vs the empty scene ${m}, new path${vsStill}; ${full[0]!.calls} draw calls, ${Math.round(median(full.map((s) => s.triangles)) / 1000)}k triangles, shadow redraws ${median(full.map((s) => s.shadowRedraws)).toFixed(2)}/frame, pixel ratio ${full[full.length - 1]!.pixelRatio}`,
       });
     }
+    if (base) {
+      const full = samples.get(key('full', 'base', m))!;
+      const own = samples.get(key('empty', 'base', m))!;
+      rows.push({
+        variant: `1,000 props + 20 actors, baseline build's new path, ${m}`,
+        metric: 'frame (wall, synced)',
+        value: median(full.map((s) => s.wall)),
+        unit: 'ms',
+        ratio: median(full.map((s, i) => s.wall / own[i]!.wall)),
+        note: `${baseDist} in a second browser, same rounds; vs its own empty scene ${m} (${median(own.map((s) => s.wall)).toFixed(1)} ms); ${full[0]!.calls} draw calls, ${Math.round(median(full.map((s) => s.triangles)) / 1000)}k triangles, pixel ratio ${full[full.length - 1]!.pixelRatio}`,
+      });
+    }
     rows.push({ variant: `empty scene, ${m}`, metric: 'browser CPU per frame', value: median(empty.map((s) => s.cpu)), unit: 'ms', ratio: 1 });
     for (const p of ['old', 'instanced', 'new'] as const) {
       const full = samples.get(key('full', p, m))!;
@@ -333,7 +359,7 @@ export default async function viewportBench(ctx: BenchContext): Promise<BenchRow
   if (parts) {
     const frame = parts.camPass + parts.shadowPass + parts.overlays + parts.picking + parts.evaluate;
     const part = (variant: string, value: number, note: string) => rows.push({ variant: `frame breakdown: ${variant}`, metric: 'median', value, unit: 'ms', ratio: value / frame, note });
-    part('camera pass', parts.camPass, `layer 0, shadow maps reused; ${parts.pool.baked} of ${parts.pool.members} members baked into ${parts.pool.cells} cells (${parts.pool.cellsSeen} seen, ${parts.pool.cellsSimplified} of them simplified); ${parts.pool.cameraInstances} instances seen, ${parts.pool.lodInstances} simplified`);
+    part('camera pass', parts.camPass, `layer 0, shadow maps reused; ${parts.pool.baked} of ${parts.pool.members} members baked into ${parts.pool.cells} cells (${parts.pool.cellsSeen} seen, ${parts.pool.cellsSimplified} of them with ${parts.pool.cellMembersSimplified} members simplified; ${parts.pool.cellMembersCulled ?? 0} members of cells on the view's edge left out); ${parts.pool.cameraInstances} instances seen, ${parts.pool.lodInstances} simplified`);
     part('camera pass, static cells off', parts.camInst, 'the same members drawn as instances (the new path before static cells)');
     part('camera pass, geometry side', parts.geoCells, `through a 1×1 scissor (no fragments): vertices, triangle set-up; ${parts.geoInst.toFixed(1)} ms with the static cells off`);
     part('shadow pass', parts.shadowPass, `when a caster or the sun moves (else reused); ${parts.pool.shadowInstances} instances drawn into it`);

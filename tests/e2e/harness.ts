@@ -20,9 +20,10 @@ export interface App {
   close(): Promise<void>;
 }
 
-export async function openApp(opts: { flags?: string[]; viewport?: { width: number; height: number }; path?: string; serviceWorkers?: 'allow' | 'block' } = {}): Promise<App> {
-  if (!existsSync(resolve(DIST, 'index.html'))) throw new Error(`no built app at ${DIST}: run "vite build" first`);
-  const server = await serveStatic(DIST);
+export async function openApp(opts: { flags?: string[]; viewport?: { width: number; height: number }; path?: string; serviceWorkers?: 'allow' | 'block'; /** another built app (a bench's baseline) */ dist?: string } = {}): Promise<App> {
+  const dist = opts.dist ? resolve(opts.dist) : DIST;
+  if (!existsSync(resolve(dist, 'index.html'))) throw new Error(`no built app at ${dist}: run "vite build" first`);
+  const server = await serveStatic(dist);
   const browser = await launchChromium(opts.flags, opts.viewport, opts.serviceWorkers);
   const page = browser.context.pages()[0] ?? (await browser.context.newPage());
   const requests: string[] = [];

@@ -137,6 +137,40 @@ describe('viewport frame cost, same picture', () => {
     expect(compare(old, fresh).offShare).toBeLessThan(0.001);
   });
 
+  it('baked cells draw each member at the detail its instance would take: the same picture as instances with level of detail', async () => {
+    const { page } = app;
+    // far enough that the mannequins and the far cylinders are simplified, the near cylinders not
+    await setEditorCamera(page, [0, 10, 30], [0, 0, -8]);
+    await setPath(page, { ...NEW, batch: false });
+    const instances = await canvasPixels(page);
+    // cylinders seen at full detail and simplified at once: no all-or-nothing rule per cell could draw this
+    const cyl = await inApp(page, (h) => {
+      const b = h.instancing.bucket('setPiece:cylinder:unit');
+      return { full: b.cameraCount as number, simplified: b.lodMesh.count as number };
+    });
+    expect(cyl.full).toBeGreaterThan(0);
+    expect(cyl.simplified).toBeGreaterThan(0);
+    await setPath(page, NEW);
+    const members = await inApp(page, (h) => h.instancing.last.members as number);
+    await baked(page, members);
+    const cells = await canvasPixels(page);
+    const st = await inApp(page, (h) => ({ ...h.instancing.last }));
+    expect(st.cameraInstances).toBe(0);
+    expect(st.cellMembersSimplified).toBeGreaterThan(0);
+    // same tolerance as the old-path comparisons: under 0.1 % of pixels off by more than 8 levels
+    expect(compare(instances, cells).offShare).toBeLessThan(0.001);
+    // close in on the right of the crowd: cells on the edge of the view leave out their members outside it,
+    // as the instances were culled, and the picture is the same
+    await setEditorCamera(page, [14, 4, 0], [14, 0, -20]);
+    await nextFrames(page, 3);
+    const edge = await canvasPixels(page);
+    expect(await inApp(page, (h) => h.instancing.last.cellMembersCulled as number)).toBeGreaterThan(0);
+    await setPath(page, { ...NEW, batch: false });
+    expect(compare(await canvasPixels(page), edge).offShare).toBeLessThan(0.001);
+    await setPath(page, NEW);
+    await baked(page, members);
+  });
+
   it('a prop moved in the document leaves its cell at once, is baked again where it rests, and draws there', async () => {
     const { page } = app;
     await setEditorCamera(page, [0, 10, 30], [0, 0, -8]);

@@ -24,8 +24,10 @@ export function InstancingRoot({ children }: { children: ReactNode }) {
   useEffect(() => registerTestHook('instancing', pool), [pool]);
   useEffect(() => onBeforeSceneRender(scene, (gl, s, camera) => pool.prepare(gl, s, camera)), [scene, pool]);
   // the perspective view's camera is the editor's; the look-through camera makes the picture
-  useFrame(({ camera }) => {
+  useFrame(({ camera, viewport }) => {
     pool.lodCamera = editorStore.getState().viewMode === 'perspective' ? camera : null;
+    // the adaptive resolution lowers the editor view's pixel ratio below this while the camera moves
+    pool.fullPixelRatio = viewport.initialDpr;
   });
   return (
     <PoolContext.Provider value={pool}>

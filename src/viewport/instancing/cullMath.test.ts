@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SlotClass, detailLevel, drawOrder, projectedDiameterPx, slotClass } from './cullMath';
+import { SlotClass, detailLevel, detailThresholdPx, drawOrder, projectedDiameterPx, slotClass } from './cullMath';
 
 describe('on-screen size', () => {
   const lens = { kind: 'perspective' as const, tanHalfFovY: Math.tan((45 * Math.PI) / 360), heightPx: 720 };
@@ -26,6 +26,21 @@ describe('on-screen size', () => {
     expect(detailLevel(projectedDiameterPx(1.75 / 2, 10, lens), 90)).toBe(0);
     // the threshold itself is full detail
     expect(detailLevel(90, 90)).toBe(0);
+  });
+});
+
+describe('thresholds at a lowered resolution', () => {
+  it('count the pixels drawn: doubled at half resolution, unchanged at full resolution or above', () => {
+    expect(detailThresholdPx(40, 0.5)).toBe(80);
+    expect(detailThresholdPx(90, 0.5)).toBe(180);
+    expect(detailThresholdPx(40, 1)).toBe(40);
+    // a pixel ratio above the full one (someone zoomed the page in) does not lower the thresholds
+    expect(detailThresholdPx(40, 2)).toBe(40);
+    // no drawing buffer to speak of: unchanged
+    expect(detailThresholdPx(40, 0)).toBe(40);
+    // a 60 px prop: full detail at full resolution, simplified while drawn at half
+    expect(detailLevel(60, detailThresholdPx(40, 1))).toBe(0);
+    expect(detailLevel(60, detailThresholdPx(40, 0.5))).toBe(1);
   });
 });
 

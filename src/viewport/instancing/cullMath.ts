@@ -19,6 +19,17 @@ export function detailLevel(diameterPx: number, thresholdPx: number): 0 | 1 {
 }
 
 /**
+ * The level-of-detail threshold for a render drawn at `drawnScale` of the full pixel ratio (the adaptive
+ * resolution while the editor camera moves): a threshold in pixels at full resolution, kept in the pixels
+ * actually drawn. At half resolution a 60 px prop is drawn 30 px wide, where the simplified mesh serves as
+ * well as it does for a 30 px prop at full resolution. At full resolution (or above) it is unchanged, so a
+ * high-density screen keeps the thresholds it has.
+ */
+export function detailThresholdPx(thresholdPx: number, drawnScale: number): number {
+  return drawnScale > 0 && drawnScale < 1 ? thresholdPx / drawnScale : thresholdPx;
+}
+
+/**
  * Slot categories, in the order they are laid out in an instance buffer:
  *  0 seen by the camera and inside a shadow camera, 1 seen only, 2 only casting into a shadow map, 3 neither
  * (hidden, drawn by its stand-in, culled, or drawn by the simplified mesh and outside every shadow camera).

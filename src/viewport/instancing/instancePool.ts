@@ -29,7 +29,7 @@ import {
   type Object3D,
   type WebGLRenderer,
 } from 'three';
-import { SlotClass, detailLevel, drawOrder, projectedDiameterPx, slotClass, type ScreenScale } from './cullMath';
+import { SlotClass, detailLevel, detailThresholdPx, drawOrder, projectedDiameterPx, slotClass, type ScreenScale } from './cullMath';
 import { StaticCells, type CellQuality, type StaticCell } from './staticCells';
 
 /** What a bucket draws with. The bucket owns (and disposes) both once its last member leaves. */
@@ -64,6 +64,8 @@ export interface PoolQuality extends CellQuality {
   lod: boolean;
   actorLodPx: number;
   propLodPx: number;
+  /** while the editor camera draws at a lowered resolution, thresholds follow the drawn pixels (cullMath.detailThresholdPx) */
+  lodFollowsResolution?: boolean;
 }
 
 /** Whether a slot code (cullMath class, bit 2: simplified) puts its member inside a shadow camera. */
@@ -480,8 +482,10 @@ export class InstancePool {
   private readonly buckets = new Map<string, InstanceBucket>();
   /** the editor camera: the only one whose renders may use simplified meshes (null: none may) */
   lodCamera: Camera | null = null;
+  /** the editor view's full pixel ratio: a render drawn below it is at a lowered resolution */
+  fullPixelRatio = 1;
   /** what the last prepare drew, for the status of a render, tests and the bench */
-  readonly last = { cameraInstances: 0, shadowInstances: 0, lodInstances: 0, members: 0, lodCamera: false, baked: 0, cells: 0, cellsSeen: 0, cellsSimplified: 0 };
+  readonly last = { cameraInstances: 0, shadowInstances: 0, lodInstances: 0, members: 0, lodCamera: false, baked: 0, cells: 0, cellsSeen: 0, cellsSimplified: 0, cellMembersSimplified: 0, cellMembersCulled: 0 };
   /** still members baked into plain meshes, one per cell of the ground plan and look */
   readonly cells: StaticCells;
 
@@ -539,7 +543,8 @@ export class InstancePool {
       shadowFrusta = shadowFrustaOf(scene);
     }
     const useLod = q.lod && camera === this.lodCamera;
-    const lod = useLod ? { scale: screenScaleOf(renderer, camera), actorPx: q.actorLodPx, propPx: q.propLodPx } : null;
+    const drawn = q.lodFollowsResolution && !renderer.getRenderTarget() ? renderer.getPixelRatio() / this.fullPixelRatio : 1;
+    const lod = useLod ? { scale: screenScaleOf(renderer, camera), actorPx: detailThresholdPx(q.actorLodPx, drawn), propPx: detailThresholdPx(q.propLodPx, drawn) } : null;
     const view: DrawView = { eye, frustum, shadowFrusta, lod, sortTolerance: 0.5 };
     // first who is baked (a baked member leaves its instance buffer), then the buffers, then the cells' detail
     this.cells.update(this.allMembers(), performance.now());
@@ -552,7 +557,7 @@ export class InstancePool {
       members += b.members.length;
     }
     const c = this.cells.prepare(eye, frustum, lod);
-    Object.assign(this.last, { cameraInstances: cam, shadowInstances: shadow, lodInstances: lodN, members, lodCamera: useLod, baked: this.cells.baked, cells: c.cells, cellsSeen: c.seen, cellsSimplified: c.simplified });
+    Object.assign(this.last, { cameraInstances: cam, shadowInstances: shadow, lodInstances: lodN, members, lodCamera: useLod, baked: this.cells.baked, cells: c.cells, cellsSeen: c.seen, cellsSimplified: c.simplified, cellMembersSimplified: c.membersSimplified, cellMembersCulled: c.membersCulled });
   }
 
   bucket(key: string): InstanceBucket | undefined {

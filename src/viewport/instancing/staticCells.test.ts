@@ -1,8 +1,9 @@
 // Still members baked into cells: who is baked, what a cell's mesh holds, and what rebuilds when.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { BoxGeometry, Group, Matrix3, MeshStandardMaterial, PerspectiveCamera, Raycaster, Scene, SphereGeometry, Vector2, Vector3, type Mesh, type WebGLRenderer } from 'three';
+import { BoxGeometry, Frustum, Group, Matrix3, Matrix4, MeshStandardMaterial, PerspectiveCamera, Raycaster, Scene, SphereGeometry, Vector2, Vector3, type Mesh, type WebGLRenderer } from 'three';
 import { InstancePool, InstanceStandIn, type BucketSpec } from './instancePool';
 import { bake } from './staticCells';
+import { memberSimplified } from './cellMath';
 
 const renderer = { getRenderTarget: () => null, getSize: (v: Vector2) => v.set(1280, 720) } as unknown as WebGLRenderer;
 
@@ -24,7 +25,7 @@ function stage(n: number) {
   clock = 1000;
   vi.spyOn(performance, 'now').mockImplementation(() => clock);
   const scene = new Scene();
-  const quality = { cull: true, lod: true, actorLodPx: 90, propLodPx: 40, batch: true, cellSize: 8, settleMs: 100 };
+  const quality = { cull: true, lod: true, actorLodPx: 90, propLodPx: 40, batch: true, cellSize: 8, settleMs: 100, lodFollowsResolution: false };
   const pool = new InstancePool(quality);
   scene.add(pool.root);
   const groups: Group[] = [];
@@ -72,8 +73,9 @@ describe('static cells', () => {
     // x = 0.5 … 24.5 every 3 m: cells 0 (0.5, 3.5, 6.5), 1 (9.5, 12.5, 15.5), 2 (18.5, 21.5), 3 (24.5)
     expect(pool.cells.size).toBe(4);
     expect(new Set(standIns.map((s) => s.cell!.key.split('#')[1]))).toEqual(new Set(['0,0', '1,0', '2,0', '3,0']));
-    // one full mesh per cell, and a simplified one where a ball (which has one) lies: not in cell 2 (two boxes)
-    expect(cellMeshes(pool).length).toBe(7);
+    // one full mesh per cell, and a mixed one (members at their own detail, or left out) for every cell of more
+    // than one member or with a ball (which has a simplified mesh): all four
+    expect(cellMeshes(pool).length).toBe(8);
   });
 
   it('a baked mesh holds the members where their instances stood, with their colours and turned normals', () => {
@@ -102,7 +104,7 @@ describe('static cells', () => {
     }
     // the stretched, turned box alone: normals are the inverse transpose of its world matrix, normalised
     const s = standIns[1]!;
-    const one = bake([s], false);
+    const one = bake([s]).geometry;
     const nm = new Matrix3().getNormalMatrix(s.written);
     const geo = s.bucket!.spec.geometry;
     for (let i = 0; i < 24; i++) {
@@ -116,9 +118,35 @@ describe('static cells', () => {
     // the material is the bucket's, with vertex colours for the instance tint
     expect((full.material as MeshStandardMaterial).vertexColors).toBe(true);
     expect((full.material as MeshStandardMaterial).roughness).toBe(0.8);
-    // the full mesh casts; the simplified one does not (shadow maps take the full detail)
+    // the full mesh casts; the mixed one does not (shadow maps take the full detail)
     expect(full.castShadow).toBe(true);
-    expect(standIns[0]!.cell!.simplified!.castShadow).toBe(false);
+    expect(standIns[0]!.cell!.mixed!.castShadow).toBe(false);
+  });
+
+  it('a baked mesh merges repeated corners: fewer vertices, the very same triangles', () => {
+    const { standIns, groups, frame } = stage(3);
+    groups[2]!.rotation.y = 0.4;
+    frame();
+    frame(100);
+    // a UV sphere repeats its seam and pole corners (same position, same normal)
+    const s = standIns[2]!;
+    const geo = s.bucket!.spec.geometry;
+    const baked = bake([s]).geometry;
+    const full = geo.index!.count;
+    expect(baked.index!.count).toBe(full);
+    // the vertices of the full mesh only (the simplified mesh's follow them)
+    const fullVerts = Math.max(...Array.from(baked.index!.array)) + 1;
+    expect(fullVerts).toBeLessThan(geo.getAttribute('position').count);
+    // triangle by triangle, corner by corner: where the unmerged source put it, with its normal
+    const nm = new Matrix3().getNormalMatrix(s.written);
+    for (let i = 0; i < full; i++) {
+      const src = geo.index!.getX(i);
+      const dst = baked.index!.getX(i);
+      const p = new Vector3().fromBufferAttribute(geo.getAttribute('position'), src).applyMatrix4(s.written);
+      expect(new Vector3().fromBufferAttribute(baked.getAttribute('position'), dst).distanceTo(p)).toBeLessThan(1e-6);
+      const n = new Vector3().fromBufferAttribute(geo.getAttribute('normal'), src).applyMatrix3(nm).normalize();
+      expect(new Vector3().fromBufferAttribute(baked.getAttribute('normal'), dst).distanceTo(n)).toBeLessThan(1e-6);
+    }
   });
 
   it('moving a prop takes it out of its cell at once; only that cell is rebuilt; it rejoins (in its new cell) once it rests', () => {
@@ -207,16 +235,16 @@ describe('static cells', () => {
     frame(100);
     const c = standIns[0]!.cell!;
     // near: full detail
-    expect(c.simplifiedNow).toBe(false);
+    expect(c.simplifiedNow).toBe(0);
     // far away: the ball is a few pixels wide
     pool.lodCamera = camera;
     camera.position.set(3, 5, 400);
     camera.lookAt(3, 0, 0);
     camera.updateMatrixWorld();
     frame(16);
-    expect(c.simplifiedNow).toBe(true);
+    expect(c.simplifiedNow).toBe(1);
     expect(c.full!.geometry.drawRange.count).toBe(0);
-    expect(c.simplified!.visible).toBe(true);
+    expect(c.mixed!.visible).toBe(true);
     // the shadow pass draws the full mesh, then the camera pass draws none of it
     const full = c.full!;
     full.onBeforeShadow(null as never, scene, camera, camera, full.geometry, full.material as never, null as never);
@@ -226,8 +254,169 @@ describe('static cells', () => {
     // a picture-making camera (not the editor's): full detail
     pool.lodCamera = null;
     frame(16);
-    expect(c.simplifiedNow).toBe(false);
+    expect(c.simplifiedNow).toBe(0);
     expect(c.full!.geometry.drawRange.count).toBe(Infinity);
-    expect(c.simplified!.visible).toBe(false);
+    expect(c.mixed!.visible).toBe(false);
+  });
+
+  it('a cell draws each member at its own detail: the near ball full, the far one simplified, as their instances would', () => {
+    // balls every 3 m along +x (stage: every third object), cells of 8 m: one long row; the camera looks
+    // along the row from its near end, so the balls of one cell lie at different distances
+    const { pool, standIns, frame, camera, quality } = stage(30);
+    quality.cellSize = 32;
+    // level of detail alone here (culling has its own test)
+    quality.cull = false;
+    frame();
+    frame(100);
+    pool.lodCamera = camera;
+    const balls = standIns.filter((s) => s.bucket!.key === 'ball');
+    const box = pool.bucket('box')!.spec.geometry.index!.count;
+    const full = pool.bucket('ball')!.spec.geometry.index!.count;
+    const far = pool.bucket('ball')!.spec.lodGeometry!.index!.count;
+    /** per ball, what its instance would draw from where the camera stands (cellMath.memberSimplified's rule) */
+    const instanceWouldSimplify = () => {
+      const scale = { kind: 'perspective' as const, tanHalfFovY: Math.tan((20 * Math.PI) / 180), heightPx: 720 };
+      return balls.map((s) => memberSimplified(s.sphere.radius, camera.position.distanceTo(s.sphere.center), 40, scale));
+    };
+    let mixedSeen = 0;
+    for (const z of [4, 12, 20, 30, 45]) {
+      camera.position.set(-2, 1, z);
+      camera.lookAt(40, 0, 0);
+      camera.updateMatrixWorld();
+      frame(16);
+      const want = instanceWouldSimplify();
+      for (const c of new Set(standIns.map((s) => s.cell!))) {
+        const inCell = balls.filter((b) => b.cell === c);
+        const simple = inCell.filter((b) => want[balls.indexOf(b)]).length;
+        expect(c.simplifiedNow).toBe(simple);
+        const boxes = c.members.size - inCell.length;
+        // the camera pass's triangles: every box, each ball at its own detail
+        const drawn = simple > 0 ? c.mixed!.geometry.drawRange.count : c.full!.geometry.index!.count;
+        expect(drawn).toBe(boxes * box + simple * far + (inCell.length - simple) * full);
+        if (simple > 0 && simple < inCell.length) mixedSeen++;
+      }
+    }
+    // some cell did hold a near ball and a far one at once
+    expect(mixedSeen).toBeGreaterThan(0);
+  });
+
+  it('decides a cell’s detail again only once the eye has moved past the slack (or the lens changed)', () => {
+    // cells of 32 m: x = 0.5 … 30.5 in the first (balls at 6.5, 15.5, 24.5), x = 33.5 (a ball) in the second
+    const { pool, standIns, frame, camera, quality } = stage(12);
+    quality.cellSize = 32;
+    quality.cull = false;
+    frame();
+    frame(100);
+    expect(pool.cells.size).toBe(2);
+    pool.lodCamera = camera;
+    camera.position.set(3, 5, 400);
+    camera.lookAt(3, 0, 0);
+    camera.updateMatrixWorld();
+    frame(16);
+    const c = standIns[0]!.cell!;
+    expect(c.simplifiedNow).toBe(3);
+    const index = c.mixed!.geometry.index!;
+    const v = index.version;
+    const distance = vi.spyOn(Vector3.prototype, 'distanceTo');
+    // a small step: per cell one distance (to where it last decided); no member asked, no index written
+    camera.position.x += 0.5;
+    camera.updateMatrixWorld();
+    frame(16);
+    expect(distance.mock.calls.length).toBe(2);
+    expect(index.version).toBe(v);
+    // a new lens (the canvas grew): every ball asked again, the same answer, the index stays
+    distance.mockClear();
+    const tall = { getRenderTarget: () => null, getSize: (s: Vector2) => s.set(1280, 800) } as unknown as WebGLRenderer;
+    pool.prepare(tall, pool.root.parent!, camera);
+    expect(distance.mock.calls.length).toBe(4);
+    expect(index.version).toBe(v);
+    // the camera comes close: the first cell's balls are drawn full again (the far ball stays simplified)
+    camera.position.set(3, 2, 6);
+    camera.updateMatrixWorld();
+    frame(16);
+    expect(c.simplifiedNow).toBe(0);
+    expect(c.full!.geometry.drawRange.count).toBe(Infinity);
+    expect(standIns[11]!.cell!.simplifiedNow).toBe(1);
+  });
+
+  it('a cell on the edge of the editor view leaves out the members outside it; a cell wholly inside draws all', () => {
+    // cells of 32 m: x = 0.5 … 30.5 in one cell; the camera sees only its left part
+    const { pool, standIns, frame, camera, quality } = stage(11);
+    quality.cellSize = 32;
+    // culling alone here: no ball is small enough to be simplified
+    quality.propLodPx = 1;
+    frame();
+    frame(100);
+    const c = standIns[0]!.cell!;
+    expect(pool.cells.size).toBe(1);
+    pool.lodCamera = camera;
+    camera.position.set(3, 3, 8);
+    camera.lookAt(3, 0, 0);
+    camera.updateMatrixWorld();
+    frame(16);
+    const frustum = new Frustum().setFromProjectionMatrix(new Matrix4().multiplyMatrices(camera.projectionMatrix, camera.matrixWorldInverse));
+    const inside = standIns.filter((s) => frustum.intersectsSphere(s.sphere));
+    expect(inside.length).toBeGreaterThan(0);
+    expect(inside.length).toBeLessThan(standIns.length);
+    expect(c.culledNow).toBe(standIns.length - inside.length);
+    expect(c.full!.geometry.drawRange.count).toBe(0);
+    expect(c.mixed!.visible).toBe(true);
+    // exactly the triangles of the members in view (near: full detail)
+    const tris = (s: InstanceStandIn) => s.bucket!.spec.geometry.index!.count;
+    expect(c.mixed!.geometry.drawRange.count).toBe(inside.reduce((n, s) => n + tris(s), 0));
+    expect(pool.last.cellMembersCulled).toBe(standIns.length - inside.length);
+    // the shadow pass still draws every member
+    const full = c.full!;
+    full.onBeforeShadow(null as never, pool.root.parent as never, camera, camera, full.geometry, full.material as never, null as never);
+    expect(full.geometry.drawRange.count).toBe(Infinity);
+    full.onAfterShadow(null as never, pool.root.parent as never, camera, camera, full.geometry, full.material as never, null as never);
+    // stepping back until the whole cell is in view: nothing left out, the full mesh draws
+    camera.position.set(15, 20, 60);
+    camera.lookAt(15, 0, 0);
+    camera.updateMatrixWorld();
+    frame(16);
+    expect(c.culledNow).toBe(0);
+    expect(c.full!.geometry.drawRange.count).toBe(Infinity);
+    expect(c.mixed!.visible).toBe(false);
+    // another camera (not the editor's) on the edge: the full mesh (culling inside a cell is the editor's)
+    camera.position.set(3, 3, 8);
+    camera.lookAt(3, 0, 0);
+    camera.updateMatrixWorld();
+    pool.lodCamera = null;
+    frame(16);
+    expect(c.culledNow).toBe(0);
+    expect(c.full!.geometry.drawRange.count).toBe(Infinity);
+  });
+
+  it('while the editor view is drawn at a lowered resolution, cells simplify by the pixels drawn', () => {
+    // balls every 9 m along +x; from 30 m away some are between 40 and 80 px wide
+    const { pool, standIns, frame, camera, quality } = stage(30);
+    quality.cull = false;
+    frame();
+    frame(100);
+    pool.lodCamera = camera;
+    camera.position.set(-2, 1, 12);
+    camera.lookAt(40, 0, 0);
+    camera.updateMatrixWorld();
+    const simplified = () => [...new Set(standIns.map((s) => s.cell!))].reduce((n, c) => n + c.simplifiedNow, 0);
+    const at = (pixelRatio: number) => {
+      const r = { getRenderTarget: () => null, getSize: (v: Vector2) => v.set(1280, 720), getPixelRatio: () => pixelRatio } as unknown as WebGLRenderer;
+      scene.updateMatrixWorld();
+      pool.prepare(r, scene, camera);
+      return simplified();
+    };
+    const { scene } = { scene: pool.root.parent! };
+    pool.fullPixelRatio = 1;
+    quality.lodFollowsResolution = true;
+    const full = at(1);
+    const lowered = at(0.5);
+    expect(lowered).toBeGreaterThan(full);
+    // what a 80 px threshold gives at full resolution
+    quality.propLodPx = 80;
+    expect(at(1)).toBe(lowered);
+    quality.propLodPx = 40;
+    // switched off: the resolution does not matter
+    quality.lodFollowsResolution = false;
+    expect(at(0.5)).toBe(full);
   });
 });

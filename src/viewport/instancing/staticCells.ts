@@ -10,8 +10,8 @@
 // camera's frustum and each shadow camera's (per pass), and sorts cells nearest first. Picking goes through
 // the stand-ins as before: a baked mesh is never hit.
 import { BufferAttribute, BufferGeometry, Matrix3, Mesh, Vector3, type Color, type Frustum, type Material, type Matrix4, type Sphere } from 'three';
-import { batchSignature, cellOf, cellSimplified, staysInCell, type BakeableMaterial } from './cellMath';
-import { projectedDiameterPx, type ScreenScale } from './cullMath';
+import { batchSignature, cellOf, detailSlack, memberSimplified, mixIndex, staysInCell, type BakeableMaterial } from './cellMath';
+import type { ScreenScale } from './cullMath';
 
 /** What a cell reads of a bucket. */
 export interface CellBucket {
@@ -41,14 +41,42 @@ export interface CellQuality {
 
 const noRaycast = () => {};
 
+/** What one editor-camera render asks of a cell's detail (null: full detail, any other camera). */
+export interface CellLod {
+  scale: ScreenScale;
+  actorPx: number;
+  propPx: number;
+}
+
 export class StaticCell {
   readonly members = new Set<CellMember>();
   dirty = true;
   /** every member at full detail; the only one that casts (shadow maps are view-independent) */
   full: Mesh | null = null;
-  /** every member at its simplified detail (the editor camera, far away), when any member has one */
-  simplified: Mesh | null = null;
-  private useSimplified = false;
+  /**
+   * the editor camera's mesh while some member is far enough for its simplified mesh or lies outside the
+   * view: each member at its own detail, or left out (the same vertices as `full`, its own index buffer);
+   * null for a cell of one member without a simplified mesh
+   */
+  mixed: Mesh | null = null;
+  /** members drawn simplified by the camera pass now */
+  private simplifiedCount = 0;
+  /** whether the camera pass draws `mixed` (else `full`) */
+  private mixedShown = false;
+  /** members the last editor-camera decision simplified, and those it left out (outside the view) */
+  private decidedCount = 0;
+  private culledCount = 0;
+  /** the members in bake order, and per member its index spans (cellMath.mixIndex) */
+  private order: CellMember[] = [];
+  private spans: Int32Array = new Int32Array(0);
+  private lodIndex: Uint16Array | Uint32Array = new Uint16Array(0);
+  /** per member, what `mixed` draws of it (cellMath.mixIndex): bit 0 simplified, bit 1 left out */
+  private detail = new Uint8Array(0);
+  /** where the detail was last decided from, for which lens, and how far the eye may move before it changes */
+  private readonly decidedFrom = new Vector3(Infinity, Infinity, Infinity);
+  private decidedFor: CellLod | null = null;
+  private slack = -1;
+  private lens = '';
 
   constructor(
     readonly key: string,
@@ -62,22 +90,38 @@ export class StaticCell {
     this.dropMeshes(parent);
     if (this.members.size === 0) return;
     const members = [...this.members];
-    const full = new Mesh(bake(members, false), this.look.material);
+    const baked = bake(members);
+    const full = new Mesh(baked.geometry, this.look.material);
     full.name = `cell:${this.key}`;
     full.castShadow = this.look.castShadow;
     full.receiveShadow = this.look.receiveShadow;
     // the shadow pass always takes the full detail, whatever the camera pass drew
     full.onBeforeShadow = () => void (full.geometry.drawRange.count = Infinity);
-    full.onAfterShadow = () => void (full.geometry.drawRange.count = this.useSimplified ? 0 : Infinity);
+    full.onAfterShadow = () => void (full.geometry.drawRange.count = this.mixedShown ? 0 : Infinity);
     this.full = this.place(full, parent);
-    if (members.some((m) => m.bucket!.spec.lodGeometry)) {
-      const s = new Mesh(bake(members, true), this.look.material);
-      s.name = `cell:${this.key}:simplified`;
-      s.castShadow = false;
-      s.receiveShadow = this.look.receiveShadow;
-      this.simplified = this.place(s, parent);
+    this.order = members;
+    this.spans = baked.spans;
+    this.lodIndex = baked.lodIndex;
+    this.detail = new Uint8Array(members.length);
+    this.decidedFor = null;
+    this.culledCount = 0;
+    if (members.length > 1 || baked.lodIndex.length > 0) {
+      // the same vertex buffers (three uploads an attribute once, whichever geometry draws it), its own index
+      const g = new BufferGeometry();
+      for (const name of ['position', 'normal', 'color']) g.setAttribute(name, baked.geometry.getAttribute(name));
+      const full = baked.geometry.index!.array;
+      let most = 0;
+      for (let k = 0; k < members.length; k++) most += Math.max(baked.spans[4 * k + 1]!, baked.spans[4 * k + 3]!);
+      g.setIndex(new BufferAttribute(full instanceof Uint32Array ? new Uint32Array(most) : new Uint16Array(most), 1));
+      g.boundingSphere = baked.geometry.boundingSphere!.clone();
+      g.boundingBox = baked.geometry.boundingBox!.clone();
+      const m = new Mesh(g, this.look.material);
+      m.name = `cell:${this.key}:mixed`;
+      m.castShadow = false;
+      m.receiveShadow = this.look.receiveShadow;
+      this.mixed = this.place(m, parent);
     }
-    this.setSimplified(false);
+    this.setDetail(null);
   }
 
   private place(m: Mesh, parent: { add(o: Mesh): void }): Mesh {
@@ -87,27 +131,115 @@ export class StaticCell {
     return m;
   }
 
-  /** Which detail the camera pass draws (the full mesh keeps casting either way). */
-  setSimplified(on: boolean): void {
-    on = on && !!this.simplified;
-    this.useSimplified = on;
-    if (this.full) this.full.geometry.drawRange.count = on ? 0 : Infinity;
-    if (this.simplified) this.simplified.visible = on;
+  /**
+   * Sets what the camera pass draws of this cell. For the editor camera (`lod`): each member with a
+   * simplified mesh takes it exactly when its instance would (cellMath.memberSimplified), decided again only
+   * once the eye has moved past the slack of the last decision or the lens changed; and where the cell
+   * straddles the edge of the view (`frustum`), the members wholly outside it are left out, as their
+   * instances would be. Any other camera (`lod` null) draws the full mesh (three still culls the whole
+   * cell). The full mesh keeps casting either way. Returns the number of members drawn simplified.
+   */
+  setDetail(lod: CellLod | null, eye?: Vector3, frustum?: Frustum | null): number {
+    if (!lod || !this.mixed || !eye) return this.show(0, 0);
+    let changed = false;
+    const lens = lensKey(lod);
+    if (this.decidedFor === null || lens !== this.lens || !(eye.distanceTo(this.decidedFrom) < this.slack)) {
+      changed = this.decide(lod, eye, lens);
+    }
+    // culling: only a cell on the edge of the view asks its members (one wholly inside or outside cannot differ)
+    const sphere = this.full!.geometry.boundingSphere!;
+    const edge = !!frustum && frustum.intersectsSphere(sphere) && !sphereInside(frustum, sphere);
+    let culled = 0;
+    if (edge || this.culledCount > 0) {
+      for (let k = 0; k < this.order.length; k++) {
+        const out = edge && !frustum!.intersectsSphere(this.order[k]!.sphere) ? 2 : 0;
+        if (out !== (this.detail[k]! & 2)) changed = true;
+        this.detail[k] = (this.detail[k]! & 1) | out;
+        if (out) culled++;
+      }
+    }
+    this.culledCount = culled;
+    if (changed && (this.decidedCount > 0 || culled > 0)) {
+      const index = this.mixed.geometry.index!;
+      const n = mixIndex(this.full!.geometry.index!.array, this.lodIndex, this.spans, this.detail, index.array);
+      index.clearUpdateRanges();
+      index.addUpdateRange(0, n);
+      index.needsUpdate = true;
+      this.mixed.geometry.setDrawRange(0, n);
+    }
+    return this.show(this.decidedCount, culled);
   }
 
-  get simplifiedNow(): boolean {
-    return this.useSimplified;
+  /** Decides each member's detail from `eye` (bit 0 of `detail`); returns whether any changed. */
+  private decide(lod: CellLod, eye: Vector3, lens: string): boolean {
+    let slack = Infinity;
+    let count = 0;
+    let changed = this.decidedFor === null;
+    for (let k = 0; k < this.order.length; k++) {
+      if (this.spans[4 * k + 3]! < 0) continue;
+      const m = this.order[k]!;
+      const spec = m.bucket!.spec;
+      const radius = m.lodRadius ?? m.sphere.radius;
+      const threshold = spec.lodKind === 'actor' ? lod.actorPx : lod.propPx;
+      const d = eye.distanceTo(m.sphere.center);
+      const simple = memberSimplified(radius, d, threshold, lod.scale) ? 1 : 0;
+      slack = Math.min(slack, detailSlack(radius, d, threshold, lod.scale));
+      if ((this.detail[k]! & 1) !== simple) changed = true;
+      this.detail[k] = (this.detail[k]! & 2) | simple;
+      count += simple;
+    }
+    this.decidedFrom.copy(eye);
+    this.decidedFor = lod;
+    this.lens = lens;
+    this.slack = slack;
+    this.decidedCount = count;
+    return changed;
+  }
+
+  /** Draws `full` (every member, full detail) or `mixed` (some simplified or left out) in the camera pass. */
+  private show(simplified: number, culled: number): number {
+    this.simplifiedCount = simplified;
+    const mixed = simplified > 0 || culled > 0;
+    this.mixedShown = mixed;
+    if (this.full) this.full.geometry.drawRange.count = mixed ? 0 : Infinity;
+    if (this.mixed) this.mixed.visible = mixed;
+    return simplified;
+  }
+
+  /** members the camera pass draws simplified now */
+  get simplifiedNow(): number {
+    return this.simplifiedCount;
   }
 
   dropMeshes(parent: { remove(o: Mesh): void }): void {
-    for (const m of [this.full, this.simplified]) {
+    // `mixed` shares `full`'s vertex buffers: dispose both together
+    for (const m of [this.mixed, this.full]) {
       if (!m) continue;
       parent.remove(m);
       m.geometry.dispose();
     }
     this.full = null;
-    this.simplified = null;
+    this.mixed = null;
+    this.simplifiedCount = 0;
+    this.mixedShown = false;
   }
+
+  /** members the camera pass leaves out now (outside the view) */
+  get culledNow(): number {
+    return this.mixedShown ? this.culledCount : 0;
+  }
+}
+
+/** Whether `sphere` lies wholly inside `frustum` (then none of its members can be outside). */
+function sphereInside(frustum: Frustum, sphere: Sphere): boolean {
+  for (const p of frustum.planes) if (p.distanceToPoint(sphere.center) < sphere.radius) return false;
+  return true;
+}
+
+/** The lens and thresholds a decision of detail was made for: a change decides again. */
+function lensKey(lod: CellLod): string {
+  const s = lod.scale;
+  return `${s.kind === 'perspective' ? s.tanHalfFovY : s.worldHeight}|${s.heightPx}|${lod.actorPx}|${lod.propPx}`;
 }
 
 /** One look shared by the cells of buckets with the same batch signature: the bucket material, baked. */
@@ -121,31 +253,84 @@ interface CellLook {
 const _n = new Matrix3();
 const _v = new Vector3();
 
-/** World-space positions, normals and colours of `members`, one indexed geometry. */
-export function bake(members: CellMember[], simplified: boolean): BufferGeometry {
-  const geos = members.map((m) => (simplified ? (m.bucket!.spec.lodGeometry ?? m.bucket!.spec.geometry) : m.bucket!.spec.geometry));
+/**
+ * A bucket geometry with its repeated corners merged: `corners` lists one source vertex for each distinct
+ * (position, normal) pair, `index` the triangles over those. The primitives repeat a corner in every face
+ * that meets there with the same normal (a cylinder cap is a fan of separate triangles), and each copy is
+ * one more run of the vertex shader; merged, the triangles and every value they interpolate are the same.
+ * Worked out once per geometry (the buckets share theirs between members).
+ */
+export function welded(g: BufferGeometry): { corners: Uint32Array; index: Uint32Array } {
+  let w = weldCache.get(g);
+  if (w) return w;
+  const p = g.getAttribute('position');
+  const nrm = g.getAttribute('normal');
+  const first = new Map<string, number>();
+  const remap = new Uint32Array(p.count);
+  const corners: number[] = [];
+  for (let i = 0; i < p.count; i++) {
+    const key = nrm ? `${p.getX(i)},${p.getY(i)},${p.getZ(i)},${nrm.getX(i)},${nrm.getY(i)},${nrm.getZ(i)}` : `${p.getX(i)},${p.getY(i)},${p.getZ(i)}`;
+    let k = first.get(key);
+    if (k === undefined) {
+      k = corners.length;
+      corners.push(i);
+      first.set(key, k);
+    }
+    remap[i] = k;
+  }
+  const n = g.index ? g.index.count : p.count;
+  const index = new Uint32Array(n);
+  for (let i = 0; i < n; i++) index[i] = remap[g.index ? g.index.getX(i) : i]!;
+  w = { corners: Uint32Array.from(corners), index };
+  weldCache.set(g, w);
+  return w;
+}
+const weldCache = new WeakMap<BufferGeometry, { corners: Uint32Array; index: Uint32Array }>();
+
+/** A cell's baked geometry: every member's full triangles, and the simplified triangles of those that have them. */
+export interface BakedCell {
+  /** world-space positions, normals and colours of the full and then the simplified meshes; the full triangles */
+  geometry: BufferGeometry;
+  /** per member, four numbers: its full triangles' start and count in the geometry's index, its simplified ones' in lodIndex (count −1: none) */
+  spans: Int32Array;
+  /** the simplified triangles, indexing the same vertices */
+  lodIndex: Uint16Array | Uint32Array;
+}
+
+/** World-space positions, normals and colours of `members` (full detail, then simplified), one indexed geometry. */
+export function bake(members: CellMember[]): BakedCell {
+  const fulls = members.map((m) => m.bucket!.spec.geometry);
+  const lods = members.map((m) => m.bucket!.spec.lodGeometry ?? null);
   let verts = 0;
-  let indices = 0;
-  for (const g of geos) {
-    const n = g.getAttribute('position').count;
-    verts += n;
-    indices += g.index ? g.index.count : n;
+  let fullIndices = 0;
+  let lodIndices = 0;
+  const count = (g: BufferGeometry) => (g.index ? g.index.count : g.getAttribute('position').count);
+  for (let k = 0; k < members.length; k++) {
+    verts += welded(fulls[k]!).corners.length + (lods[k] ? welded(lods[k]!).corners.length : 0);
+    fullIndices += count(fulls[k]!);
+    if (lods[k]) lodIndices += count(lods[k]!);
   }
   const pos = new Float32Array(verts * 3);
   const nor = new Float32Array(verts * 3);
   const col = new Float32Array(verts * 3);
-  const idx = verts > 65535 ? new Uint32Array(indices) : new Uint16Array(indices);
+  const wide = verts > 65535;
+  const idx = wide ? new Uint32Array(fullIndices) : new Uint16Array(fullIndices);
+  const lodIdx = wide ? new Uint32Array(lodIndices) : new Uint16Array(lodIndices);
+  const spans = new Int32Array(members.length * 4);
   let v0 = 0;
   let i0 = 0;
-  members.forEach((m, k) => {
-    const g = geos[k]!;
+  let l0 = 0;
+  /** writes `g` through member `m`'s matrix at vertex v0, its triangles into `out` at `at`; returns the index count */
+  const put = (m: CellMember, g: BufferGeometry, out: Uint16Array | Uint32Array, at: number): number => {
     const p = g.getAttribute('position');
     const nrm = g.getAttribute('normal');
+    const { corners, index } = welded(g);
     // normals as three's instancing shader turns them (the inverse transpose: right under non-uniform scale)
     _n.getNormalMatrix(m.written);
     const { r, g: gr, b } = m.colour;
-    for (let i = 0; i < p.count; i++) {
-      const o = (v0 + i) * 3;
+    for (let j = 0; j < corners.length; j++) {
+      const i = corners[j]!;
+      const o = (v0 + j) * 3;
       _v.fromBufferAttribute(p, i).applyMatrix4(m.written);
       pos[o] = _v.x;
       pos[o + 1] = _v.y;
@@ -160,19 +345,30 @@ export function bake(members: CellMember[], simplified: boolean): BufferGeometry
       col[o + 1] = gr;
       col[o + 2] = b;
     }
-    if (g.index) for (let i = 0; i < g.index.count; i++) idx[i0 + i] = v0 + g.index.getX(i);
-    else for (let i = 0; i < p.count; i++) idx[i0 + i] = v0 + i;
-    v0 += p.count;
-    i0 += g.index ? g.index.count : p.count;
+    for (let i = 0; i < index.length; i++) out[at + i] = v0 + index[i]!;
+    v0 += corners.length;
+    return index.length;
+  };
+  members.forEach((m, k) => {
+    spans[4 * k] = i0;
+    spans[4 * k + 1] = put(m, fulls[k]!, idx, i0);
+    i0 += spans[4 * k + 1]!;
+    spans[4 * k + 2] = l0;
+    spans[4 * k + 3] = -1;
+    if (lods[k]) {
+      spans[4 * k + 3] = put(m, lods[k]!, lodIdx, l0);
+      l0 += spans[4 * k + 3]!;
+    }
   });
   const out = new BufferGeometry();
   out.setAttribute('position', new BufferAttribute(pos, 3));
   out.setAttribute('normal', new BufferAttribute(nor, 3));
   out.setAttribute('color', new BufferAttribute(col, 3));
   out.setIndex(new BufferAttribute(idx, 1));
+  // over every vertex, the simplified ones included: whichever mesh draws, the bounds hold it
   out.computeBoundingSphere();
   out.computeBoundingBox();
-  return out;
+  return { geometry: out, spans, lodIndex: lodIdx };
 }
 
 /** The pool's baked cells: who is in which, rebuilt before a render when their members changed. */
@@ -184,6 +380,8 @@ export class StaticCells {
   /** cells rebuilt so far, members baked now: for tests and the bench */
   rebuilds = 0;
   baked = 0;
+  /** the side the cells were laid out with */
+  private cellSize = 16;
 
   constructor(
     private readonly parent: { add(o: Mesh): void; remove(o: Mesh): void },
@@ -208,7 +406,14 @@ export class StaticCells {
     const on = this.quality.batch === true;
     const size = this.quality.cellSize ?? 16;
     const settle = this.quality.settleMs ?? 300;
+    if (size !== this.cellSize) {
+      // every member's cell key changes: release them all, each joins its new cell below
+      for (const c of this.cells.values()) for (const m of c.members) this.leave(m);
+      this.cellSize = size;
+    }
     for (const m of members) {
+      // the common case, a baked member unchanged since: it stays where it is (no key to work out)
+      if (on && m.shown && m.cell !== null && bakedAt.get(m) === m.writtenAt) continue;
       const look = m.bucket ? this.lookOf(m.bucket) : null;
       const unchanged = m.cell !== null && bakedAt.get(m) === m.writtenAt;
       const stays = on && staysInCell({ shown: m.shown, batchable: look !== null, writtenAt: m.writtenAt, baked: unchanged }, now, settle);
@@ -271,35 +476,28 @@ export class StaticCells {
   }
 
   /**
-   * Sets each cell's detail for one render: simplified only for the editor camera (`lod` non-null) and
-   * only when every member with a simplified mesh would take it (cellMath.cellSimplified). Returns the
-   * cells inside `frustum` (all when null), for the status of a render.
+   * Sets each cell's detail for one render: for the editor camera (`lod` non-null) each member at the
+   * detail its instance would take, members outside the view left out (StaticCell.setDetail); full detail
+   * for every other camera.
+   * Returns the cells inside `frustum` (all when null), for the status of a render.
    */
-  prepare(eye: Vector3, frustum: Frustum | null, lod: { scale: ScreenScale; actorPx: number; propPx: number } | null): { cells: number; seen: number; simplified: number } {
+  prepare(eye: Vector3, frustum: Frustum | null, lod: CellLod | null): { cells: number; seen: number; simplified: number; membersSimplified: number; membersCulled: number } {
     let seen = 0;
     let simplified = 0;
-    const d: number[] = [];
-    const t: number[] = [];
+    let membersSimplified = 0;
+    let membersCulled = 0;
     for (const c of this.cells.values()) {
       if (!c.full) continue;
       const inView = !frustum || frustum.intersectsSphere(c.full.geometry.boundingSphere!);
       if (inView) seen++;
-      let simple = false;
-      if (lod && c.simplified) {
-        d.length = 0;
-        t.length = 0;
-        for (const m of c.members) {
-          const spec = m.bucket!.spec;
-          if (!spec.lodGeometry) continue;
-          d.push(projectedDiameterPx(m.lodRadius ?? m.sphere.radius, eye.distanceTo(m.sphere.center), lod.scale));
-          t.push(spec.lodKind === 'actor' ? lod.actorPx : lod.propPx);
-        }
-        simple = cellSimplified(d, t);
+      const n = c.setDetail(lod, eye, frustum);
+      if (n > 0 && inView) {
+        simplified++;
+        membersSimplified += n;
       }
-      c.setSimplified(simple);
-      if (simple && inView) simplified++;
+      membersCulled += c.culledNow;
     }
-    return { cells: this.cells.size, seen, simplified };
+    return { cells: this.cells.size, seen, simplified, membersSimplified, membersCulled };
   }
 
   cell(key: string): StaticCell | undefined {

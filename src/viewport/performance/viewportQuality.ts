@@ -24,6 +24,11 @@ export interface ViewportQuality {
   actorLodPx: number;
   /** a prop smaller than this on screen (bounding-sphere diameter, pixels) uses its simplified mesh */
   propLodPx: number;
+  /**
+   * while the camera moves (lowered resolution), the thresholds above count the pixels drawn, not the full
+   * resolution's: at half resolution a prop takes its simplified mesh below 80 px instead of 40
+   */
+  lodFollowsResolution: boolean;
   /** the pixel ratio, as a fraction of the full one, while the camera moves */
   movingScale: number;
   /** how long the camera must rest before the full resolution comes back, ms */
@@ -40,6 +45,7 @@ export const viewportQuality: ViewportQuality = {
   settleMs: 300,
   actorLodPx: 90,
   propLodPx: 40,
+  lodFollowsResolution: true,
   movingScale: 0.5,
   restMs: 200,
 };
