@@ -71,6 +71,25 @@ async function baked(page: App['page'], n: number) {
   await nextFrames(page, 2);
 }
 
+/** The canvas pixel where the editor camera sees the object, 1 m above its ground point. */
+function canvasPointOf(page: App['page'], id: string): Promise<{ x: number; y: number }> {
+  return page.evaluate((id) => {
+    const { camera, gl, scene } = (globalThis as any).__previs.viewport.get();
+    const v = scene.getObjectByName(id).getWorldPosition(camera.position.clone()).setY(1).project(camera);
+    return { x: Math.round(((v.x + 1) / 2) * gl.domElement.width), y: Math.round(((1 - v.y) / 2) * gl.domElement.height) };
+  }, id);
+}
+
+/** Waits until the object's stand-in is baked into a static cell (it has rested). */
+async function untilBaked(page: App['page'], id: string) {
+  await page.waitForFunction((id) => {
+    const { scene } = (globalThis as any).__previs.viewport.get();
+    let s: any = null;
+    scene.getObjectByName(id)?.traverse((o: any) => (s ||= o.isInstanceStandIn ? o : null));
+    return !!s?.cell;
+  }, id);
+}
+
 async function setPath(page: App['page'], s: Switches) {
   await page.evaluate((s) => Object.assign((globalThis as any).__previs.viewportQuality, s), s);
   await nextFrames(page, 3);
@@ -182,12 +201,7 @@ describe('viewport frame cost, same picture', () => {
         scene.getObjectByName('red')?.traverse((o: any) => (s ||= o.isInstanceStandIn ? o : null));
         return { cell: (s.cell?.key as string | undefined) ?? null, instanced: s.index < s.bucket.cameraCount, drawsItself: s.visible as boolean };
       });
-    await page.waitForFunction(() => {
-      const { scene } = (globalThis as any).__previs.viewport.get();
-      let s: any = null;
-      scene.getObjectByName('red')?.traverse((o: any) => (s ||= o.isInstanceStandIn ? o : null));
-      return !!s?.cell;
-    });
+    await untilBaked(page, 'red');
     const before = await state();
     const rebuilds = await inApp(page, (h) => h.instancing.cells.rebuilds as number);
     // a document edit moves the red crate 17 m to the right (into another 16 m cell); the settle time is
@@ -207,12 +221,7 @@ describe('viewport frame cost, same picture', () => {
     // only the cell it left (and no other) was rebuilt
     expect(await inApp(page, (h) => h.instancing.cells.rebuilds as number)).toBe(rebuilds + 1);
     await inApp(page, (h) => (h.viewportQuality.settleMs = 300));
-    await page.waitForFunction(() => {
-      const { scene } = (globalThis as any).__previs.viewport.get();
-      let s: any = null;
-      scene.getObjectByName('red')?.traverse((o: any) => (s ||= o.isInstanceStandIn ? o : null));
-      return !!s?.cell;
-    });
+    await untilBaked(page, 'red');
     await nextFrames(page, 2);
     const rested = await state();
     expect(rested.instanced).toBe(false);
@@ -220,11 +229,7 @@ describe('viewport frame cost, same picture', () => {
     expect(rested.cell).not.toBe(before.cell);
     // drawn red where it now stands, and the same picture as the old path
     const fresh = await canvasPixels(page);
-    const at = await page.evaluate(() => {
-      const { camera, gl, scene } = (globalThis as any).__previs.viewport.get();
-      const v = scene.getObjectByName('red').getWorldPosition(camera.position.clone()).setY(1).project(camera);
-      return { x: Math.round(((v.x + 1) / 2) * gl.domElement.width), y: Math.round(((1 - v.y) / 2) * gl.domElement.height) };
-    });
+    const at = await canvasPointOf(page, 'red');
     const i = (at.y * fresh.width + at.x) * 4;
     expect(fresh.data[i]!).toBeGreaterThan(fresh.data[i + 1]! * 2);
     await setPath(page, OLD);
@@ -317,11 +322,7 @@ describe('viewport frame cost, same picture', () => {
     expect(after.index < after.cameraCount || after.baked).toBe(true);
     // and it is on screen, red
     const px = await canvasPixels(page);
-    const c = await page.evaluate(() => {
-      const { camera, gl, scene } = (globalThis as any).__previs.viewport.get();
-      const v = scene.getObjectByName('lost').getWorldPosition(camera.position.clone()).setY(1).project(camera);
-      return { x: Math.round(((v.x + 1) / 2) * gl.domElement.width), y: Math.round(((1 - v.y) / 2) * gl.domElement.height) };
-    });
+    const c = await canvasPointOf(page, 'lost');
     const i = (c.y * px.width + c.x) * 4;
     expect(px.data[i]!).toBeGreaterThan(px.data[i + 1]! * 2);
   });

@@ -20,12 +20,12 @@ const ballSpec = (): BucketSpec => ({
 let clock = 0;
 afterEach(() => vi.restoreAllMocks());
 
-/** n objects along +x every 3 m (boxes, every third a ball); cells of 8 m; members rest for 100 ms. */
-function stage(n: number) {
+/** n objects along +x every 3 m (boxes, every third a ball); cells of 8 m (or as `switches` say); members rest for 100 ms. */
+function stage(n: number, switches: { cellSize?: number; cull?: boolean; propLodPx?: number } = {}) {
   clock = 1000;
   vi.spyOn(performance, 'now').mockImplementation(() => clock);
   const scene = new Scene();
-  const quality = { cull: true, lod: true, actorLodPx: 90, propLodPx: 40, batch: true, cellSize: 8, settleMs: 100, lodFollowsResolution: false };
+  const quality = { cull: true, lod: true, actorLodPx: 90, propLodPx: 40, batch: true, cellSize: 8, settleMs: 100, lodFollowsResolution: false, ...switches };
   const pool = new InstancePool(quality);
   scene.add(pool.root);
   const groups: Group[] = [];
@@ -53,7 +53,19 @@ function stage(n: number) {
     scene.updateMatrixWorld();
     pool.prepare(renderer, scene, camera);
   };
-  return { scene, pool, groups, standIns, camera, frame, quality };
+  /** the first render, then one after the members have rested: every member baked */
+  const rest = () => {
+    frame();
+    frame(100);
+  };
+  return { scene, pool, groups, standIns, camera, frame, rest, quality };
+}
+
+/** Puts the editor camera at `from`, looking at `at`. */
+function aim(camera: PerspectiveCamera, from: [number, number, number], at: [number, number, number]): void {
+  camera.position.set(...from);
+  camera.lookAt(...at);
+  camera.updateMatrixWorld();
 }
 
 const cellMeshes = (pool: InstancePool) => pool.root.children.filter((o) => o.name.startsWith('cell:')) as Mesh[];
@@ -238,9 +250,7 @@ describe('static cells', () => {
     expect(c.simplifiedNow).toBe(0);
     // far away: the ball is a few pixels wide
     pool.lodCamera = camera;
-    camera.position.set(3, 5, 400);
-    camera.lookAt(3, 0, 0);
-    camera.updateMatrixWorld();
+    aim(camera, [3, 5, 400], [3, 0, 0]);
     frame(16);
     expect(c.simplifiedNow).toBe(1);
     expect(c.full!.geometry.drawRange.count).toBe(0);
@@ -262,12 +272,9 @@ describe('static cells', () => {
   it('a cell draws each member at its own detail: the near ball full, the far one simplified, as their instances would', () => {
     // balls every 3 m along +x (stage: every third object), cells of 8 m: one long row; the camera looks
     // along the row from its near end, so the balls of one cell lie at different distances
-    const { pool, standIns, frame, camera, quality } = stage(30);
-    quality.cellSize = 32;
     // level of detail alone here (culling has its own test)
-    quality.cull = false;
-    frame();
-    frame(100);
+    const { pool, standIns, frame, rest, camera } = stage(30, { cellSize: 32, cull: false });
+    rest();
     pool.lodCamera = camera;
     const balls = standIns.filter((s) => s.bucket!.key === 'ball');
     const box = pool.bucket('box')!.spec.geometry.index!.count;
@@ -280,9 +287,7 @@ describe('static cells', () => {
     };
     let mixedSeen = 0;
     for (const z of [4, 12, 20, 30, 45]) {
-      camera.position.set(-2, 1, z);
-      camera.lookAt(40, 0, 0);
-      camera.updateMatrixWorld();
+      aim(camera, [-2, 1, z], [40, 0, 0]);
       frame(16);
       const want = instanceWouldSimplify();
       for (const c of new Set(standIns.map((s) => s.cell!))) {
@@ -302,16 +307,11 @@ describe('static cells', () => {
 
   it('decides a cell’s detail again only once the eye has moved past the slack (or the lens changed)', () => {
     // cells of 32 m: x = 0.5 … 30.5 in the first (balls at 6.5, 15.5, 24.5), x = 33.5 (a ball) in the second
-    const { pool, standIns, frame, camera, quality } = stage(12);
-    quality.cellSize = 32;
-    quality.cull = false;
-    frame();
-    frame(100);
+    const { pool, standIns, frame, rest, camera } = stage(12, { cellSize: 32, cull: false });
+    rest();
     expect(pool.cells.size).toBe(2);
     pool.lodCamera = camera;
-    camera.position.set(3, 5, 400);
-    camera.lookAt(3, 0, 0);
-    camera.updateMatrixWorld();
+    aim(camera, [3, 5, 400], [3, 0, 0]);
     frame(16);
     const c = standIns[0]!.cell!;
     expect(c.simplifiedNow).toBe(3);
@@ -341,18 +341,13 @@ describe('static cells', () => {
 
   it('a cell on the edge of the editor view leaves out the members outside it; a cell wholly inside draws all', () => {
     // cells of 32 m: x = 0.5 … 30.5 in one cell; the camera sees only its left part
-    const { pool, standIns, frame, camera, quality } = stage(11);
-    quality.cellSize = 32;
     // culling alone here: no ball is small enough to be simplified
-    quality.propLodPx = 1;
-    frame();
-    frame(100);
+    const { pool, standIns, frame, rest, camera } = stage(11, { cellSize: 32, propLodPx: 1 });
+    rest();
     const c = standIns[0]!.cell!;
     expect(pool.cells.size).toBe(1);
     pool.lodCamera = camera;
-    camera.position.set(3, 3, 8);
-    camera.lookAt(3, 0, 0);
-    camera.updateMatrixWorld();
+    aim(camera, [3, 3, 8], [3, 0, 0]);
     frame(16);
     const frustum = new Frustum().setFromProjectionMatrix(new Matrix4().multiplyMatrices(camera.projectionMatrix, camera.matrixWorldInverse));
     const inside = standIns.filter((s) => frustum.intersectsSphere(s.sphere));
@@ -371,17 +366,13 @@ describe('static cells', () => {
     expect(full.geometry.drawRange.count).toBe(Infinity);
     full.onAfterShadow(null as never, pool.root.parent as never, camera, camera, full.geometry, full.material as never, null as never);
     // stepping back until the whole cell is in view: nothing left out, the full mesh draws
-    camera.position.set(15, 20, 60);
-    camera.lookAt(15, 0, 0);
-    camera.updateMatrixWorld();
+    aim(camera, [15, 20, 60], [15, 0, 0]);
     frame(16);
     expect(c.culledNow).toBe(0);
     expect(c.full!.geometry.drawRange.count).toBe(Infinity);
     expect(c.mixed!.visible).toBe(false);
     // another camera (not the editor's) on the edge: the full mesh (culling inside a cell is the editor's)
-    camera.position.set(3, 3, 8);
-    camera.lookAt(3, 0, 0);
-    camera.updateMatrixWorld();
+    aim(camera, [3, 3, 8], [3, 0, 0]);
     pool.lodCamera = null;
     frame(16);
     expect(c.culledNow).toBe(0);
@@ -390,14 +381,10 @@ describe('static cells', () => {
 
   it('while the editor view is drawn at a lowered resolution, cells simplify by the pixels drawn', () => {
     // balls every 9 m along +x; from 30 m away some are between 40 and 80 px wide
-    const { pool, standIns, frame, camera, quality } = stage(30);
-    quality.cull = false;
-    frame();
-    frame(100);
+    const { pool, standIns, frame, rest, camera, quality } = stage(30, { cull: false });
+    rest();
     pool.lodCamera = camera;
-    camera.position.set(-2, 1, 12);
-    camera.lookAt(40, 0, 0);
-    camera.updateMatrixWorld();
+    aim(camera, [-2, 1, 12], [40, 0, 0]);
     const simplified = () => [...new Set(standIns.map((s) => s.cell!))].reduce((n, c) => n + c.simplifiedNow, 0);
     const at = (pixelRatio: number) => {
       const r = { getRenderTarget: () => null, getSize: (v: Vector2) => v.set(1280, 720), getPixelRatio: () => pixelRatio } as unknown as WebGLRenderer;

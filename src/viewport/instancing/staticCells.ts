@@ -59,8 +59,6 @@ export class StaticCell {
    * null for a cell of one member without a simplified mesh
    */
   mixed: Mesh | null = null;
-  /** members drawn simplified by the camera pass now */
-  private simplifiedCount = 0;
   /** whether the camera pass draws `mixed` (else `full`) */
   private mixedShown = false;
   /** members the last editor-camera decision simplified, and those it left out (outside the view) */
@@ -198,7 +196,6 @@ export class StaticCell {
 
   /** Draws `full` (every member, full detail) or `mixed` (some simplified or left out) in the camera pass. */
   private show(simplified: number, culled: number): number {
-    this.simplifiedCount = simplified;
     const mixed = simplified > 0 || culled > 0;
     this.mixedShown = mixed;
     if (this.full) this.full.geometry.drawRange.count = mixed ? 0 : Infinity;
@@ -208,7 +205,7 @@ export class StaticCell {
 
   /** members the camera pass draws simplified now */
   get simplifiedNow(): number {
-    return this.simplifiedCount;
+    return this.mixedShown ? this.decidedCount : 0;
   }
 
   dropMeshes(parent: { remove(o: Mesh): void }): void {
@@ -220,7 +217,6 @@ export class StaticCell {
     }
     this.full = null;
     this.mixed = null;
-    this.simplifiedCount = 0;
     this.mixedShown = false;
   }
 
@@ -391,8 +387,7 @@ export class StaticCells {
   private lookOf(b: CellBucket): string | null {
     let s = this.signatures.get(b);
     if (s === undefined) {
-      const sig = batchSignature(b.spec.material as unknown as BakeableMaterial, b.spec.castShadow, b.spec.receiveShadow);
-      s = sig;
+      s = batchSignature(b.spec.material as unknown as BakeableMaterial, b.spec.castShadow, b.spec.receiveShadow);
       this.signatures.set(b, s);
     }
     return s;

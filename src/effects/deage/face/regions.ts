@@ -94,14 +94,11 @@ export function regionMasks(p: Float32Array, size: number): Float32Array {
     fillPolygon(plane(6), size, size, [...poly(p, jaw), [mouth[0] + s * 0.12 * iod, mouth[1] + 0.08 * iod], cheek]);
   }
   // every region lies on skin; the face mask holds them all
-  for (let c = 2; c < REGION_COUNT; c++) clipTo(plane(c), skin);
+  for (let c = 2; c < REGION_COUNT; c++) {
+    const m = plane(c);
+    for (let i = 0; i < n; i++) m[i] = m[i]! * skin[i]!;
+  }
   return out;
-}
-
-// kept out of regionMasks: as its own small function the loop stays a tight typed-array loop (inline it was ~10×
-// slower, the mask builder's largest cost)
-function clipTo(m: Float32Array, skin: Float32Array): void {
-  for (let i = 0; i < m.length; i++) if (m[i] !== 0) m[i] = m[i]! * skin[i]!;
 }
 
 /**
