@@ -100,6 +100,13 @@ export async function canvasPixels(page: Page, selector = '[data-testid=viewport
   if (selector === '[data-testid=viewport] canvas') {
     for (let k = 0; k < 50; k++) {
       await page.waitForFunction(() => !(globalThis as any).__previs?.viewportPerformance?.lowered);
+      // and laid out: a panel that just grew (the timeline's rows for a new selection) resizes the canvas a
+      // frame or more later, through a ResizeObserver; a read in between gets the old size
+      await page.waitForFunction(() => {
+        const box = document.querySelector('[data-testid=viewport]') as HTMLElement;
+        const c = box?.querySelector('canvas');
+        return !!c && c.clientWidth === box.clientWidth && c.clientHeight === box.clientHeight;  // three sets the style with the buffer
+      });
       const f0 = await page.evaluate(() => (globalThis as any).__previs.frameStats.frames as number);
       await page.waitForFunction((f) => (globalThis as any).__previs.frameStats.frames > f + 1, f0);
       if (await page.evaluate(() => !(globalThis as any).__previs?.viewportPerformance?.lowered)) break;
