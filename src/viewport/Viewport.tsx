@@ -13,6 +13,7 @@ import { frameStats } from './frameStats';
 import { registerTestHook } from '../testHook';
 import { probeGl } from './glProbe';
 import { InstancingRoot } from './instancing/InstancingRoot';
+import { KeptFrame } from './performance/KeptFrame';
 import { ViewportPerformance } from './performance/ViewportPerformance';
 
 function FrameProbe() {
@@ -60,6 +61,7 @@ export function Viewport() {
         <GroundGrid />
         <InstancingRoot>
           <SceneObjects />
+          <KeptFrame />
         </InstancingRoot>
         <SelectionGizmo />
         <Navigation />

@@ -51,8 +51,12 @@ function browserCpuSeconds(): number {
 
 const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)]!;
 
-/** old: every switch off; instanced: the new path without static cells (batch off); new: every switch on */
-type Path = 'old' | 'instanced' | 'new' | 'base';
+/**
+ * old: every switch off; instanced: the new path without static cells (batch off) nor kept frames; drawn: the
+ * new path drawing every frame (keepFrame off); new: every switch on (a still view over a still set keeps its
+ * last frame)
+ */
+type Path = 'old' | 'instanced' | 'drawn' | 'new' | 'base';
 type Motion = 'still' | 'orbit';
 interface Sample {
   wall: number;
@@ -108,7 +112,7 @@ async function usePath(page: Page, path: Path): Promise<void> {
   await page.evaluate((path) => {
     const h = (globalThis as any).__previs;
     const on = path !== 'old';
-    Object.assign(h.viewportQuality, { cull: on, lod: on, reuseShadows: on, adaptiveResolution: on, batch: path === 'new' });
+    Object.assign(h.viewportQuality, { cull: on, lod: on, reuseShadows: on, adaptiveResolution: on, batch: path === 'new' || path === 'drawn' || path === 'base', keepFrame: path === 'new' || path === 'base' });
     const st = h.viewport.get();
     st.camera.position.set(26, 16, 36);
     st.camera.lookAt(0, 0, 0);
@@ -146,8 +150,11 @@ async function frames(page: Page, motion: Motion, n: number): Promise<Sample> {
         if (motion === 'still') {
           // settle: the resolution comes back once the camera has rested
           for (let i = 0; i < 3; i++) frame();
-          await new Promise((r) => setTimeout(r, h.viewportQuality.restMs + 50));
+          await new Promise((r) => setTimeout(r, Math.max(h.viewportQuality.restMs, h.viewportQuality.settleMs) + 50));
           frame();
+          // a view that keeps its frames: until the first kept one (the cells baked, the maps redrawn)
+          const k0 = h.viewportPerformance.keptFrames;
+          for (let i = 0; i < 40 && h.viewportQuality.keepFrame && h.viewportPerformance.keptFrames === k0; i++) frame();
           wall.length = 0;
           redraws = 0;
         } else frame();
@@ -280,6 +287,7 @@ export default async function viewportBench(ctx: BenchContext): Promise<BenchRow
     ['old', 'orbit'],
     ['instanced', 'still'],
     ['instanced', 'orbit'],
+    ['drawn', 'still'],
     ['new', 'still'],
     ['new', 'orbit'],
   ] as const;
@@ -320,22 +328,33 @@ export default async function viewportBench(ctx: BenchContext): Promise<BenchRow
   const rows: BenchRow[] = [];
   const note = `SwiftShader WebGL2, 1280×720, frames driven by hand and read back, median of ${rounds} alternating round(s)`;
   for (const m of ['still', 'orbit'] as const) {
-    const empty = samples.get(key('empty', 'new', m))!;
-    const emptyStill = samples.get(key('empty', 'new', 'still'))!;
+    // the paths this motion measures, and the empty scene each is compared with: a drawn frame with the empty
+    // scene drawn, a kept one with the empty scene kept (orbiting, every path draws)
+    const paths = m === 'still' ? (['old', 'instanced', 'drawn', 'new'] as const) : (['old', 'instanced', 'new'] as const);
+    const refPath = (p: Path): Path => (m === 'still' && p !== 'new' ? 'drawn' : 'new');
+    const emptyOf = (p: Path) => samples.get(key('empty', refPath(p), m))!;
+    const empty = emptyOf('drawn');
+    const emptyStill = samples.get(key('empty', 'drawn', 'still'))!;
     const emptyOld = samples.get(key('empty', 'old', m))!;
-    rows.push({ variant: `empty scene, ${m}`, metric: 'frame (wall, synced)', value: median(empty.map((s) => s.wall)), unit: 'ms', ratio: 1, note: `${m === 'still' ? `${note}; ` : ''}old path: ${median(emptyOld.map((s) => s.wall)).toFixed(1)} ms` });
-    for (const p of ['old', 'instanced', 'new'] as const) {
+    rows.push({ variant: `empty scene, ${m}`, metric: 'frame (wall, synced)', value: median(empty.map((s) => s.wall)), unit: 'ms', ratio: 1, note: `${m === 'still' ? `${note}; every frame drawn; ` : ''}old path: ${median(emptyOld.map((s) => s.wall)).toFixed(1)} ms` });
+    if (m === 'still') {
+      const kept = emptyOf('new');
+      rows.push({ variant: 'empty scene, still, frames kept', metric: 'frame (wall, synced)', value: median(kept.map((s) => s.wall)), unit: 'ms', ratio: median(kept.map((s, i) => s.wall / empty[i]!.wall)), note: 'nothing changes: the last frame stays on screen; ratio vs the drawn empty scene' });
+    }
+    for (const p of paths) {
       const full = samples.get(key('full', p, m))!;
-      const goal = p === 'new' ? (m === 'still' ? '≤ 2×' : '≤ 3×') : undefined;
+      const ref = emptyOf(p);
+      const goal = p === 'new' || p === 'drawn' ? (m === 'still' ? '≤ 2×' : '≤ 3×') : undefined;
       const vsStill = m === 'orbit' ? `; ${median(full.map((s, i) => s.wall / emptyStill[i]!.wall)).toFixed(2)}× the empty scene still` : '';
+      const what = p === 'instanced' ? 'new path with static cells off, every frame drawn; ' : p === 'drawn' ? 'new path, every frame drawn; ' : p === 'new' && m === 'still' ? 'nothing changes, the frame is kept; ' : '';
       rows.push({
         variant: `1,000 props + 20 actors, ${p} path, ${m}`,
         metric: 'frame (wall, synced)',
         value: median(full.map((s) => s.wall)),
         unit: 'ms',
-        ratio: median(full.map((s, i) => s.wall / empty[i]!.wall)),
+        ratio: median(full.map((s, i) => s.wall / ref[i]!.wall)),
         goal,
-        note: `${p === 'instanced' ? 'new path with static cells off; ' : ''}vs the empty scene ${m}, new path${vsStill}; ${full[0]!.calls} draw calls, ${Math.round(median(full.map((s) => s.triangles)) / 1000)}k triangles, shadow redraws ${median(full.map((s) => s.shadowRedraws)).toFixed(2)}/frame, pixel ratio ${full[full.length - 1]!.pixelRatio}`,
+        note: `${what}vs the empty scene ${m}, ${refPath(p) === 'new' && m === 'still' ? 'frames kept' : 'new path'}${vsStill}; ${full[0]!.calls} draw calls, ${Math.round(median(full.map((s) => s.triangles)) / 1000)}k triangles, shadow redraws ${median(full.map((s) => s.shadowRedraws)).toFixed(2)}/frame, pixel ratio ${full[full.length - 1]!.pixelRatio}`,
       });
     }
     if (base) {
@@ -350,10 +369,11 @@ export default async function viewportBench(ctx: BenchContext): Promise<BenchRow
         note: `${baseDist} in a second browser, same rounds; vs its own empty scene ${m} (${median(own.map((s) => s.wall)).toFixed(1)} ms); ${full[0]!.calls} draw calls, ${Math.round(median(full.map((s) => s.triangles)) / 1000)}k triangles, pixel ratio ${full[full.length - 1]!.pixelRatio}`,
       });
     }
-    rows.push({ variant: `empty scene, ${m}`, metric: 'browser CPU per frame', value: median(empty.map((s) => s.cpu)), unit: 'ms', ratio: 1 });
-    for (const p of ['old', 'instanced', 'new'] as const) {
+    rows.push({ variant: `empty scene, ${m}`, metric: 'browser CPU per frame', value: median(empty.map((s) => s.cpu)), unit: 'ms', ratio: 1, note: m === 'still' ? 'every frame drawn' : undefined });
+    for (const p of paths) {
       const full = samples.get(key('full', p, m))!;
-      rows.push({ variant: `1,000 props + 20 actors, ${p} path, ${m}`, metric: 'browser CPU per frame', value: median(full.map((s) => s.cpu)), unit: 'ms', ratio: median(full.map((s, i) => s.cpu / empty[i]!.cpu)), goal: p === 'new' ? (m === 'still' ? '≤ 2×' : '≤ 3×') : undefined, note: 'all threads of all browser processes' });
+      const ref = emptyOf(p);
+      rows.push({ variant: `1,000 props + 20 actors, ${p} path, ${m}`, metric: 'browser CPU per frame', value: median(full.map((s) => s.cpu)), unit: 'ms', ratio: median(full.map((s, i) => s.cpu / ref[i]!.cpu)), goal: p === 'new' || p === 'drawn' ? (m === 'still' ? '≤ 2×' : '≤ 3×') : undefined, note: `all threads of all browser processes${refPath(p) === 'new' && m === 'still' ? '; vs the empty scene with frames kept' : ''}` });
     }
   }
   if (parts) {

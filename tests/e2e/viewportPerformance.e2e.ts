@@ -327,6 +327,72 @@ describe('viewport frame cost, same picture', () => {
     expect(px.data[i]!).toBeGreaterThan(px.data[i + 1]! * 2);
   });
 
+  it('a still view over a still set draws nothing; an edit, a selection, a camera move or a switch draws again', async () => {
+    const { page } = app;
+    await setEditorCamera(page, [0, 10, 30], [0, 0, -8]);
+    await setPath(page, NEW);
+    const counts = () => inApp(page, (h) => ({ renders: h.viewportPerformance.renders as number, kept: h.viewportPerformance.keptFrames as number }));
+    // at rest once the resolution is back, every member baked and the shadow maps redrawn for the full buffer:
+    // then ten frames in a row are kept
+    const members = await inApp(page, (h) => h.instancing.last.members as number);
+    await baked(page, members);
+    let quiet = false;
+    for (let k = 0; k < 40 && !quiet; k++) {
+      const c0 = await counts();
+      await nextFrames(page, 10);
+      quiet = (await counts()).renders === c0.renders;
+    }
+    expect(quiet).toBe(true);
+    const c0 = await counts();
+    await nextFrames(page, 10);
+    const c1 = await counts();
+    expect(c1.renders).toBe(c0.renders);
+    expect(c1.kept).toBeGreaterThanOrEqual(c0.kept + 10);
+    // the kept picture is the one a fresh draw makes
+    const kept = await canvasPixels(page);
+    await inApp(page, (h) => (h.viewportQuality.keepFrame = false));
+    await nextFrames(page, 3);
+    const drawn = await counts();
+    expect(drawn.renders).toBeGreaterThanOrEqual(c1.renders + 3);
+    expect(compare(kept, await canvasPixels(page)).max).toBe(0);
+    await inApp(page, (h) => (h.viewportQuality.keepFrame = true));
+    await nextFrames(page, 3);
+
+    /** draws at least once within a few frames of `change` */
+    const drawsAfter = async (what: string, change: () => Promise<unknown>) => {
+      for (let k = 0; k < 20; k++) {
+        const a = await counts();
+        await nextFrames(page, 3);
+        if ((await counts()).renders === a.renders) break;
+      }
+      const before = await counts();
+      await change();
+      await nextFrames(page, 3);
+      expect((await counts()).renders, what).toBeGreaterThan(before.renders);
+    };
+    // a document edit: the red crate turns green, and the kept frame shows it
+    await drawsAfter('colour edit', () =>
+      inApp(page, (h) => {
+        const sid = h.projectStore.getState().activeSceneId;
+        h.projectStore.getState().execute('Paint the red crate', (p: any) => {
+          const sc = p.scenes[sid];
+          return { ...p, scenes: { ...p.scenes, [sid]: { ...sc, objects: { ...sc.objects, red: { ...sc.objects.red, colour: '#20d020' } } } } };
+        });
+      }),
+    );
+    await nextFrames(page, 10);
+    const at = await canvasPointOf(page, 'red');
+    const px = await canvasPixels(page);
+    const i = (at.y * px.width + at.x) * 4;
+    expect(px.data[i + 1]!).toBeGreaterThan(px.data[i]! * 2);
+    await inApp(page, (h) => h.projectStore.getState().undo());
+    await drawsAfter('selection', () => inApp(page, (h) => h.editorStore.getState().select(['red'])));
+    await drawsAfter('deselection', () => inApp(page, (h) => h.editorStore.getState().select([])));
+    await drawsAfter('camera move', () => setEditorCamera(page, [1, 10, 30], [0, 0, -8]));
+    await drawsAfter('quality switch', () => inApp(page, (h) => (h.viewportQuality.lod = false)));
+    await inApp(page, (h) => (h.viewportQuality.lod = true));
+  });
+
   it('shadow maps redraw only when a caster moves; orbiting lowers the resolution until the camera rests', async () => {
     const { page } = app;
     await setEditorCamera(page, [0, 10, 30], [0, 0, -8]);

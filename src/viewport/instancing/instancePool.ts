@@ -560,6 +560,11 @@ export class InstancePool {
     Object.assign(this.last, { cameraInstances: cam, shadowInstances: shadow, lodInstances: lodN, members, lodCamera: useLod, baked: this.cells.baked, cells: c.cells, cellsSeen: c.seen, cellsSimplified: c.simplified, cellMembersSimplified: c.membersSimplified, cellMembersCulled: c.membersCulled });
   }
 
+  /** Whether the next render would bake or release members (see StaticCells.pending). */
+  cellsPending(now = performance.now()): boolean {
+    return this.cells.pending(this.allMembers(), now);
+  }
+
   bucket(key: string): InstanceBucket | undefined {
     return this.buckets.get(key);
   }

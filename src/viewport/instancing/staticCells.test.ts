@@ -190,6 +190,32 @@ describe('static cells', () => {
     expect(pool.cells.rebuilds).toBe(rebuilds + 2);
   });
 
+  it('says when the next render would bake or release members, and not otherwise (a kept frame waits on it)', () => {
+    const { pool, groups, scene, frame } = stage(9);
+    frame();
+    // written just now: not due yet
+    expect(pool.cellsPending()).toBe(false);
+    clock += 99;
+    expect(pool.cellsPending()).toBe(false);
+    clock += 1;
+    expect(pool.cellsPending()).toBe(true);
+    frame();
+    expect(pool.cells.baked).toBe(9);
+    expect(pool.cellsPending()).toBe(false);
+    clock += 10_000;
+    expect(pool.cellsPending()).toBe(false);
+    // a move (seen once world matrices are brought up to date) must release its member
+    groups[4]!.position.x = 13;
+    scene.updateMatrixWorld();
+    expect(pool.cellsPending()).toBe(true);
+    frame(16);
+    expect(pool.cellsPending()).toBe(false);
+    clock += 100;
+    expect(pool.cellsPending()).toBe(true);
+    frame();
+    expect(pool.cellsPending()).toBe(false);
+  });
+
   it('a selected object draws itself (its cell lets it go) and picking still hits its stand-in, never a cell', () => {
     const { pool, standIns, frame, scene, camera } = stage(6);
     frame();

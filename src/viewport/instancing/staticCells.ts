@@ -367,6 +367,8 @@ export function bake(members: CellMember[]): BakedCell {
   return { geometry: out, spans, lodIndex: lodIdx };
 }
 
+const STAY = { stay: true, key: null } as const;
+
 /** The pool's baked cells: who is in which, rebuilt before a render when their members changed. */
 export class StaticCells {
   private readonly cells = new Map<string, StaticCell>();
@@ -394,31 +396,51 @@ export class StaticCells {
   }
 
   /**
+   * Where `m` belongs now: its cell key, or null for none; `stay` when it is already baked there unchanged
+   * (the common case answers without working out a key).
+   */
+  private placeOf(m: CellMember, now: number): { stay: boolean; key: string | null } {
+    const on = this.quality.batch === true;
+    if (on && m.shown && m.cell !== null && bakedAt.get(m) === m.writtenAt) return STAY;
+    const look = m.bucket ? this.lookOf(m.bucket) : null;
+    const unchanged = m.cell !== null && bakedAt.get(m) === m.writtenAt;
+    const stays = on && staysInCell({ shown: m.shown, batchable: look !== null, writtenAt: m.writtenAt, baked: unchanged }, now, this.quality.settleMs ?? 300);
+    const key = stays ? `${look}#${cellOf(m.sphere.center.x, m.sphere.center.z, this.quality.cellSize ?? 16)}` : null;
+    return { stay: m.cell !== null && m.cell.key === key && unchanged, key };
+  }
+
+  /**
    * Moves members in and out of cells by the rule (cellMath.staysInCell), then rebuilds the cells that
    * changed. Call before the buckets lay out their buffers: a baked member is not drawn as an instance.
    */
   update(members: Iterable<CellMember>, now: number): void {
-    const on = this.quality.batch === true;
     const size = this.quality.cellSize ?? 16;
-    const settle = this.quality.settleMs ?? 300;
     if (size !== this.cellSize) {
       // every member's cell key changes: release them all, each joins its new cell below
       for (const c of this.cells.values()) for (const m of c.members) this.leave(m);
       this.cellSize = size;
     }
     for (const m of members) {
-      // the common case, a baked member unchanged since: it stays where it is (no key to work out)
-      if (on && m.shown && m.cell !== null && bakedAt.get(m) === m.writtenAt) continue;
-      const look = m.bucket ? this.lookOf(m.bucket) : null;
-      const unchanged = m.cell !== null && bakedAt.get(m) === m.writtenAt;
-      const stays = on && staysInCell({ shown: m.shown, batchable: look !== null, writtenAt: m.writtenAt, baked: unchanged }, now, settle);
-      const key = stays ? `${look}#${cellOf(m.sphere.center.x, m.sphere.center.z, size)}` : null;
-      const cell = m.cell;
-      if (cell && cell.key === key && unchanged) continue;
-      if (cell) this.leave(m);
-      if (key) this.join(m, key, look!);
+      const { stay, key } = this.placeOf(m, now);
+      if (stay) continue;
+      if (m.cell) this.leave(m);
+      if (key) this.join(m, key, this.lookOf(m.bucket!)!);
     }
     this.flush();
+  }
+
+  /**
+   * Whether update() at `now` would change anything (a member due to be baked or to leave its cell, a cell to
+   * rebuild): a viewport that keeps its last frame still draws one then, since baking happens in a render.
+   */
+  pending(members: Iterable<CellMember>, now: number): boolean {
+    if ((this.quality.cellSize ?? 16) !== this.cellSize) return this.cells.size > 0;
+    for (const c of this.cells.values()) if (c.dirty) return true;
+    for (const m of members) {
+      const { stay, key } = this.placeOf(m, now);
+      if (!stay && (m.cell !== null || key !== null)) return true;
+    }
+    return false;
   }
 
   private join(m: CellMember, key: string, lookKey: string): void {

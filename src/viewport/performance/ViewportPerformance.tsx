@@ -16,6 +16,8 @@ export const viewportPerformance = {
   /** renders of the viewport's scene through its current camera, and how many redrew the shadow maps */
   renders: 0,
   shadowRedraws: 0,
+  /** editor-view frames not drawn because nothing in the picture changed (KeptFrame) */
+  keptFrames: 0,
   /** the resolution is lowered (the editor camera is moving) */
   lowered: false,
   pixelRatio: 1,

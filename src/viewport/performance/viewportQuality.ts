@@ -33,6 +33,8 @@ export interface ViewportQuality {
   movingScale: number;
   /** how long the camera must rest before the full resolution comes back, ms */
   restMs: number;
+  /** the editor view draws only when its picture can differ from the one on screen (KeptFrame) */
+  keepFrame: boolean;
 }
 
 export const viewportQuality: ViewportQuality = {
@@ -48,6 +50,7 @@ export const viewportQuality: ViewportQuality = {
   lodFollowsResolution: true,
   movingScale: 0.5,
   restMs: 200,
+  keepFrame: true,
 };
 
 registerTestHook('viewportQuality', viewportQuality);
