@@ -3,7 +3,7 @@
 import { Canvas, useFrame, useThree } from '@react-three/fiber';
 import { useEffect } from 'react';
 import { editorStore } from '../store/editorStore';
-import { useActiveScene } from '../store/projectStore';
+import { useActiveScene, useProject } from '../store/projectStore';
 import { SceneObjects } from './SceneObjects';
 import { GroundGrid } from './GroundGrid';
 import { SelectionGizmo } from './SelectionGizmo';
@@ -14,7 +14,7 @@ import { registerTestHook } from '../testHook';
 import { probeGl } from './glProbe';
 import { InstancingRoot } from './instancing/InstancingRoot';
 import { KeptFrame } from './performance/KeptFrame';
-import { ViewportPerformance } from './performance/ViewportPerformance';
+import { ViewportPerformance, viewportPerformance } from './performance/ViewportPerformance';
 
 function FrameProbe() {
   const gl = useThree((s) => s.gl);
@@ -41,20 +41,23 @@ function DefaultLights() {
 }
 
 export function Viewport() {
-  const scene = useActiveScene();
+  // the sky colour only: an edit elsewhere need not re-render the Canvas
+  const sky = useProject((s) => s.project.scenes[s.activeSceneId]!.environment.skyColour);
   const software = probeGl().software;
   return (
     <div className="viewport" data-testid="viewport">
       <Canvas
         shadows
-        dpr={1}
+        // R3F puts this back whenever the Canvas re-renders: the adaptive resolution's current ratio, so a
+        // re-render while the camera moves keeps it lowered
+        dpr={viewportPerformance.pixelRatio}
         camera={{ position: [26, 16, 36], fov: 45, near: 0.05, far: 5000 }}
         gl={{ preserveDrawingBuffer: true, antialias: !software }}
         onPointerMissed={(e) => {
           if (e.type === 'click' && !e.shiftKey) editorStore.getState().select([]);
         }}
       >
-        <color attach="background" args={[scene.environment.skyColour]} />
+        <color attach="background" args={[sky]} />
         <FrameProbe />
         <ViewportPerformance />
         <DefaultLights />

@@ -78,8 +78,9 @@ export function ViewportPerformance() {
       movingScale: viewportQuality.movingScale,
     });
     last.moveAt = r.lastMoveAt;
-    // only on a change of this decision: a pixel ratio someone else sets is theirs until the camera moves
-    if (r.ratio !== last.ratio && viewport.dpr !== r.ratio) setDpr(r.ratio);
+    // on a change of this decision, or while the camera moves: a pixel ratio someone else sets is theirs until
+    // the camera moves (R3F puts the Canvas's own dpr back whenever the viewport re-renders, e.g. on an edit)
+    if (viewport.dpr !== r.ratio && (r.ratio !== last.ratio || moved)) setDpr(r.ratio);
     last.ratio = r.ratio;
     viewportPerformance.lowered = r.ratio < full;
     viewportPerformance.pixelRatio = r.ratio;
