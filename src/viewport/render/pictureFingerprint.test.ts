@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BoxGeometry, CanvasTexture, Color, DataTexture, DirectionalLight, HemisphereLight, InstancedMesh, Matrix4, Mesh, MeshStandardMaterial, PerspectiveCamera, Scene, ShaderMaterial, Vector4 } from 'three';
+import { Bone, BoxGeometry, CanvasTexture, Color, DataTexture, DirectionalLight, Group, HemisphereLight, InstancedMesh, Matrix4, Mesh, MeshStandardMaterial, PerspectiveCamera, Scene, ShaderMaterial, Vector4 } from 'three';
 import { PictureFingerprint } from './pictureFingerprint';
 import { onBeforeSceneRender } from '../performance/beforeSceneRender';
 
@@ -68,6 +68,37 @@ describe('picture fingerprint', () => {
     }
     // the picture's size or placement in the frame
     expect(f.changed(s.scene, s.camera, [960, 540, 0, 0, 960, 540])).toBe(true);
+  });
+
+  it('reads a group through what it holds: moving an empty group is no change, moving a filled one is', () => {
+    const s = stage();
+    const empty = new Group();
+    const rig = new Group();
+    const prop = new Mesh(new BoxGeometry(), new MeshStandardMaterial());
+    rig.add(prop);
+    s.scene.add(empty, rig);
+    s.settle();
+    const f = new PictureFingerprint();
+    f.changed(s.scene, s.camera, SETTINGS);
+    empty.position.set(5, 0, 0);
+    s.settle();
+    expect(f.changed(s.scene, s.camera, SETTINGS)).toBe(false);
+    rig.position.set(0, 0, -3);
+    s.settle();
+    expect(f.changed(s.scene, s.camera, SETTINGS)).toBe(true);
+    // a group's draw order decides the order of what it holds
+    rig.renderOrder = 2;
+    expect(f.changed(s.scene, s.camera, SETTINGS)).toBe(true);
+    rig.visible = false;
+    expect(f.changed(s.scene, s.camera, SETTINGS)).toBe(true);
+    // a skinned mesh draws where its bones are, though they draw nothing themselves
+    const bone = new Bone();
+    s.scene.add(bone);
+    s.settle();
+    f.changed(s.scene, s.camera, SETTINGS);
+    bone.rotation.z = 0.4;
+    s.settle();
+    expect(f.changed(s.scene, s.camera, SETTINGS)).toBe(true);
   });
 
   it('treats what it cannot see into as new every frame', () => {

@@ -105,13 +105,22 @@ export class PictureFingerprint extends NumberTrail {
 
   private pushNode(o: Node): void {
     this.push(o.id);
+    // a hook (the scene's included) may change anything at render time: unless it is the shared one
+    if (o.onBeforeRender !== noopBeforeRender && !isSharedSceneHook(o.onBeforeRender, noopBeforeRender)) this.push(NaN);
+    // a node that draws nothing itself (a group, an empty) reaches the picture only through what it holds,
+    // whose world matrices are read below, and through a group's draw order; which nodes are visible shows in
+    // the run of ids. A bone is read whole: a skinned mesh follows its bones' matrices
+    if (!o.isMesh && !o.isLine && !o.isPoints && !o.isSprite && !o.isLight && !(o as Node & { isBone?: boolean }).isBone) {
+      this.push((o as Node & { isGroup?: boolean }).isGroup ? o.renderOrder : -3);
+      if ((o as Node & { isLOD?: boolean }).isLOD) this.push(NaN);
+      return;
+    }
     this.pushArray(o.matrixWorld.elements);
     this.push(o.layers.mask);
     this.push(o.renderOrder);
     this.push(o.castShadow);
     this.push(o.receiveShadow);
     this.push(o.frustumCulled);
-    if (o.onBeforeRender !== noopBeforeRender && !isSharedSceneHook(o.onBeforeRender, noopBeforeRender)) this.push(NaN);
     if (o.isLight) {
       this.pushColour(o.color);
       this.pushColour(o.groundColor);
