@@ -249,30 +249,44 @@ async function breakdown(page: Page, n: number) {
       shadowD.push(s - c);
       overlayD.push(o - c);
     }
-    // does the rasteriser spare fragments that fail the depth test (early depth test)? A depth-only pre-pass
-    // (same shader, colour writes off) and then the camera pass over the laid depth: with early testing the
-    // second pass shades only the visible fragments and the pair costs well under twice one pass
-    const ground = scene.getObjectByName('ground') as { material?: { clone(): { colorWrite: boolean } } } | undefined;
-    const depthOnly = ground?.material?.clone();
-    const prepass: number[] = [];
-    const single: number[] = [];
-    if (depthOnly) {
-      depthOnly.colorWrite = false;
-      camera.layers.set(0);
+    // does the rasteriser spare fragments that fail the depth test (an early depth test)? Eight lit planes
+    // stacked in front of a camera, drawn nearest first and then farthest first, and one alone: with early
+    // testing the nearest-first stack costs about one plane, without it eight, whatever the order
+    const ground = scene.getObjectByName('ground') as (import('three').Mesh & { material: import('three').Material }) | undefined;
+    const overdraw = { near: NaN, far: NaN, one: NaN };
+    if (ground) {
+      const stack = new (scene.constructor as new () => import('three').Scene)();
+      scene.traverse((o: { isHemisphereLight?: boolean }) => {
+        if (o.isHemisphereLight) stack.add((o as unknown as import('three').Object3D).clone());
+      });
+      const planes = Array.from({ length: 8 }, (_, i) => {
+        const m = ground.clone();
+        m.material = ground.material.clone();
+        m.rotation.set(0, 0, 0);
+        m.position.set(0, 0, -i);
+        stack.add(m);
+        return m;
+      });
+      const eye = camera.clone() as import('three').PerspectiveCamera;
+      eye.position.set(0, 0, 10);
+      eye.lookAt(0, 0, 0);
+      eye.updateMatrixWorld();
+      const order = (nearFirst: boolean) => planes.forEach((p, i) => (p.renderOrder = nearFirst ? i : -i));
+      const near: number[] = [];
+      const far: number[] = [];
+      const one: number[] = [];
       for (let i = 0; i < n; i++) {
-        single.push(time(() => gl.render(scene, camera)));
-        prepass.push(
-          time(() => {
-            scene.overrideMaterial = depthOnly;
-            gl.render(scene, camera);
-            scene.overrideMaterial = null;
-            gl.autoClear = false;
-            gl.render(scene, camera);
-            gl.autoClear = true;
-          }),
-        );
+        order(true);
+        near.push(time(() => gl.render(stack, eye)));
+        order(false);
+        far.push(time(() => gl.render(stack, eye)));
+        planes.forEach((p, k) => (p.visible = k === 0));
+        one.push(time(() => gl.render(stack, eye)));
+        planes.forEach((p) => (p.visible = true));
       }
-      camera.layers.mask = layers;
+      const m = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)]!;
+      Object.assign(overdraw, { near: m(near), far: m(far), one: m(one) });
+      planes.forEach((p) => (p.material as import('three').Material).dispose());
     }
     const mid = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)]!;
     const camPass = mid(cam);
@@ -298,7 +312,7 @@ async function breakdown(page: Page, n: number) {
     });
     h.playhead.frame = 0;
     const info = gl.info.render;
-    return { prepassRatio: prepass.length ? mid(prepass.map((p, i) => p / single[i]!)) : NaN, prepass: prepass.length ? mid(prepass) : NaN, camInst: mid(camInst), geoCells: mid(geoCells), geoInst: mid(geoInst), camPass, shadowPass: Math.max(0, withShadow - camPass), overlays: Math.max(0, withOverlays - camPass), prepare, picking, evaluate, pool: { ...h.instancing.last }, calls: info.calls as number };
+    return { overdraw, camInst: mid(camInst), geoCells: mid(geoCells), geoInst: mid(geoInst), camPass, shadowPass: Math.max(0, withShadow - camPass), overlays: Math.max(0, withOverlays - camPass), prepare, picking, evaluate, pool: { ...h.instancing.last }, calls: info.calls as number };
   }, n);
 }
 
@@ -411,7 +425,7 @@ export default async function viewportBench(ctx: BenchContext): Promise<BenchRow
     part('camera pass', parts.camPass, `layer 0, shadow maps reused; ${parts.pool.baked} of ${parts.pool.members} members baked into ${parts.pool.cells} cells (${parts.pool.cellsSeen} seen, ${parts.pool.cellsSimplified} of them with ${parts.pool.cellMembersSimplified} members simplified; ${parts.pool.cellMembersCulled ?? 0} members of cells on the view's edge left out); ${parts.pool.cameraInstances} instances seen, ${parts.pool.lodInstances} simplified`);
     part('camera pass, static cells off', parts.camInst, 'the same members drawn as instances (the new path before static cells)');
     part('camera pass, geometry side', parts.geoCells, `through a 1×1 scissor (no fragments): vertices, triangle set-up; ${parts.geoInst.toFixed(1)} ms with the static cells off`);
-    part('camera pass after a depth pre-pass', parts.prepass, `both passes together: ${parts.prepassRatio.toFixed(2)}× one camera pass (interleaved); a rasteriser that tests depth before shading would spend well under 2× here`);
+    part('8 stacked planes, nearest first', parts.overdraw.near, `full-screen lit planes (the ground's material): farthest first ${parts.overdraw.far.toFixed(1)} ms, one plane ${parts.overdraw.one.toFixed(1)} ms; nearest first costs ${(parts.overdraw.near / parts.overdraw.one).toFixed(1)} planes (about 1 where the rasteriser tests depth before shading, 8 where it shades every fragment)`);
     part('shadow pass', parts.shadowPass, `when a caster or the sun moves (else reused); ${parts.pool.shadowInstances} instances drawn into it`);
     part('editor overlays', parts.overlays, 'layer 1: gizmos, camera bodies, paths');
     part('picking', parts.picking, 'one pointer move: raycast of every clickable object');
