@@ -103,9 +103,10 @@ export async function canvasPixels(page: Page, selector = '[data-testid=viewport
       // and laid out: a panel that just grew (the timeline's rows for a new selection) resizes the canvas a
       // frame or more later, through a ResizeObserver; a read in between gets the old size
       await page.waitForFunction(() => {
-        const box = document.querySelector('[data-testid=viewport]') as HTMLElement;
-        const c = box?.querySelector('canvas');
-        return !!c && c.clientWidth === box.clientWidth && c.clientHeight === box.clientHeight;  // three sets the style with the buffer
+        const box = document.querySelector('[data-testid=viewport]')?.getBoundingClientRect();
+        const c = document.querySelector('[data-testid=viewport] canvas')?.getBoundingClientRect();
+        // within a pixel: a box of fractional height holds a canvas sized from its measured rectangle
+        return !!box && !!c && Math.abs(c.width - box.width) < 1 && Math.abs(c.height - box.height) < 1;
       });
       const f0 = await page.evaluate(() => (globalThis as any).__previs.frameStats.frames as number);
       await page.waitForFunction((f) => (globalThis as any).__previs.frameStats.frames > f + 1, f0);
