@@ -14,10 +14,14 @@
 // the same rounds in a second browser, still and orbiting against its own empty scene: a before/after of a
 // change in one run, on one machine load.
 //
+// A still view keeps its last frame (KeptFrame): the bench times a still frame both drawn and kept, and a
+// two-thread CPU job run beside the idle app while the view keeps its frames and while it draws every frame.
+//
 // Then a breakdown of one new-path frame of the big set into its parts: the shadow pass, the camera pass,
 // the editor overlays, picking (one pointer move's raycast), the pool's per-render culling, and the JS of
 // evaluating the timeline for a new frame, so the next bottleneck is visible.
 import { readdirSync, readFileSync } from 'node:fs';
+import { Worker } from 'node:worker_threads';
 import type { BenchContext, BenchRow } from './types';
 import { openApp, inApp } from '../e2e/harness';
 
@@ -316,6 +320,45 @@ async function breakdown(page: Page, n: number) {
   }, n);
 }
 
+/**
+ * A fixed CPU job on two threads of this Node process (as an ONNX run uses two), beside the app, which idles
+ * over the big set with its real frame loop: once while the view keeps its frames, once while it draws every
+ * frame (alternating). On a machine of few cores the drawing takes cores the job could have had.
+ */
+async function besideWork(page: Page, rounds: number): Promise<{ kept: number; drawn: number }> {
+  const loop = `let x = 1; for (let i = 0; i < 1e8; i++) x = (x * 1103515245 + 12345) % 2147483648; require('node:worker_threads').parentPort.postMessage(x);`;
+  const job = async () => {
+    const t0 = performance.now();
+    await Promise.all(
+      [0, 1].map(
+        () =>
+          new Promise<void>((done, fail) => {
+            const w = new Worker(loop, { eval: true });
+            w.once('message', () => void w.terminate().then(() => done()));
+            w.once('error', fail);
+          }),
+      ),
+    );
+    return performance.now() - t0;
+  };
+  const kept: number[] = [];
+  const drawn: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    for (const keep of [true, false]) {
+      await page.evaluate((keep) => {
+        const h = (globalThis as any).__previs;
+        h.viewportQuality.keepFrame = keep;
+        h.viewport.get().setFrameloop('always');
+      }, keep);
+      // let the loop settle into its rhythm (kept: the frames stop being drawn)
+      await new Promise((res) => setTimeout(res, 600));
+      (keep ? kept : drawn).push(await job());
+    }
+  }
+  await page.evaluate(() => ((globalThis as any).__previs.viewportQuality.keepFrame = true));
+  return { kept: median(kept), drawn: median(drawn) };
+}
+
 export default async function viewportBench(ctx: BenchContext): Promise<BenchRow[]> {
   const app = await openApp({ viewport: { width: 1280, height: 720 } });
   const baseDist = process.env.PREVIS_BENCH_BASE;
@@ -335,6 +378,7 @@ export default async function viewportBench(ctx: BenchContext): Promise<BenchRow
   const samples = new Map<string, Sample[]>();
   const put = (k: string, s: Sample) => samples.set(k, [...(samples.get(k) ?? []), s]);
   let parts: Awaited<ReturnType<typeof breakdown>> | null = null;
+  let beside: Awaited<ReturnType<typeof besideWork>> | null = null;
   try {
     for (let r = 0; r < rounds; r++) {
       for (const [scene, props, actors] of [
@@ -357,6 +401,7 @@ export default async function viewportBench(ctx: BenchContext): Promise<BenchRow
           await usePath(app.page, 'new');
           await frames(app.page, 'still', 2);
           parts = await breakdown(app.page, n);
+          beside = await besideWork(app.page, ctx.quick ? 1 : 3);
         }
       }
     }
@@ -418,6 +463,10 @@ export default async function viewportBench(ctx: BenchContext): Promise<BenchRow
       const ref = emptyOf(p);
       rows.push({ variant: `1,000 props + 20 actors, ${p} path, ${m}`, metric: 'browser CPU per frame', value: median(full.map((s) => s.cpu)), unit: 'ms', ratio: median(full.map((s, i) => s.cpu / ref[i]!.cpu)), goal: m === 'still' ? (p === 'drawn' ? '≤ 2×' : undefined) : p === 'new' ? '≤ 3×' : undefined, note: `all threads of all browser processes${refPath(p) === 'new' && m === 'still' ? '; vs the empty scene with frames kept' : ''}` });
     }
+  }
+  if (beside) {
+    rows.push({ variant: 'a CPU job beside the idle app, view drawing every frame', metric: 'job time', value: beside.drawn, unit: 'ms', ratio: 1, note: 'the big set, camera still, real frame loop; a fixed loop on two threads of the bench process' });
+    rows.push({ variant: 'a CPU job beside the idle app, view keeping its frame', metric: 'job time', value: beside.kept, unit: 'ms', ratio: beside.kept / beside.drawn, note: 'the same job while the view keeps its last frame' });
   }
   if (parts) {
     const frame = parts.camPass + parts.shadowPass + parts.overlays + parts.picking + parts.evaluate;
