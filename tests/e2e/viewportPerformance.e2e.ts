@@ -71,6 +71,28 @@ async function baked(page: App['page'], n: number) {
   await nextFrames(page, 2);
 }
 
+/** Waits until every member of the pool is baked; returns how many there are. */
+async function allBaked(page: App['page']): Promise<number> {
+  const members = await inApp(page, (h) => h.instancing.last.members as number);
+  await baked(page, members);
+  return members;
+}
+
+/**
+ * Waits until `read` holds the same value over `frames` frames, trying at most `tries` times; returns the
+ * last value and whether it rested.
+ */
+async function untilResting(page: App['page'], read: () => Promise<number>, frames: number, tries: number): Promise<{ value: number; rested: boolean }> {
+  let value = await read();
+  for (let k = 0; k < tries; k++) {
+    await nextFrames(page, frames);
+    const v = await read();
+    if (v === value) return { value, rested: true };
+    value = v;
+  }
+  return { value, rested: false };
+}
+
 /** The canvas pixel where the editor camera sees the object, 1 m above its ground point. */
 function canvasPointOf(page: App['page'], id: string): Promise<{ x: number; y: number }> {
   return page.evaluate((id) => {
@@ -143,8 +165,7 @@ describe('viewport frame cost, same picture', () => {
     await setEditorCamera(page, [0, 10, 30], [0, 0, -8]);
     await setPath(page, { ...NEW, lod: false });
     // every crate, cylinder and mannequin part rests: all are baked, none is drawn as an instance
-    const members = await inApp(page, (h) => h.instancing.last.members as number);
-    await baked(page, members);
+    await allBaked(page);
     const fresh = await canvasPixels(page);
     const stats = await inApp(page, (h) => ({ ...h.instancing.last }));
     expect(stats.cameraInstances).toBe(0);
@@ -170,8 +191,7 @@ describe('viewport frame cost, same picture', () => {
     expect(cyl.full).toBeGreaterThan(0);
     expect(cyl.simplified).toBeGreaterThan(0);
     await setPath(page, NEW);
-    const members = await inApp(page, (h) => h.instancing.last.members as number);
-    await baked(page, members);
+    const members = await allBaked(page);
     const cells = await canvasPixels(page);
     const st = await inApp(page, (h) => ({ ...h.instancing.last }));
     expect(st.cameraInstances).toBe(0);
@@ -334,15 +354,9 @@ describe('viewport frame cost, same picture', () => {
     const counts = () => inApp(page, (h) => ({ renders: h.viewportPerformance.renders as number, kept: h.viewportPerformance.keptFrames as number }));
     // at rest once the resolution is back, every member baked and the shadow maps redrawn for the full buffer:
     // then ten frames in a row are kept
-    const members = await inApp(page, (h) => h.instancing.last.members as number);
-    await baked(page, members);
-    let quiet = false;
-    for (let k = 0; k < 40 && !quiet; k++) {
-      const c0 = await counts();
-      await nextFrames(page, 10);
-      quiet = (await counts()).renders === c0.renders;
-    }
-    expect(quiet).toBe(true);
+    await allBaked(page);
+    const renders = () => counts().then((c) => c.renders);
+    expect((await untilResting(page, renders, 10, 40)).rested).toBe(true);
     const c0 = await counts();
     await nextFrames(page, 10);
     const c1 = await counts();
@@ -360,11 +374,7 @@ describe('viewport frame cost, same picture', () => {
 
     /** draws at least once within a few frames of `change` */
     const drawsAfter = async (what: string, change: () => Promise<unknown>) => {
-      for (let k = 0; k < 20; k++) {
-        const a = await counts();
-        await nextFrames(page, 3);
-        if ((await counts()).renders === a.renders) break;
-      }
+      await untilResting(page, renders, 3, 20);
       const before = await counts();
       await change();
       await nextFrames(page, 3);
@@ -398,16 +408,7 @@ describe('viewport frame cost, same picture', () => {
     await setEditorCamera(page, [0, 10, 30], [0, 0, -8]);
     await page.waitForFunction(() => !(globalThis as any).__previs.viewportPerformance.lowered);
     const redraws = () => inApp(page, (h) => h.viewportPerformance.shadowRedraws as number);
-    const restingRedraws = async () => {
-      let r0 = await redraws();
-      for (let k = 0; k < 30; k++) {
-        await nextFrames(page, 8);
-        const r = await redraws();
-        if (r === r0) return r;
-        r0 = r;
-      }
-      return r0;
-    };
+    const restingRedraws = async () => (await untilResting(page, redraws, 8, 30)).value;
     // the return to full resolution redraws the maps once, a frame or two after `lowered` clears: wait until
     // the count rests (it never does if the maps are redrawn every frame), then it must stay put
     // (CI once saw a redraw 5 frames after two quiet ones on a loaded machine: rest means 8 quiet frames)

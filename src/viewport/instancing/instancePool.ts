@@ -29,7 +29,8 @@ import {
   type Object3D,
   type WebGLRenderer,
 } from 'three';
-import { SlotClass, detailLevel, detailThresholdPx, drawOrder, projectedDiameterPx, slotClass, type ScreenScale } from './cullMath';
+import { SlotClass, detailThresholdPx, drawOrder, slotClass, type ScreenScale } from './cullMath';
+import { memberSimplified } from './cellMath';
 import { StaticCells, type CellQuality, type StaticCell } from './staticCells';
 
 /** What a bucket draws with. The bucket owns (and disposes) both once its last member leaves. */
@@ -358,7 +359,7 @@ export class InstanceBucket {
         const d2 = v.eye.distanceToSquared(c);
         depth[i] = d2;
         const seen = !v.frustum || v.frustum.intersectsSphere(s.sphere);
-        const simplified = seen && lodPx > 0 && detailLevel(projectedDiameterPx(s.lodRadius ?? s.sphere.radius, Math.sqrt(d2), v.lod!.scale), lodPx) === 1;
+        const simplified = seen && lodPx > 0 && memberSimplified(s.lodRadius ?? s.sphere.radius, Math.sqrt(d2), lodPx, v.lod!.scale);
         let casting = casts;
         if (casting && v.shadowFrusta) {
           casting = false;

@@ -401,9 +401,9 @@ export class StaticCells {
    */
   private placeOf(m: CellMember, now: number): { stay: boolean; key: string | null } {
     const on = this.quality.batch === true;
-    if (on && m.shown && m.cell !== null && bakedAt.get(m) === m.writtenAt) return STAY;
-    const look = m.bucket ? this.lookOf(m.bucket) : null;
     const unchanged = m.cell !== null && bakedAt.get(m) === m.writtenAt;
+    if (on && m.shown && unchanged) return STAY;
+    const look = m.bucket ? this.lookOf(m.bucket) : null;
     const stays = on && staysInCell({ shown: m.shown, batchable: look !== null, writtenAt: m.writtenAt, baked: unchanged }, now, this.quality.settleMs ?? 300);
     const key = stays ? `${look}#${cellOf(m.sphere.center.x, m.sphere.center.z, this.quality.cellSize ?? 16)}` : null;
     return { stay: m.cell !== null && m.cell.key === key && unchanged, key };

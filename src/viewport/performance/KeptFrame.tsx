@@ -13,7 +13,7 @@
 import { useEffect, useMemo } from 'react';
 import { Vector2, type Camera, type Scene, type WebGLRenderer } from 'three';
 import { useFrame, useThree } from '@react-three/fiber';
-import { PictureFingerprint } from '../render/pictureFingerprint';
+import { PictureFingerprint, rendererSettings } from '../render/pictureFingerprint';
 import { editorStore } from '../../store/editorStore';
 import { useInstancePool } from '../instancing/InstancingRoot';
 import { viewportQuality } from './viewportQuality';
@@ -38,18 +38,18 @@ export function KeptFrame() {
 
   /** Whether this frame's picture is the one already in the buffer (world matrices brought up to date). */
   const unchanged = (r: WebGLRenderer, scene: Scene, camera: Camera): boolean => {
-    scene.updateMatrixWorld();
-    if (!camera.parent) camera.updateMatrixWorld();
-    // a moving camera draws every frame: spare it the walk over the scene
+    if (camera.parent) scene.updateMatrixWorld();
+    else camera.updateMatrixWorld();
+    // a moving camera draws every frame: spare it the walk over the scene (the render updates its matrices)
     if (!sameView(view, camera.matrixWorld.elements, camera.projectionMatrix.elements)) {
       fingerprint.reset();
       return false;
     }
-    let cs = 0;
-    for (const ch of r.outputColorSpace) cs = (cs * 31 + ch.charCodeAt(0)) | 0;
+    if (!camera.parent) scene.updateMatrixWorld();
     r.getDrawingBufferSize(size);
     extra.length = 0;
-    extra.push(size.x, size.y, r.toneMapping, r.toneMappingExposure, cs, +r.shadowMap.enabled, r.shadowMap.type);
+    extra.push(size.x, size.y);
+    rendererSettings(r, extra);
     // requests only a render answers, and a render that was not ours: always new
     extra.push(r.shadowMap.needsUpdate ? NaN : 0, r.info.render.frame === ours.frame ? 0 : NaN, pool?.cellsPending() ? NaN : 0);
     // the switches decide what a render draws (level of detail, cells, culling): a change is a new picture

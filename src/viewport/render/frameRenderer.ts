@@ -16,7 +16,7 @@ import { playhead } from '../../store/playhead';
 import { probeGl } from '../glProbe';
 import { suppressEditorFeedback } from './editorFeedback';
 import { ShadowFingerprint } from './shadowCasters';
-import { PictureFingerprint } from './pictureFingerprint';
+import { PictureFingerprint, rendererSettings } from './pictureFingerprint';
 import { withBackdrop } from '../plates/backdrop';
 
 export interface FrameRect {
@@ -199,10 +199,7 @@ export class FrameRenderer {
 
   /** The renderer settings and frame placement a picture depends on besides the scene. */
   private pictureSettings(rect: FrameRect): number[] {
-    const r = this.renderer;
-    let cs = 0;
-    for (const ch of r.outputColorSpace) cs = (cs * 31 + ch.charCodeAt(0)) | 0;
-    return [this.width, this.height, rect.x, rect.y, rect.width, rect.height, r.toneMapping, r.toneMappingExposure, cs, +r.shadowMap.enabled, r.shadowMap.type];
+    return rendererSettings(this.renderer, [this.width, this.height, rect.x, rect.y, rect.width, rect.height]);
   }
 
   /** Puts the live objects back to the open project at the playhead (after a render posed them elsewhere). */

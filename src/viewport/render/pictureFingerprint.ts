@@ -5,11 +5,14 @@
 // The fingerprint errs towards "changed": anything it cannot see into (a video texture, a per-draw hook)
 // makes every frame new — except the viewport's shared scene hook (performance/beforeSceneRender), whose
 // effects on the picture are read here through the instance buffers' versions.
-import { Color, Object3D, Texture, type Camera, type Material, type Scene } from 'three';
+import { Color, Object3D, Texture, type Camera, type Material, type Scene, type WebGLRenderer } from 'three';
 import { isSharedSceneHook } from '../performance/beforeSceneRender';
 import { NumberTrail } from './numberTrail';
 
 type Node = Object3D & {
+  isGroup?: boolean;
+  isLOD?: boolean;
+  isBone?: boolean;
   isMesh?: boolean;
   isLine?: boolean;
   isPoints?: boolean;
@@ -45,6 +48,14 @@ type Node = Object3D & {
 };
 
 const noopBeforeRender = Object3D.prototype.onBeforeRender;
+
+/** The renderer's settings a picture depends on besides the scene (colour pipeline, shadow maps), appended to `out`. */
+export function rendererSettings(r: WebGLRenderer, out: number[] = []): number[] {
+  let cs = 0;
+  for (const ch of r.outputColorSpace) cs = (cs * 31 + ch.charCodeAt(0)) | 0;
+  out.push(r.toneMapping, r.toneMappingExposure, cs, +r.shadowMap.enabled, r.shadowMap.type);
+  return out;
+}
 // material fields that change a picture without bumping material.version
 const MATERIAL_NUMBERS = ['opacity', 'roughness', 'metalness', 'emissiveIntensity', 'side', 'alphaTest', 'blending', 'depthTest', 'depthWrite', 'colorWrite', 'transparent', 'visible', 'wireframe', 'toneMapped', 'flatShading', 'vertexColors', 'rotation', 'sizeAttenuation', 'linewidth', 'size', 'clearcoat', 'transmission', 'envMapIntensity', 'aoMapIntensity', 'lightMapIntensity', 'bumpScale', 'displacementScale'] as const;
 const MATERIAL_COLOURS = ['color', 'emissive', 'specularColor', 'sheenColor', 'attenuationColor'] as const;
@@ -110,9 +121,9 @@ export class PictureFingerprint extends NumberTrail {
     // a node that draws nothing itself (a group, an empty) reaches the picture only through what it holds,
     // whose world matrices are read below, and through a group's draw order; which nodes are visible shows in
     // the run of ids. A bone is read whole: a skinned mesh follows its bones' matrices
-    if (!o.isMesh && !o.isLine && !o.isPoints && !o.isSprite && !o.isLight && !(o as Node & { isBone?: boolean }).isBone) {
-      this.push((o as Node & { isGroup?: boolean }).isGroup ? o.renderOrder : -3);
-      if ((o as Node & { isLOD?: boolean }).isLOD) this.push(NaN);
+    if (!o.isMesh && !o.isLine && !o.isPoints && !o.isSprite && !o.isLight && !o.isBone) {
+      this.push(o.isGroup ? o.renderOrder : -3);
+      if (o.isLOD) this.push(NaN);
       return;
     }
     this.pushArray(o.matrixWorld.elements);

@@ -21,6 +21,15 @@ let face: PreparedFace;
 const S = 512;
 const n = S * S;
 
+/** Paints a 3-px bar of `value` across the eye band (between the eyes, just below the brows) into `crop`. */
+function eyeBandBar(f: PreparedFace, crop: Float32Array, value: number): { y: number; x0: number; x1: number } {
+  const y = Math.round((f.points[2 * 159 + 1]! + f.points[2 * 105 + 1]!) / 2);
+  const x0 = Math.round(Math.min(f.points[2 * 33]!, f.points[2 * 263]!));
+  const x1 = Math.round(Math.max(f.points[2 * 33]!, f.points[2 * 263]!));
+  for (let yy = y; yy < y + 3; yy++) for (let x = x0; x <= x1; x++) for (let c = 0; c < 3; c++) crop[c * n + yy * S + x] = value;
+  return { y, x0, x1 };
+}
+
 async function hopper(): Promise<PreparedFace> {
   if (face) return face;
   const runner = runtimeRunner(getRuntime(), 'wasm');
@@ -100,10 +109,7 @@ describe('age cues', () => {
     const f = await hopper();
     const crop = f.crop.slice();
     // a 3-px dark bar between the eyes and just below the brows, like a frame's top rim
-    const y = Math.round((f.points[2 * 159 + 1]! + f.points[2 * 105 + 1]!) / 2);
-    const x0 = Math.round(Math.min(f.points[2 * 33]!, f.points[2 * 263]!));
-    const x1 = Math.round(Math.max(f.points[2 * 33]!, f.points[2 * 263]!));
-    for (let yy = y; yy < y + 3; yy++) for (let x = x0; x <= x1; x++) for (let c = 0; c < 3; c++) crop[c * n + yy * S + x] = 0.05;
+    const { y, x0, x1 } = eyeBandBar(f, crop, 0.05);
     const masks = regionMasks(f.points, S);
     const skinBefore = masks.slice(n, 2 * n);
     const keep = new Float32Array(n);
@@ -126,10 +132,7 @@ describe('age cues', () => {
     const f = await hopper();
     // a flat grey face with one faint bar (a lash line on soft skin): below PROTECT_EDGE, yet the band's strongest edge
     const crop = new Float32Array(3 * n).fill(0.5);
-    const y = Math.round((f.points[2 * 159 + 1]! + f.points[2 * 105 + 1]!) / 2);
-    const x0 = Math.round(Math.min(f.points[2 * 33]!, f.points[2 * 263]!));
-    const x1 = Math.round(Math.max(f.points[2 * 33]!, f.points[2 * 263]!));
-    for (let yy = y; yy < y + 3; yy++) for (let x = x0; x <= x1; x++) for (let c = 0; c < 3; c++) crop[c * n + yy * S + x] = 0.44;
+    const { y, x0, x1 } = eyeBandBar(f, crop, 0.44);
     const masks = regionMasks(f.points, S);
     const skinBefore = masks.slice(n, 2 * n);
     const keep = new Float32Array(n);
