@@ -139,12 +139,14 @@ describe('background plate', () => {
 
     // before: one sky colour at every sample point (the sky hex through the viewport's colour pipeline:
     // blue above red), red on the slab
+    // (the slab too: the sky can be drawn a frame before the new set's pieces are)
     await page.waitForFunction(
-      (points) => {
+      ([points, slab]) => {
         const got: number[][] | null = (globalThis as any).__bp.viewport(points);
-        return !!got && got[0]![2]! > got[0]![0]! + 20 && got.every((c) => c.every((x, k) => Math.abs(x - got[0]![k]!) <= 2));
+        const red = (globalThis as any).__bp.viewport([slab])?.[0];
+        return !!got && got[0]![2]! > got[0]![0]! + 20 && got.every((c) => c.every((x, k) => Math.abs(x - got[0]![k]!) <= 2)) && !!red && red[0] > 120;
       },
-      SKY_POINTS,
+      [SKY_POINTS, SLAB] as const,
       { timeout: 60_000 },
     );
     const sky = (await viewportAt(page, SKY_POINTS))[0]!;
